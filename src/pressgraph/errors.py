@@ -1,0 +1,40 @@
+"""One exception tree for pressgraph.
+
+    PressgraphError            root: the CLI catches it once and prints one line
+    ├── ConfigError            bad option, missing model, unusable configuration
+    ├── IngestError            an input cannot be read (names the input and the reason)
+    ├── ExtractionError        the NLP or extraction stage failed on a document
+    └── StoreError             the database cannot be opened, migrated or written
+
+Third-party errors are mapped at the boundary with ``raise ... from exc``.
+"""
+
+from __future__ import annotations
+
+
+class PressgraphError(Exception):
+    """Root of every error pressgraph raises on purpose."""
+
+
+class ConfigError(PressgraphError):
+    """A setting, option or installed resource is unusable."""
+
+
+class IngestError(PressgraphError):
+    """An input cannot be turned into a document.
+
+    ``source`` names the file (and line, as ``path:line``) or URL; ``reason`` says why.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ExtractionError(PressgraphError):
+    """The NLP or extraction stage failed on a document."""
+
+
+class StoreError(PressgraphError):
+    """The store cannot be opened, migrated or written."""

@@ -1,0 +1,286 @@
+"""Extraction: a parsed document becomes entities, mentions and claims.
+
+:func:`extract_parsed` is a pure function of (document, spaCy ``Doc``, language): no
+database, no global state, so it can be mapped over a process pool or a cluster.
+:func:`extract` parses first (loading the pipeline once per process).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.extract.attribution import reporting_sources, sentence_attribution
+from pressgraph.extract.coref import Ref, Salience, find_descriptions, find_pronouns, resolve
+from pressgraph.extract.dates import find_dateline, find_times
+from pressgraph.extract.entities import Cluster, cluster_names, find_names
+from pressgraph.extract.facts import legal_form_frames, noun_frames, verb_frames
+from pressgraph.extract.frames import Frame, Sentence, find_triggers
+from pressgraph.extract.merge import merge_claims
+from pressgraph.extract.modality import find_modality
+from pressgraph.extract.quantities import find_quantities
+from pressgraph.lang import Lexicon, lexicon
+from pressgraph.model import (
+    UNARY_TYPES,
+    Argument,
+    Claim,
+    Document,
+    Entity,
+    Extraction,
+    Mention,
+    Quantity,
+    Source,
+    TimeExpr,
+)
+
+__all__ = ["detect_language", "extract", "extract_parsed"]
+
+MONEY_TYPES = frozenset({"investment", "acquisition", "divestment", "valuation"})
+PERCENT_TYPES = frozenset({"stake", "acquisition", "divestment"})
+DATED_TYPES = frozenset({"investment", "acquisition", "divestment", "valuation", "partnership", "ipo"})
+UNTIL_TYPES = frozenset({"access_right"})
+ORG_TYPES = frozenset(
+    {"investment", "acquisition", "divestment", "stake", "valuation", "partnership", "access_right",
+     "revenue_share", "supplier", "legal_form", "ipo", "negotiation"}
+)  # fmt: skip
+PERSON_SUBJECT = frozenset({"leadership", "founder"})
+#: Types whose object, when the sentence does not name it, is the counterpart of the latest
+#: claim of the same subject ("X a renforcé sa participation" after "X a investi dans Y").
+CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
+
+_FR_WORDS = re.compile(r"\b(le|la|les|des|est|une|dans|avec|pour|qui|sur|du|selon)\b", re.I)
+_EN_WORDS = re.compile(r"\b(the|of|and|is|said|with|for|which|its|was|from|by)\b", re.I)
+
+
+def detect_language(text: str) -> str:
+    """"fr" or "en", by counting frequent function words (enough for press articles)."""
+    sample = text[:5000]
+    fr = len(_FR_WORDS.findall(sample))
+    en = len(_EN_WORDS.findall(sample))
+    return "en" if en > fr else "fr"
+
+
+def extract(document: Document) -> Extraction:
+    """Parse ``document`` and extract its claims."""
+    from pressgraph import nlp
+
+    lang = document.language or detect_language(document.text)
+    return extract_parsed(document, nlp.load(lang)(document.text), lang)
+
+
+def _in(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+class _Reader:
+    """The state of reading one document, sentence after sentence."""
+
+    def __init__(self, document: Document, doc: Doc, lang: str, lex: Lexicon):
+        self.document = document
+        self.doc = doc
+        self.lang = lang
+        self.lex = lex
+        self.salience = Salience()
+        self.quantities = find_quantities(doc.text, lang)
+        reference = document.published or find_dateline(doc.text, lang)
+        self.published = reference
+        self.times = find_times(doc.text, lang, reference)
+        names = find_names(doc, lex)
+        self.clusters, of_name = cluster_names(doc, names)
+        self.name_refs = [
+            Ref(n.start, n.end, "name", of_name[n.start], n.text, n.char_start, n.char_end)
+            for n in names
+        ]
+        self.claims: list[Claim] = []
+        self.mentions: list[Ref] = []
+        self.last_object: dict[tuple[int, str], Cluster] = {}
+
+    # -- per sentence ------------------------------------------------------------------
+    def read(self) -> None:
+        for index, sent in enumerate(self.doc.sents):
+            if sent.text.strip():
+                self.read_sentence(index, sent)
+
+    def read_sentence(self, index: int, sent: Span) -> None:
+        lex = self.lex
+        names = [r for r in self.name_refs if sent.start <= r.start < sent.end]
+        taken = {i for r in names for i in range(r.start, r.end)}
+        refs = names + find_descriptions(sent, lex, taken)
+        taken |= {i for r in refs for i in range(r.start, r.end)}
+        refs += find_pronouns(sent, lex, taken)
+        refs.sort(key=lambda r: r.start)
+        for ref in names:
+            head = ref.head(sent)
+            if ref.cluster is not None:
+                self.salience.add(index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass"))
+        resolve(sent, index, refs, self.salience, lex)
+        for ref in refs:
+            if ref.kind == "description" and ref.cluster is not None:
+                ref.cluster.aliases.add(ref.text)
+                head = ref.head(sent)
+                self.salience.add(index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass"))
+        self.mentions.extend(r for r in refs if r.cluster is not None)
+
+        attribution = sentence_attribution(sent, refs, lex)
+        blocked = {r.start for r in refs if _in(attribution.spans, r.char_start, r.char_end)}
+        S = Sentence(sent, refs, lex, blocked)
+        taken_by_names = {i for r in names for i in range(r.start, r.end)}
+        quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
+        times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        for trigger in find_triggers(sent, lex):
+            if trigger.token.i in taken_by_names:
+                continue  # "L'Usine Digitale" names an outlet, not a factory
+            if trigger.type == "legal_form":
+                frames = legal_form_frames(trigger, S)
+            elif trigger.verbal:
+                frames = verb_frames(trigger, S)
+            else:
+                frames = noun_frames(trigger, S)
+            for frame in frames:
+                claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
+                if claim is not None:
+                    self.claims.append(claim)
+                    self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
+
+    def claim(
+        self,
+        frame: Frame,
+        S: Sentence,
+        sent: Span,
+        sources: tuple[Source, ...],
+        quantities: list[Quantity],
+        times: list[TimeExpr],
+    ) -> Claim | None:
+        t = frame.trigger
+        subj = frame.subject.cluster
+        obj_ref = frame.object
+        obj = obj_ref.cluster if obj_ref is not None else None
+        if subj is None:
+            return None
+        if t.type in CARRY_OBJECT and obj is None:
+            obj = self.last_object.get((id(subj), "any"))
+        if t.type not in UNARY_TYPES and obj is None:
+            return None
+        if obj is not None and obj is subj:
+            return None
+        if t.type in PERSON_SUBJECT:
+            if subj.label != "PERSON" or obj is None or obj.label == "PERSON":
+                return None
+        elif t.type in ORG_TYPES:
+            if subj.label == "PLACE" and t.type not in ("stake", "investment"):
+                subj.label = "ORG"
+            if subj.label == "MISC":
+                subj.label = "ORG"
+            if subj.outlet and t.type in ("valuation", "ipo", "legal_form", "supplier"):
+                return None
+        if obj is not None:
+            if t.type == "infrastructure" and obj.label in ("MISC", "PLACE", "ORG"):
+                obj.label = "PRODUCT"
+            elif obj.label == "MISC" and t.type in ORG_TYPES:
+                obj.label = "ORG"
+        if t.type in CARRY_OBJECT | {"acquisition"} and obj is not None:
+            self.last_object[(id(subj), "any")] = obj
+
+        tok = t.token
+        trigger_char = tok.idx
+        amount = currency = percent = date = until = None
+        arguments = [Argument("subject", frame.subject.text, frame.subject.char_start, frame.subject.char_end)]
+        if obj_ref is not None and obj is obj_ref.cluster:
+            arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
+        if t.type in MONEY_TYPES:
+            money = [q for q in quantities if q.kind == "money"]
+            after = [q for q in money if q.start >= trigger_char]
+            before = [q for q in money if q.end <= trigger_char and trigger_char - q.end < 80]
+            pick = after[0] if after else (before[-1] if before else None)
+            if pick is not None:
+                amount, currency = pick.value, pick.currency
+                arguments.append(Argument("amount", pick.text, pick.start, pick.end))
+        if t.type in PERCENT_TYPES:
+            pcts = [q for q in quantities if q.kind == "percent"]
+            if pcts:
+                pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
+                percent = pick.value
+                arguments.append(Argument("percent", pick.text, pick.start, pick.end))
+        if t.type in DATED_TYPES:
+            points = [x for x in times if x.role == "point"]
+            if points:
+                pick_t = min(points, key=lambda x: abs(x.start - trigger_char))
+                date = pick_t.value
+                arguments.append(Argument("date", pick_t.text, pick_t.start, pick_t.end))
+        if t.type in UNTIL_TYPES:
+            untils = [x for x in times if x.role == "until"]
+            if untils:
+                until = untils[0].value[:4] if t.type == "access_right" else untils[0].value
+                arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
+
+        own_sources = list(sources)
+        for src in reporting_sources(tok, S.ref_at, self.lex):
+            if src.name not in {s.name for s in own_sources}:
+                own_sources.insert(0, src)
+        presupposed = frame.presupposed
+        derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
+        modality = "asserted" if derived else find_modality(tok, sent, self.lex, presupposed=presupposed)
+        evidence = sent.text.strip()
+        ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        return Claim(
+            document=self.document.id,
+            type=t.type,
+            subject=subj.name,
+            object=obj.name if obj is not None else None,
+            amount=amount,
+            currency=currency,
+            percent=percent,
+            date=date,
+            until=until,
+            role=frame.role,
+            value=frame.value,
+            modality=modality,
+            sources=tuple(own_sources),
+            evidence=evidence,
+            evidence_start=ev_start,
+            evidence_end=ev_start + len(evidence),
+            arguments=tuple(arguments),
+            subject_type=subj.label,
+            object_type=obj.label if obj is not None else None,
+        )
+
+    # -- results -------------------------------------------------------------------------
+    def extraction(self) -> Extraction:
+        claims = merge_claims(self.claims)
+        used = {c.subject for c in claims} | {c.object for c in claims if c.object}
+        used |= {s.name for c in claims for s in c.sources}
+        entities = []
+        for cluster in self.clusters:
+            if cluster.name in used or cluster.outlet:
+                label = "ORG" if cluster.label == "MISC" else cluster.label
+                aliases = tuple(sorted(a for a in cluster.aliases if a != cluster.name))
+                entities.append(Entity(cluster.name, label, aliases))
+        known = {e.name for e in entities}
+        for c in claims:
+            for s in c.sources:
+                if s.name not in known:
+                    entities.append(Entity(s.name, "ORG" if s.kind else "ORG", ()))
+                    known.add(s.name)
+        mentions = tuple(
+            Mention(r.text, r.char_start, r.char_end, r.cluster.name,
+                    "ORG" if r.cluster.label == "MISC" else r.cluster.label,
+                    "name" if r.kind == "name" else ("description" if r.kind == "description" else "pronoun"))
+            for r in self.mentions
+            if r.cluster is not None and r.cluster.name in known
+        )
+        document = self.document
+        if document.published is None and self.published is not None:
+            document = replace(document, published=self.published)
+        if document.language is None:
+            document = replace(document, language=self.lang)
+        return Extraction(document, self.lang, tuple(entities), mentions, tuple(claims))
+
+
+def extract_parsed(document: Document, doc: Doc, lang: str) -> Extraction:
+    """Claims of ``document``, given its spaCy parse ``doc`` (pure: no I/O, no global state)."""
+    reader = _Reader(document, doc, lang, lexicon(lang))
+    reader.read()
+    return reader.extraction()

@@ -1,0 +1,90 @@
+"""Attribution: who says a fact, outermost source first, then its relays.
+
+"selon le Financial Times, relayé par Les Echos" -> [Financial Times (source), Les Echos
+(relay)]; "d'après X"; a reporting verb whose subject (or inverted subject: "précise le
+journal") is the source of the clause it governs ("X a annoncé l'acquisition de Y").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.coref import Ref
+from pressgraph.lang import Lexicon
+from pressgraph.model import Source
+
+_PHRASE_END = re.compile(r"[,;:.()\n]| qui | que | dont ")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Sources that hold for a whole sentence, and the token ranges they occupy."""
+
+    sources: tuple[Source, ...]
+    spans: tuple[tuple[int, int], ...]  # character ranges of the attribution phrases
+
+
+def _phrase_after(sent: Span, start_char: int) -> tuple[int, int]:
+    text = sent.doc.text
+    stop = sent.end_char
+    m = _PHRASE_END.search(text, start_char, stop)
+    return start_char, (m.start() if m else stop)
+
+
+def _source_in(refs: Sequence[Ref], start: int, end: int, kind: str, text: str) -> Source | None:
+    for ref in refs:
+        if ref.char_start >= start and ref.char_end <= end and ref.cluster is not None:
+            return Source(ref.cluster.name, kind, ref.char_start, ref.char_end)
+    phrase = text[start:end].strip()
+    # An unnamed source ("des sources proches du dossier") keeps its description.
+    phrase = re.sub(r"^(le |la |les |l'|l’|des |de |d'|d’|du |un |une )", "", phrase, flags=re.I)
+    if 2 < len(phrase) < 80:
+        return Source(phrase, kind, end - len(phrase), end)
+    return None
+
+
+def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attribution:
+    """Sources introduced in ``sent`` by prepositions ("selon", "d'après") and their relays."""
+    text = sent.doc.text
+    low = text.lower()
+    sources: list[Source] = []
+    spans: list[tuple[int, int]] = []
+    for cue in lex.SOURCE_PREPOSITIONS:
+        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]):
+            begin = sent.start_char + m.end()
+            start, end = _phrase_after(sent, begin)
+            src = _source_in(refs, start, end, "source", text)
+            if src is not None:
+                sources.append(src)
+                spans.append((sent.start_char + m.start(), end))
+    if sources:
+        for cue in lex.RELAY_CUES:
+            for m in re.finditer(re.escape(cue), low[sent.start_char : sent.end_char]):
+                begin = sent.start_char + m.end()
+                start, end = _phrase_after(sent, begin)
+                src = _source_in(refs, start, end, "relay", text)
+                if src is not None and src.name not in {s.name for s in sources}:
+                    sources.append(src)
+                    spans.append((sent.start_char + m.start(), end))
+    sources.sort(key=lambda s: (s.kind != "source", s.start or 0))
+    return Attribution(tuple(sources), tuple(spans))
+
+
+def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> list[Source]:
+    """Sources given by reporting verbs that govern ``trigger`` ("X a annoncé ...")."""
+    out: list[Source] = []
+    tok = trigger
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() not in lex.REPORTING_VERBS:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i in ref_at:
+                ref = ref_at[child.i]
+                if ref.cluster is not None and ref.kind in ("name", "description"):
+                    out.append(Source(ref.cluster.name, "source", ref.char_start, ref.char_end))
+    return out

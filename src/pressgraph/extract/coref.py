@@ -1,0 +1,270 @@
+"""Within-article coreference: descriptions, pronouns and possessives to entities.
+
+A cheap, explicit salience model (see ``shared/EXTRACTION.md``):
+
+* a description in subject position ("La start-up conserve...") continues the topic: the
+  subject of the latest sentences (the subject of claims already read weighs most);
+* a description elsewhere ("l'introduction en Bourse de la start-up") takes the most recent
+  compatible mention, except entities that are core arguments of a verb governing it
+  ("la société X a obtenu un accès aux modèles de la jeune entreprise": not X);
+* a demonstrative that repeats a noun already read with a possessor ("son entité
+  commerciale" ... "cette nouvelle entité") refers to that possessor;
+* a possessive ("sa participation") refers to the subject of the nearest governing verb,
+  or to the "de X" of a governing noun ("la volonté de X d'étendre ses collaborations");
+* a dative pronoun ("lui") refers to the most salient entity other than the clause subject.
+
+No entity name appears here: only syntax, order and the relations already extracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.entities import Cluster
+from pressgraph.lang import Lexicon
+
+ORG_LIKE = frozenset({"ORG", "MISC"})
+_SUBJ = ("nsubj", "nsubj:pass", "csubj")
+_CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "dative", "dobj", "nsubjpass")
+
+
+@dataclass(eq=False, slots=True)
+class Ref:
+    """A reference to an entity in a sentence: a name, a description or a pronoun."""
+
+    start: int  # token span [start, end) in the document
+    end: int
+    kind: str  # name, description, pronoun, possessive
+    cluster: Cluster | None = None
+    text: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    # "la société dirigée par X": the person and the relation the description gives.
+    described_by: tuple[str, Ref] | None = None
+    members: list[Ref] = field(default_factory=list)
+
+    @property
+    def entity(self) -> str | None:
+        return self.cluster.name if self.cluster else None
+
+    def head(self, sent: Span) -> Token:
+        """The token of the span whose syntactic head lies outside it."""
+        doc = sent.doc
+        for i in range(self.start, self.end):
+            tok = doc[i]
+            if tok.head.i < self.start or tok.head.i >= self.end or tok.head.i == tok.i:
+                return tok
+        return doc[self.start]
+
+
+@dataclass(slots=True)
+class Salience:
+    """What has been read so far: mentions per sentence, and subjects of claims."""
+
+    mentions: list[tuple[int, int, Cluster, bool]] = field(default_factory=list)
+    # (sentence index, token index, cluster, is a subject)
+    possessed: dict[str, Cluster] = field(default_factory=dict)  # noun lemma -> its possessor
+
+    def add(self, sent_index: int, token: int, cluster: Cluster, subject: bool) -> None:
+        self.mentions.append((sent_index, token, cluster, subject))
+
+    def recent(self, before: int) -> list[Cluster]:
+        """Clusters by recency of their latest mention before token ``before``."""
+        seen: list[Cluster] = []
+        for _, tok, cluster, _ in sorted(self.mentions, key=lambda m: -m[1]):
+            if tok < before and cluster not in seen:
+                seen.append(cluster)
+        return seen
+
+    def topics(self, sent_index: int) -> list[Cluster]:
+        """Clusters that were subjects of the latest sentences, most recent first."""
+        seen: list[Cluster] = []
+        for s, _, cluster, subj in sorted(self.mentions, key=lambda m: (-m[0], -m[1])):
+            if subj and s < sent_index and cluster not in seen:
+                seen.append(cluster)
+        return seen
+
+
+def _compatible(cluster: Cluster) -> bool:
+    return cluster.label in ORG_LIKE and not cluster.outlet
+
+
+def _ancestors(tok: Token) -> Iterable[Token]:
+    while tok.head.i != tok.i:
+        tok = tok.head
+        yield tok
+
+
+_SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART"})
+_SKIP_LEFT_WORDS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "not"})
+
+
+def left_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
+    """The reference right before ``tok``, across adverbs, auxiliaries and clitics only.
+
+    The fallback for subjects when the parse is broken (company names the model tags as
+    auxiliaries or punctuation: "OpenAI renforce", "Microsoft et OpenAI renégocient")."""
+    doc = tok.doc
+    start = tok.sent.start
+    i = tok.i - 1
+    while i >= start:
+        if i in ref_at:
+            ref = ref_at[i]
+            return ref if ref.kind != "possessive" else None
+        t = doc[i]
+        if t.pos_ in _SKIP_LEFT_POS or t.lower_ in _SKIP_LEFT_WORDS:
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
+    """The subject that controls ``tok``: nearest governing verb's subject, or the "de X" of
+    a governing noun, or the indirect object of "permettre à X de"."""
+    for anc in _ancestors(tok):
+        for child in anc.children:
+            if child.dep_ in _SUBJ and child.i in ref_at and child.i != tok.i:
+                return ref_at[child.i]
+        if anc.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in anc.children):
+            ref = left_ref(anc, ref_at)
+            if ref is not None and ref.start != tok.i:
+                return ref
+        if anc.pos_ == "VERB":
+            for child in anc.children:
+                if child.dep_ in ("obl:arg", "iobj") and child.i in ref_at and any(
+                    c.dep_ in ("xcomp", "ccomp") for c in anc.children
+                ):
+                    return ref_at[child.i]
+        if anc.pos_ in ("NOUN", "PROPN"):
+            for child in anc.children:
+                if child.dep_ == "nmod" and child.i in ref_at and child.i < tok.i:
+                    return ref_at[child.i]
+    return None
+
+
+def core_arguments(tok: Token, ref_at: dict[int, Ref]) -> list[Ref]:
+    """Entities that are core arguments of a verb governing ``tok``."""
+    out: list[Ref] = []
+    for anc in _ancestors(tok):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in anc.children:
+            dative = child.dep_.startswith("obl") and any(
+                c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "to") for c in child.children
+            )
+            if (child.dep_ in _CORE or dative) and child.i in ref_at and child.i != tok.i:
+                out.append(ref_at[child.i])
+    return out
+
+
+def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
+    """Descriptions of organisations in ``sent`` ("la start-up", "cette nouvelle entité")."""
+    refs: list[Ref] = []
+    doc = sent.doc
+    heads = lex.descriptions
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.lower_ in lex.DESCRIPTION_DETERMINERS and i not in taken:
+            j = i + 1
+            while j < sent.end and doc[j].pos_ == "ADJ" and j - i <= 3:
+                j += 1
+            if j < sent.end:
+                two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < sent.end else ""
+                width = 2 if two in heads else (1 if doc[j].lower_ in heads or doc[j].lemma_ in heads else 0)
+                end = j + width
+                # An apposed name follows: "la firme californienne Adobe Systems" is the name.
+                if width and not (end < sent.end and end in taken) and not doc[j].is_title:
+                    while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod":
+                        end += 1
+                    ref = Ref(i, end, "description", text=doc[i:end].text,
+                              char_start=doc[i].idx, char_end=doc[end - 1].idx + len(doc[end - 1]))
+                    refs.append(ref)
+                    i = end
+                    continue
+        i += 1
+    return refs
+
+
+def find_pronouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
+    """Dative pronouns and possessive determiners of ``sent``."""
+    refs: list[Ref] = []
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        if tok.lower_ in lex.DATIVE_PRONOUNS and tok.pos_ == "PRON":
+            refs.append(Ref(tok.i, tok.i + 1, "pronoun", text=tok.text, char_start=tok.idx,
+                            char_end=tok.idx + len(tok)))
+        elif tok.lower_ in lex.POSSESSIVES and tok.pos_ == "DET":
+            refs.append(Ref(tok.i, tok.i + 1, "possessive", text=tok.text, char_start=tok.idx,
+                            char_end=tok.idx + len(tok)))
+    return refs
+
+
+def resolve(
+    sent: Span,
+    sent_index: int,
+    refs: Sequence[Ref],
+    salience: Salience,
+    lex: Lexicon,
+) -> None:
+    """Resolve the descriptions and pronouns among ``refs`` in place, in text order."""
+    doc = sent.doc
+    ref_at: dict[int, Ref] = {}
+    for ref in refs:
+        for i in range(ref.start, ref.end):
+            ref_at[i] = ref
+
+    def candidates(order: list[Cluster], exclude: Iterable[Cluster | None]) -> list[Cluster]:
+        banned = {id(c) for c in exclude if c is not None}
+        return [c for c in order if _compatible(c) and id(c) not in banned]
+
+    for ref in sorted(refs, key=lambda r: r.start):
+        if ref.cluster is not None:
+            continue
+        head = ref.head(sent)
+        if ref.kind == "possessive":
+            owner = governing_subject(doc[ref.start], ref_at)
+            if owner is not None and owner is not ref and owner.cluster is not None:
+                ref.cluster = owner.cluster
+            else:
+                earlier = [r for r in refs if r.end <= ref.start and r.cluster is not None
+                           and not r.cluster.outlet and r.cluster.label != "PRODUCT"]
+                if earlier:
+                    ref.cluster = earlier[-1].cluster
+                else:
+                    pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())
+                    ref.cluster = pool[0] if pool else None
+            possessed = doc[ref.start].head
+            if ref.cluster is not None and possessed.pos_ == "NOUN":
+                salience.possessed[possessed.lemma_] = ref.cluster
+            continue
+        if ref.kind == "pronoun":
+            subject = governing_subject(doc[ref.start], ref_at)
+            pool = candidates(
+                salience.topics(sent_index) + salience.recent(ref.start),
+                [subject.cluster if subject else None],
+            )
+            ref.cluster = pool[0] if pool else None
+            continue
+        # Descriptions.
+        same_sentence = [r.cluster for r in refs if r is not ref and r.cluster is not None
+                         and r.start < ref.start and r.kind in ("name", "description")]
+        noun = doc[ref.end - 1] if doc[ref.end - 1].pos_ == "NOUN" else head
+        if doc[ref.start].lower_ in ("ce", "cette", "cet") and noun.lemma_ in salience.possessed:
+            ref.cluster = salience.possessed[noun.lemma_]
+            continue
+        is_subject = head.dep_ in _SUBJ or ref.start == sent.start
+        if is_subject:
+            order = salience.topics(sent_index) + salience.recent(ref.start)
+            pool = candidates(order, same_sentence)
+        else:
+            exclude = [r.cluster for r in core_arguments(head, ref_at)]
+            pool = candidates(salience.recent(ref.start), exclude)
+            if not pool:
+                pool = candidates(salience.recent(ref.start), ())
+        ref.cluster = pool[0] if pool else None

@@ -1,0 +1,170 @@
+"""Named entities: spaCy's NER, cleaned, completed by gazetteers, and clustered per document.
+
+The French model has no MONEY/DATE labels and mislabels companies (``MISC``, ``LOC``,
+``PER``); this stage keeps every candidate name with its model label and lets the fact
+frames retype it by role (what invests, buys or partners is an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pressgraph.lang import Lexicon
+from pressgraph.names import entity_key
+
+#: spaCy labels kept as candidate names, mapped to pressgraph types (MISC decided by role).
+_LABELS = {
+    "ORG": "ORG",
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "LOC": "PLACE",
+    "GPE": "PLACE",
+    "MISC": "MISC",
+    "PRODUCT": "PRODUCT",
+    "FAC": "PRODUCT",
+    "NORP": "MISC",
+}
+_ANGLE = re.compile(r"<([^<>\n]{2,80})>")
+_TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name found in the text: token span [start, end) and character span."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    label: str  # ORG, PERSON, PLACE, PRODUCT, MISC
+    outlet: bool = False
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The names of one entity within one document."""
+
+    name: str
+    label: str
+    outlet: bool
+    names: list[Name] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """Drop leading determiners/prepositions and trailing punctuation from a name span."""
+    while start < end and (
+        doc[start].lower_ in lex.name_leading_words and doc[start].is_lower
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append((span.start, span.end))
+    return spans
+
+
+def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
+    """Every candidate name of ``doc``, non-overlapping, in text order."""
+    found: dict[tuple[int, int], Name] = {}
+
+    def add(start: int, end: int, label: str, outlet: bool = False) -> None:
+        start, end = _strip(doc, start, end, lex)
+        if start >= end:
+            return
+        span = doc[start:end]
+        text = span.text.strip()
+        if not text or text in lex.not_entities or text.lower() in lex.not_entities_lower:
+            return
+        if not any(ch.isupper() or ch.isdigit() for ch in text):
+            return
+        # "Bourse de la start-up": a capitalised common word followed by a description.
+        if span[0].text in lex.not_entities:
+            return
+        found[(start, end)] = Name(start, end, span.start_char, span.end_char, text, label, outlet)
+
+    outlet_spans = _gazetteer_spans(doc, lex.outlets)
+    outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
+    for s, e in outlet_spans:
+        add(s, e, "ORG", outlet=True)
+    for m in _ANGLE.finditer(doc.text):
+        inner = m.group(1).strip()
+        if _TICKER.match(inner):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
+            add(span.start, span.end, "ORG")
+    taken = {i for (s, e) in found for i in range(s, e)}
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        if set(range(ent.start, ent.end)) & taken:
+            continue
+        add(ent.start, ent.end, label)
+    return sorted(found.values(), key=lambda n: n.start)
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ][\w\-]*", text) if w[0].isupper())
+
+
+def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[int, Cluster]]:
+    """Group the names of one document into entities.
+
+    Names with the same normalised key are one entity; an acronym given in parentheses
+    after a name ("Mitsubishi UFJ Financial Group (MUFG)") and a later name equal to the
+    acronym of an earlier one join that entity. Returns the clusters and a map from each
+    name's start token to its cluster.
+    """
+    by_key: dict[str, Cluster] = {}
+    of_name: dict[int, Cluster] = {}
+    clusters: list[Cluster] = []
+    labels: dict[int, Counter[str]] = {}
+    for i, name in enumerate(names):
+        key = entity_key(name.text)
+        cluster = by_key.get(key)
+        if cluster is None and i > 0:
+            prev = names[i - 1]
+            between = doc.text[prev.char_end : name.char_start]
+            if between.strip() == "(" and doc.text[name.char_end : name.char_end + 1] == ")":
+                cluster = of_name.get(prev.start)
+        if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
+            cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
+        if cluster is None:
+            cluster = Cluster(name=name.text, label=name.label, outlet=name.outlet)
+            clusters.append(cluster)
+            labels[id(cluster)] = Counter()
+        by_key.setdefault(key, cluster)
+        cluster.names.append(name)
+        cluster.aliases.add(name.text)
+        cluster.outlet = cluster.outlet or name.outlet
+        labels[id(cluster)][name.label] += 1
+        of_name[name.start] = cluster
+    for cluster in clusters:
+        # The canonical name is the longest spelling; the label the most frequent one,
+        # with PERSON and ORG preferred over the model's vaguer guesses.
+        cluster.name = max(cluster.aliases, key=lambda a: (len(a), a))
+        counts = labels[id(cluster)]
+        ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
+        cluster.label = "ORG" if cluster.outlet else ranked[0]
+    return clusters, of_name

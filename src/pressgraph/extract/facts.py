@@ -1,0 +1,221 @@
+"""Fact types: how each trigger's roles become a claim's subject and object.
+
+Verb frames name their roles in the lexicon (``VERB_FRAMES``); noun frames share a small set
+of complement rules per fact type, written here once for every language.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pressgraph.extract.coref import Ref
+from pressgraph.extract.frames import Frame, Sentence, Trigger, _prep_of
+
+#: Fact types whose nominal trigger, under a possessive, names a state that exists.
+STATE_TYPES = frozenset({"stake", "partnership", "supplier", "infrastructure", "access_right"})
+
+
+def _plural_owner(S: Sentence, poss: Ref | None, tok: Token) -> list[Ref]:
+    """Parties behind "leur(s)": the coordinated subject that governs ``tok``."""
+    if poss is None:
+        return []
+    if poss.text.lower().startswith("leur"):
+        verb = S.governing_verb(tok)
+        if verb is not None:
+            subj = S.agent(verb)
+            if subj is not None:
+                members = S.expand(subj)
+                if len(members) > 1:
+                    return members
+    return [poss]
+
+
+def _pairs(left: list[Ref], right: list[Ref]) -> list[tuple[Ref, Ref]]:
+    out: list[tuple[Ref, Ref]] = []
+    if left and not right and len(left) > 1:
+        for i, a in enumerate(left):
+            for b in left[i + 1 :]:
+                out.append((a, b))
+        return out
+    for a in left:
+        for b in right:
+            out.append((a, b))
+    return out
+
+
+def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
+    """The name given to a facility: "baptisée X", "nommé X", or a name apposed to it."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex_naming:
+            ref = S.first_ref(c)
+            if ref is not None:
+                return ref
+        if c.dep_ in ("appos", "flat:name", "nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+            return S.ref_at[c.i]
+    for i in range(tok.i + 1, min(tok.i + 4, S.sent.end)):
+        t = S.doc[i]
+        if t.lemma_.lower() in lex_naming:
+            for j in range(i + 1, min(i + 3, S.sent.end)):
+                if j in S.ref_at:
+                    return S.ref_at[j]
+    return None
+
+
+def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
+    tok = t.token
+    lex = S.lex
+    if t.type in ("partnership", "negotiation"):
+        agent = S.agent(tok)
+        if agent is None:
+            return []
+        left = S.expand(agent)
+        right: list[Ref] = []
+        for part in t.object_role.split("+"):
+            ref = S.with_prep(tok, (part,))
+            if ref is not None:
+                right = S.expand(ref)
+                break
+        return [Frame(t, a, b) for a, b in _pairs(left, right)]
+    subj = S.role(tok, t.subject_role)
+    obj = S.role(tok, t.object_role) if t.object_role else None
+    if subj is None:
+        return []
+    role = None
+    if t.type == "leadership":
+        role = lex.LEADERSHIP_PARTICIPLES.get(tok.lemma_.lower(), tok.lemma_.lower())
+    if t.type == "founder" and obj is not None and obj.kind == "name" and tok.lemma_.lower() == "créer":
+        # "X a créé Y" founds only a company, not a product or an event.
+        if obj.cluster is None or obj.cluster.label not in ("ORG",):
+            return []
+    objects = S.expand(obj) if obj is not None else [None]
+    return [Frame(t, subj, o, role=role) for o in objects]
+
+
+def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
+    tok = t.token
+    lex = S.lex
+    last = S.doc[tok.i + t.width - 1]
+    lemma = tok.lemma_.lower()
+    poss = S.possessor(tok)
+    de = S.with_prep(last, ("de",))
+    par = S.with_prep(tok, ("par", "by"))
+    verb = S.governing_verb(tok)
+    gov_subj = S.agent(verb) if verb is not None else None
+    giving = verb is not None and verb.lemma_.lower() in lex.GIVING_VERBS
+    presupposed = poss is not None and t.type in STATE_TYPES
+
+    def frame(subject: Ref | None, obj: Ref | None, **kw: object) -> list[Frame]:
+        if subject is None:
+            return []
+        return [Frame(t, subject, obj, presupposed=presupposed, **kw)]  # type: ignore[arg-type]
+
+    if t.type == "investment":
+        obj = S.with_prep(tok, ("dans", "en", "in", "into"))
+        return frame(par or poss or gov_subj, obj)
+    if t.type == "acquisition":
+        if par is not None:
+            return frame(par, de or poss)
+        return frame(poss or gov_subj, de)
+    if t.type == "divestment":
+        return frame(par or poss or gov_subj, de)
+    if t.type == "stake":
+        if lemma == "filiale":
+            anchor = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else None
+            named = anchor or _named(S, tok, frozenset())
+            return frame(de or poss, named)
+        obj = S.with_prep(tok, ("dans", "in")) or (de if lemma == "actionnaire" else None)
+        holder = poss or gov_subj
+        if lemma == "actionnaire":
+            holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
+        return frame(holder, obj)
+    if t.type == "valuation":
+        return frame(de or poss or gov_subj, None)
+    if t.type == "ipo":
+        return frame(de or poss or gov_subj, None)
+    if t.type in ("partnership", "negotiation"):
+        between = S.with_prep(tok, ("entre", "between"))
+        if between is not None:
+            members = S.expand(between)
+            return [Frame(t, a, b) for a, b in _pairs(members, [])]
+        right: list[Ref] = []
+        holders = [tok] + ([tok.head] if tok.dep_ in ("obj", "dobj", "nsubj") else [])
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
+                    if _prep_of(c) in ("avec", "with", "comme", "à"):
+                        right = [m for r in S.all_refs(c) for m in S.expand(r)]
+                        break
+            if right:
+                break
+        if not right:
+            for c in tok.children:
+                if c.dep_.startswith("nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+                    right = S.expand(S.ref_at[c.i])
+        left = _plural_owner(S, poss, tok) or ([gov_subj] if gov_subj else [])
+        uniq: list[Ref] = []
+        for r in right:
+            if all(r.cluster is not u.cluster for u in uniq):
+                uniq.append(r)
+        return [Frame(t, a, b, presupposed=presupposed) for a, b in _pairs(left, uniq)]
+    if t.type == "access_right":
+        # "l'accès de X aux modèles de Y": X gets access only when "de X" follows at once.
+        near = de if de is not None and de.start - last.i <= 3 else None
+        subject = (S.dative(verb) if giving and verb is not None else None) or near or poss or gov_subj
+        obj = None
+        for ref in S.all_refs(tok):
+            if subject is None or ref.cluster is not subject.cluster:
+                obj = ref
+                break
+        return frame(subject, obj)
+    if t.type == "revenue_share":
+        if giving and verb is not None:
+            return frame(S.dative(verb), gov_subj)
+        return frame(gov_subj, de)
+    if t.type == "supplier":
+        if lemma in ("fournisseur", "supplier"):
+            return frame(de, S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj)
+        obj = next(iter(S.all_refs(tok)), None)
+        return frame(poss or gov_subj, obj)
+    if t.type == "infrastructure":
+        named = _named(S, tok, lex.NAMING_PARTICIPLES)
+        return frame(poss or gov_subj, named)
+    return []
+
+
+def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
+    """ "X se convertit / se structure en <forme juridique>" and "<forme>, utilisée par Y"."""
+    tok = t.token
+    lex = S.lex
+    out: list[Frame] = []
+    doc = S.doc
+    start = None
+    for i in range(tok.i + 1, min(tok.i + 10, S.sent.end)):
+        w = doc[i]
+        if w.is_punct:
+            break
+        if w.lower_ in ("en", "into") or (tok.lemma_.lower() == "devenir" and i == tok.i + 1):
+            start = i + 1 if w.lower_ in ("en", "into") else i
+            break
+    if start is None:
+        return out
+    words = []
+    for w in doc[start : S.sent.end]:
+        if w.is_punct or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
+            break
+        words.append(w.text_with_ws)
+    value = "".join(words).strip()
+    if not value or not any(n.lower() in value.lower().split() or n.lower() in value.lower()
+                            for n in lex.LEGAL_FORM_NOUNS):
+        return out
+    subj = S.agent(tok)
+    if subj is not None:
+        out.append(Frame(t, subj, None, value=value))
+    # "<value>, une forme juridique ... utilisée par A ou B": A and B have that form.
+    for w in doc[start : S.sent.end]:
+        if w.lemma_.lower() in lex.LEGAL_FORM_USERS and "Part" in w.morph.get("VerbForm"):
+            users = S.with_prep(w, ("par", "by"))
+            if users is not None:
+                used = Trigger(w, "legal_form", False)
+                out.extend(Frame(used, u, None, value=value) for u in S.expand(users))
+            break
+    return out

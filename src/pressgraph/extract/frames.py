@@ -1,0 +1,283 @@
+"""Fact frames: triggers (deal verbs and nouns) and the roles that fill them.
+
+A trigger is a verb or a noun of the language's frame lexicon. Its roles are read from
+the parse, through entity spans as units (any token of a name that depends on the trigger
+stands for the name): the verb's subject (or the controller of an infinitive, "permettre à
+X de"; or "par X" in the passive), its object, its prepositional complements ("dans Y",
+"avec Y", "auprès de Z"), and for nouns their complements ("de Y", "par X", "entre X et
+Y"), possessive determiners, and the subject or dative of the verb that governs the noun.
+Coordinated names ("SoftBank, Oracle ou CoreWeave") give one fact each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.coref import Ref, governing_subject, left_ref
+from pressgraph.lang import Lexicon
+
+_OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj")
+_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
+_ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that announces a fact: its token, fact type, and whether it is a verb frame."""
+
+    token: Token
+    type: str
+    verbal: bool
+    width: int = 1  # tokens covered by a multi-word noun trigger
+    subject_role: str = ""
+    object_role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A trigger with its parties; attributes are read later from the sentence."""
+
+    trigger: Trigger
+    subject: Ref
+    object: Ref | None
+    role: str | None = None
+    value: str | None = None
+    presupposed: bool = False
+
+
+def _prep_of(tok: Token) -> str:
+    """The preposition introducing ``tok`` ("dans", "de", "à", "auprès de"...), or ""."""
+    cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    if not cases:
+        if tok.head.dep_ in ("prep",) and tok.dep_ == "pobj":
+            return tok.head.lower_
+        return ""
+    words = [_ELISION.get(c.lower_, c.lower_) for c in cases]
+    return " ".join(words)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+    )
+
+
+class Sentence:
+    """A sentence with its references, and the role lookups that frames use."""
+
+    def __init__(self, sent: Span, refs: Sequence[Ref], lex: Lexicon, blocked: set[int]):
+        self.sent = sent
+        self.doc = sent.doc
+        self.lex = lex
+        self.refs = [r for r in refs if r.cluster is not None and r.start not in blocked]
+        self.ref_at: dict[int, Ref] = {}
+        for ref in self.refs:
+            for i in range(ref.start, ref.end):
+                self.ref_at[i] = ref
+
+    # -- finding references ----------------------------------------------------------
+    def ref_of(self, tok: Token) -> Ref | None:
+        return self.ref_at.get(tok.i)
+
+    def first_ref(self, tok: Token, *, skip_possessive: bool = True) -> Ref | None:
+        """``tok``'s reference, or the first reference in its subtree (in text order)."""
+        ref = self.ref_at.get(tok.i)
+        if ref is not None and not (skip_possessive and ref.kind == "possessive"):
+            return ref
+        for t in tok.subtree:
+            ref = self.ref_at.get(t.i)
+            if ref is not None and not (skip_possessive and ref.kind == "possessive"):
+                return ref
+        return None
+
+    def expand(self, ref: Ref) -> list[Ref]:
+        """A reference and the references coordinated with it ("X, Y ou Z")."""
+        out = [ref]
+        stack = [t for i in range(ref.start, ref.end) for t in self.doc[i].children]
+        seen = {ref.start}
+        while stack:
+            t = stack.pop(0)
+            if t.dep_ in ("conj", "appos") or (t.dep_ == "flat:name" and t.i not in self.ref_at):
+                other = self.ref_at.get(t.i)
+                if other is not None and other.start not in seen and other.kind != "possessive":
+                    seen.add(other.start)
+                    out.append(other)
+                    stack.extend(c for i in range(other.start, other.end) for c in self.doc[i].children)
+        # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
+        for direction in (1, -1):
+            edge = out[-1] if direction == 1 else out[0]
+            while True:
+                i = edge.end if direction == 1 else edge.start - 1
+                if not (self.sent.start <= i < self.sent.end):
+                    break
+                if self.doc[i].lower_ not in self.lex.COORDINATORS:
+                    break
+                j = i + 1 if direction == 1 else i - 1
+                nxt = self.ref_at.get(j)
+                if nxt is None or nxt.kind != "name" or nxt.start in seen:
+                    break
+                seen.add(nxt.start)
+                out.append(nxt)
+                out.sort(key=lambda r: r.start)
+                edge = nxt
+        return sorted(out, key=lambda r: r.start)
+
+    def all_refs(self, tok: Token) -> list[Ref]:
+        """Every non-possessive reference in ``tok``'s subtree, in text order."""
+        seen: list[Ref] = []
+        for t in tok.subtree:
+            ref = self.ref_at.get(t.i)
+            if ref is not None and ref.kind != "possessive" and ref not in seen:
+                seen.append(ref)
+        return seen
+
+    def possessor(self, tok: Token) -> Ref | None:
+        for c in tok.children:
+            if c.dep_ in ("det", "poss") and c.i in self.ref_at and self.ref_at[c.i].kind == "possessive":
+                return self.ref_at[c.i]
+        return None
+
+    def with_prep(self, tok: Token, preps: Sequence[str]) -> Ref | None:
+        """The reference among ``tok``'s complements introduced by one of ``preps``."""
+        for c in tok.children:
+            if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
+                if _prep_of(c) in preps:
+                    ref = self.first_ref(c)
+                    if ref is not None:
+                        return ref
+        # Linear fallback: "PREP <name>" right after the trigger, within a few tokens.
+        for i in range(tok.i + 1, min(tok.i + 8, self.sent.end)):
+            t = self.doc[i]
+            if t.is_punct and t.text not in ("'", "’"):
+                break
+            low = _ELISION.get(t.lower_, t.lower_)
+            if low in preps and i + 1 < self.sent.end:
+                j = i + 1
+                while j < self.sent.end and self.doc[j].pos_ == "DET":
+                    j += 1
+                ref = self.ref_at.get(j)
+                if ref is not None and ref.kind != "possessive":
+                    return ref
+        return None
+
+    def agent(self, verb: Token) -> Ref | None:
+        """Who does what ``verb`` says."""
+        if _is_passive(verb):
+            ref = self.with_prep(verb, ("par", "by"))
+            if ref is not None:
+                return ref
+        for c in verb.children:
+            if c.dep_ == "nsubj" and not _is_passive(verb):
+                ref = self.first_ref(c, skip_possessive=False)
+                if ref is not None:
+                    return ref
+        if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "acl:relcl") and verb.head.i != verb.i:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                for c in head.children:
+                    if c.dep_ in ("obl:arg", "iobj") and _prep_of(c) in ("à", "") and c.i in self.ref_at:
+                        return self.ref_at[c.i]
+            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                ref = self.with_prep(head, ("de",))
+                if ref is not None and ref.start < verb.i:
+                    return ref
+            if head.pos_ in ("VERB", "AUX"):
+                return self.agent(head)
+        return governing_subject(verb, self.ref_at) or left_ref(verb, self.ref_at)
+
+    def patient(self, verb: Token) -> Ref | None:
+        """What ``verb`` acts on."""
+        if _is_passive(verb):
+            for c in verb.children:
+                if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj"):
+                    ref = self.first_ref(c)
+                    if ref is not None:
+                        return ref
+            if verb.dep_ == "acl" and verb.head.i in self.ref_at:
+                return self.ref_at[verb.head.i]
+        for c in verb.children:
+            if c.dep_ in ("obj", "dobj"):
+                ref = self.first_ref(c)
+                if ref is not None:
+                    return ref
+        # Linear fallback: the first name right after the verb.
+        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end)):
+            ref = self.ref_at.get(i)
+            if ref is not None and ref.kind == "name":
+                return ref
+            if self.doc[i].pos_ not in ("DET", "ADV", "ADJ"):
+                break
+        return None
+
+    def dative(self, verb: Token) -> Ref | None:
+        for c in verb.children:
+            ref = self.ref_at.get(c.i)
+            if ref is not None and ref.kind == "pronoun":
+                return ref
+            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and _prep_of(c) in ("à", "to", ""):
+                if c.dep_.startswith("obl") and _prep_of(c) == "":
+                    continue
+                ref = self.first_ref(c)
+                if ref is not None:
+                    return ref
+        return None
+
+    def governing_verb(self, tok: Token) -> Token | None:
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        return None
+
+    def role(self, tok: Token, spec: str) -> Ref | None:
+        """Fill a role by its name in the frame lexicon ("agent", "dans+en+patient"...)."""
+        for part in spec.split("+"):
+            if part == "agent":
+                ref = self.agent(tok)
+            elif part == "patient":
+                ref = self.patient(tok)
+            elif part == "dative":
+                ref = self.dative(tok)
+            elif part:
+                ref = self.with_prep(tok, (part,))
+            else:
+                ref = None
+            if ref is not None:
+                return ref
+        return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
+    """Deal verbs and nouns of ``sent``."""
+    verbs = lex.VERB_FRAMES
+    nouns = lex.NOUN_FRAMES
+    multi = sorted((k for k in nouns if " " in k or "'" in k), key=len, reverse=True)
+    doc = sent.doc
+    skip_to = sent.start
+    for tok in sent:
+        if tok.i < skip_to:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in tok.children)
+            key = f"s'{lemma}" if reflexive and f"s'{lemma}" in verbs else lemma
+            if key in verbs:
+                ftype, subj, obj = verbs[key]
+                yield Trigger(tok, ftype, True, 1, subj, obj)
+            elif lemma in lex.LEGAL_FORM_VERBS:
+                yield Trigger(tok, "legal_form", True, 1, "agent", "")
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+            continue
+        rest = doc[tok.i : min(tok.i + 6, sent.end)].text
+        matched = next((m for m in multi if rest.startswith(m) or rest.lower().startswith(m.lower())), None)
+        if matched:
+            width = len(doc.char_span(tok.idx, tok.idx + len(matched), alignment_mode="expand") or [tok])
+            yield Trigger(tok, nouns[matched], False, width)
+            skip_to = tok.i + width
+        elif lemma in nouns or tok.text in nouns:
+            yield Trigger(tok, nouns.get(lemma) or nouns[tok.text], False)

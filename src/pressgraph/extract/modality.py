@@ -1,0 +1,103 @@
+"""Modality: is a fact asserted, hedged (reported, unconfirmed), planned or negated?
+
+Read from the trigger and the verbs and nouns that govern it up to the clause root:
+French conditional mood (``Mood=Cnd`` or the -rait/-raient ending checked against the
+lemma, since the model often tags "envisagerait" as imperfect), intention and possibility
+frames ("souhaiter", "prévoir", "projet de", "possible", future tense), and negation or
+ending ("mettre fin à", "renoncer", "ne ... pas").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pressgraph.lang import Lexicon
+
+_IRREGULAR_CONDITIONAL_STEMS = (
+    "ser", "aur", "pourr", "devr", "voudr", "fer", "ir", "verr", "faudr", "tiendr", "viendr",
+    "saur", "vaudr", "enverr", "courr", "mourr", "recevr", "obtiendr", "détiendr",
+)  # fmt: skip
+
+
+def is_conditional(tok: Token, lex: Lexicon) -> bool:
+    """True when ``tok`` is a verb in the conditional mood."""
+    text = tok.lower_
+    if not text.endswith(lex.CONDITIONAL_ENDINGS) or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    lemma = tok.lemma_.lower()
+    stem = text[: -len("aient")] if text.endswith("aient") else text[: -len("ait")]
+    if stem in (lemma, lemma[:-1]):
+        return True
+    return stem in _IRREGULAR_CONDITIONAL_STEMS
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the tokens that govern it, up to the root of its sentence."""
+    out = [trigger]
+    tok = trigger
+    while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _negated_here(tok: Token, lex: Lexicon) -> bool:
+    return any(c.lower_ in lex.NEGATION_WORDS and c.dep_ in ("advmod", "neg") for c in tok.children)
+
+
+def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool = False) -> str:
+    """The modality of the fact whose trigger is ``trigger`` in ``sent``.
+
+    ``presupposed`` marks a state noun under a possessive ("sa participation", "ses
+    collaborations"): the state exists whatever is planned about it, so only negation applies.
+    """
+    chain = _chain(trigger)
+    negated = hedged = planned = False
+    for depth, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if _negated_here(tok, lex):
+            negated = True
+        if lemma in lex.NEGATED_CUES and (depth > 0 or tok.pos_ != "NOUN"):
+            negated = True
+        if lemma == "fin" and tok.head.lemma_ == "mettre":
+            negated = True
+        if presupposed:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            conditional = is_conditional(tok, lex) or any(
+                c.dep_.startswith("aux") and is_conditional(c, lex) for c in tok.children
+            )
+            if conditional:
+                if lemma in lex.PLANNED_CONDITIONALS:
+                    planned = True
+                else:
+                    hedged = True
+            if "Fut" in tok.morph.get("Tense") or any(
+                c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
+            ):
+                planned = True
+            if depth > 0 and lemma in lex.PLANNED_CUES:
+                planned = True
+        elif depth > 0 and lemma in lex.PLANNED_CUES:
+            planned = True
+        for child in tok.children:
+            if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
+                planned = True
+            if child.dep_ == "mark" and child.lower_ in ("afin", "pour") and depth > 0:
+                planned = True
+    text = sent.text.lower()
+    if not presupposed:
+        head_text = sent.doc[sent.start : trigger.i].text.lower()
+        if any(p in head_text for p in lex.PLANNED_PHRASES if not p.endswith(" ")):
+            planned = True
+        if any(cue in text for cue in lex.HEDGE_CUES if " " in cue):
+            hedged = True
+    if negated:
+        return "negated"
+    if hedged:
+        return "hedged"
+    if planned:
+        return "planned"
+    return "asserted"

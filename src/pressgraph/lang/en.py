@@ -1,0 +1,260 @@
+"""English lexicons: data only, no logic (the recognisers that use them live in
+:mod:`pressgraph.extract`)."""
+
+from __future__ import annotations
+
+# --- quantities and dates ---
+
+#: Number words understood by ``text_to_num.text2num(..., "en")``; a run of them (joined by
+#: spaces, hyphens or "and") is read as one number.
+NUMBER_WORDS: tuple[str, ...] = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand",
+)  # fmt: skip
+
+#: Magnitude words and abbreviations written after a number ("1.5 billion", "$13bn").
+#: Keys are matched case-sensitively when they contain an upper-case letter, otherwise
+#: case-insensitively.
+MAGNITUDES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "m": 1e6,
+    "M": 1e6,
+    "MM": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bilion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "B": 1e9,
+    "trillion": 1e12,
+    "trn": 1e12,
+    "tn": 1e12,
+}
+#: Magnitudes too ambiguous to stand without a currency ("5 m" is five metres).
+MAGNITUDES_NEED_CURRENCY: frozenset[str] = frozenset({"k", "K", "m", "M", "MM", "b", "B", "mil"})
+
+#: Currency words written after the amount ("146.6 mln stg"), to ISO 4217. ``None``: money,
+#: currency unknown. "cts"/"cents" are handled as hundredths of the currency (see
+#: ``CENT_WORDS``).
+CURRENCIES_AFTER: dict[str, str | None] = {
+    "dlrs": "USD",
+    "dlr": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "U.S. dlrs": "USD",
+    "U.S. dlr": "USD",
+    "U.S. dollars": "USD",
+    "US dollars": "USD",
+    "American dollars": "USD",
+    "Canadian dlrs": "CAD",
+    "Canadian dlr": "CAD",
+    "Canadian dollars": "CAD",
+    "Australian dlrs": "AUD",
+    "Australian dollars": "AUD",
+    "Australian dlr": "AUD",
+    "N.Z. dlrs": "NZD",
+    "New Zealand dlrs": "NZD",
+    "New Zealand dollars": "NZD",
+    "H.K. dlrs": "HKD",
+    "Hong Kong dlrs": "HKD",
+    "Hong Kong dollars": "HKD",
+    "Singapore dlrs": "SGD",
+    "Singapore dollars": "SGD",
+    "Taiwan dlrs": "TWD",
+    "stg": "GBP",
+    "sterling": "GBP",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "marks": "DEM",
+    "German marks": "DEM",
+    "Deutsche marks": "DEM",
+    "deutschemarks": "DEM",
+    "DM": "DEM",
+    "francs": "FRF",
+    "French francs": "FRF",
+    "Swiss francs": "CHF",
+    "Belgian francs": "BEF",
+    "guilders": "NLG",
+    "Dutch guilders": "NLG",
+    "lire": "ITL",
+    "Italian lire": "ITL",
+    "pesetas": "ESP",
+    "schillings": "ATS",
+    "Swedish crowns": "SEK",
+    "Danish crowns": "DKK",
+    "Norwegian crowns": "NOK",
+    "Swedish kronor": "SEK",
+    "Danish kroner": "DKK",
+    "Norwegian kroner": "NOK",
+    "crowns": None,
+    "rand": "ZAR",
+    "rupees": "INR",
+    "Mexican pesos": "MXN",
+    "Philippine pesos": "PHP",
+    "pesos": None,
+    "riyals": "SAR",
+    "Saudi riyals": "SAR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "ECUs": "XEU",
+    "Ecus": "XEU",
+    "ECU": "XEU",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "CHF": "CHF",
+    "JPY": "JPY",
+    "CAD": "CAD",
+}
+#: Currency signs and codes written before the amount ("$13bn", "US$ 4 billion", "DM 50 mln").
+CURRENCIES_BEFORE: dict[str, str | None] = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "US $": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "Can$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "DM": "DEM",
+    "Dfl": "NLG",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "CHF": "CHF",
+    "JPY": "JPY",
+    "CAD": "CAD",
+    "Rs": "INR",
+}
+#: Words for hundredths of a currency unit ("50 cts a share").
+CENT_WORDS: dict[str, str | None] = {"cts": "USD", "cents": "USD", "ct": "USD", "cent": "USD"}
+#: Links between magnitude and currency ("5 million of dollars" is not English; none).
+MONEY_LINKS: tuple[str, ...] = ()
+#: Currency words that are also common nouns or verbs ("500 pounds" of weight, "won"): they
+#: only make money after a magnitude ("5 mln pounds").
+AMBIGUOUS_CURRENCIES: frozenset[str] = frozenset({"pounds", "pound", "marks", "won", "rand"})
+#: Words that may follow an amount with a magnitude and no currency ("1.3 billion in sales");
+#: any other word makes it a count ("5.25 mln shares").
+BARE_AMOUNT_FOLLOWERS: tuple[str, ...] = (
+    "in", "to", "for", "from", "and", "or", "but", "at", "on", "by", "with", "than", "as",
+    "is", "was", "were", "are", "will", "would", "has", "have", "had", "which", "that",
+    "including", "compared", "against", "while", "last", "this", "plus", "vs", "versus",
+    "after", "before", "during", "up", "down", "a", "an", "the", "worth", "each",
+)  # fmt: skip
+#: Links that make a bare amount a count when a noun follows them ("5 mln of its shares").
+COUNT_LINKS: tuple[str, ...] = ("of",)
+#: Words that compare an amount with the one before it ("11.4 mln barrels last year from
+#: 23.2 mln"): the second takes the unit of the first (here: a count, not money).
+COMPARISON_WORDS: tuple[str, ...] = (
+    "from", "to", "against", "vs", "versus", "compared with", "after", "than", "and", "or",
+)  # fmt: skip
+#: Words that join the two ends of a range of amounts ("300 mln to 500 mln dlrs").
+RANGE_LINKS: tuple[str, ...] = ("-", "–", "to", "and", "or")
+
+#: Percent markers written after the number.
+PERCENT_UNITS: tuple[str, ...] = ("%", "pct", "per cent", "percent", "pc", "p.c.")
+
+#: Approximation cues written just before an amount ("about 275 mln dlrs").
+APPROX_BEFORE: tuple[str, ...] = (
+    "about", "around", "nearly", "almost", "more than", "less than", "some", "approximately",
+    "approx.", "roughly", "an estimated", "estimated", "close to", "over", "just over",
+    "just under", "upwards of", "in excess of", "as much as", "up to", "at least",
+    "circa", "an approximate",
+)  # fmt: skip
+#: Approximation cues written just after an amount ("100 mln dlrs or so").
+APPROX_AFTER: tuple[str, ...] = ("or so",)
+
+#: Month names and abbreviations (matched with a capital letter only: "may" is a verb).
+MONTHS: dict[str, int] = {
+    "January": 1, "Jan": 1, "Jan.": 1, "February": 2, "Feb": 2, "Feb.": 2, "March": 3,
+    "Mar": 3, "Mar.": 3, "April": 4, "Apr": 4, "Apr.": 4, "May": 5, "June": 6, "Jun": 6,
+    "Jun.": 6, "July": 7, "Jul": 7, "Jul.": 7, "August": 8, "Aug": 8, "Aug.": 8,
+    "September": 9, "Sept": 9, "Sept.": 9, "Sep": 9, "Sep.": 9, "October": 10, "Oct": 10,
+    "Oct.": 10, "November": 11, "Nov": 11, "Nov.": 11, "December": 12, "Dec": 12, "Dec.": 12,
+}  # fmt: skip
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+#: Ordinal suffixes of days ("March 1st", "the 30th of March").
+DAY_SUFFIXES: tuple[str, ...] = ("st", "nd", "rd", "th")
+
+#: Prepositions before a date and the role they give it.
+DATE_PREPOSITIONS: dict[str, str] = {
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "thru": "until",
+    "by": "until",
+    "no later than": "until",
+    "expires in": "until",
+    "expiring in": "until",
+    "due": "until",
+    "due in": "until",
+    "since": "since",
+    "starting in": "since",
+    "beginning in": "since",
+    "as from": "since",
+    "in": "point",
+    "on": "point",
+    "at": "point",
+    "as of": "point",
+    "during": "point",
+}
+#: Words that may stand between a preposition and its date ("until the end of 2030").
+PERIOD_MODIFIERS: tuple[str, ...] = (
+    "the end of", "the beginning of", "the start of", "the middle of", "end-", "mid-",
+    "early", "late", "the first half of", "the second half of", "fiscal", "calendar",
+    "the year", "year-end", "end",
+)  # fmt: skip
+#: Relative periods, resolved against the reference date: (unit, offset).
+RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
+    "last year": ("year", -1),
+    "next year": ("year", 1),
+    "this year": ("year", 0),
+    "earlier this year": ("year", 0),
+    "later this year": ("year", 0),
+    "last month": ("month", -1),
+    "next month": ("month", 1),
+    "this month": ("month", 0),
+    "earlier this month": ("month", 0),
+    "later this month": ("month", 0),
+    "last week": ("week", -1),
+    "next week": ("week", 1),
+}
+#: Words before a month that place it before / after the reference ("last March").
+PAST_MARKERS: tuple[str, ...] = ("last", "this past")
+FUTURE_MARKERS: tuple[str, ...] = ("next", "this coming")
+
+#: Words after a four-digit number that show it is not a year ("1930 GMT", "1990 shares").
+NOT_YEAR_AFTER: tuple[str, ...] = (
+    "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "UTC", "hrs", "hours", "local",
+    "shares", "people", "employees", "jobs", "acres", "tons", "tonnes", "barrels", "ounces",
+    "feet", "miles", "km", "units", "stores", "points", "votes", "cars", "years", "days",
+)  # fmt: skip

@@ -1,0 +1,109 @@
+"""Keys for entity names: two spellings of one company get one key.
+
+``entity_key`` is what the store resolves entities by across documents::
+
+    "Microsoft Corp."        -> "microsoft"
+    "MICROSOFT"              -> "microsoft"
+    "L’Oréal S.A."           -> "oreal"
+    "Hydro-Québec"           -> "hydro quebec"
+    "The Walt Disney Co."    -> "walt disney"
+    "Groupe SM"              -> "groupe sm"     ("Group(e)" is part of a name)
+
+Steps: apostrophes unified (``’`` -> ``'``), accents stripped, case folded, dots dropped
+(``N.V.`` = ``NV``), other punctuation but ``'``, ``&`` and ``+`` turned to spaces, one
+leading article or elision (``le``, ``la``, ``les``, ``l'``, ``the``) dropped, trailing legal
+suffixes (``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is
+never reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+__all__ = ["entity_key", "is_description", "legal_suffixes"]
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u0060\u00b4\u2032"})
+#: Letters that NFKD does not split into a base letter and an accent.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
+_PUNCT = re.compile(r"[^\w\s'&+]")
+_ELISION_GAP = re.compile(r"\b([ld])'\s+")
+_LEADING_ARTICLES = frozenset({"le", "la", "les", "the"})
+_LEADING_ELISION = "l'"
+#: Words before a common noun that make a description ("ce groupe", "son rival").
+_DETERMINERS = frozenset(
+    {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur"}
+    | {"leurs", "the", "a", "an", "this", "that", "its", "their"}
+)
+_ELISIONS = frozenset({"l'", "d'"})
+
+
+def _normalise(name: str) -> list[str]:
+    """Tokens of ``name`` after apostrophes, accents, case and punctuation are normalised."""
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_LIGATURES).replace(".", "").replace("_", " ")
+    text = _ELISION_GAP.sub(r"\1'", _PUNCT.sub(" ", text))
+    raw = text.split()
+    tokens = [token.strip("'") for token in raw]
+    return [token for token in tokens if token and token not in {"&", "+"}] or raw
+
+
+@functools.cache
+def legal_suffixes() -> tuple[tuple[str, ...], ...]:
+    """Legal suffixes as normalised token tuples, longest first (read once)."""
+    data = resources.files("pressgraph").joinpath("data/gazetteers/legal_suffixes.txt")
+    suffixes = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            suffixes.add(tuple(_normalise(line)))
+    return tuple(sorted(suffixes, key=lambda s: (-len(s), s)))
+
+
+def _drop_article(tokens: list[str]) -> list[str]:
+    if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES:
+        return tokens[1:]
+    first = tokens[0]
+    if first.startswith(_LEADING_ELISION) and len(first) > len(_LEADING_ELISION):
+        return [first[len(_LEADING_ELISION) :], *tokens[1:]]
+    return tokens
+
+
+def _drop_suffixes(tokens: list[str]) -> list[str]:
+    suffixes = legal_suffixes()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in suffixes:
+            n = len(suffix)
+            if len(tokens) > n and tuple(tokens[-n:]) == suffix:
+                tokens = tokens[:-n]
+                changed = True
+                break
+    return tokens
+
+
+def entity_key(name: str) -> str:
+    """The resolution key of an entity name (see the module docstring)."""
+    tokens = _normalise(name)
+    if not tokens:
+        return name.strip().casefold()
+    return " ".join(_drop_suffixes(_drop_article(tokens)))
+
+
+def is_description(name: str) -> bool:
+    """True for a common-noun description rather than a name, which must not resolve across
+    documents: once a leading determiner is dropped (``"L'assureur"``, ``"Ce groupe"``), no
+    letter is upper case. ``"eBay"``, ``"Le Monde"`` and ``"gouvernement du Québec"`` are
+    names; so is a bare sentence-initial ``"Assureur"`` (a known gap)."""
+    text = name.strip().translate(_APOSTROPHES)
+    head, _, rest = text.partition(" ")
+    if head.casefold() in _DETERMINERS and rest:
+        text = rest
+    elif text[:2].casefold() in _ELISIONS:
+        text = text[2:]
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isupper() for c in letters)

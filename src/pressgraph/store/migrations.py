@@ -1,0 +1,182 @@
+"""Schema migrations, applied in order, each in one transaction.
+
+Like ``sqlite_utils.migrations``: a migration is a plain function of a connection,
+registered in :data:`MIGRATIONS` under a version number; the versions applied are recorded
+in the ``migrations`` table and ``PRAGMA user_version`` is kept in step, so a database says
+which schema it has. To change the schema, append a new ``(version, function)``: never edit
+one that has shipped.
+
+The connection must be in autocommit mode (``isolation_level=None``): this module opens
+and closes the transactions itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from pressgraph.errors import StoreError
+
+__all__ = ["MIGRATIONS", "apply_migrations", "latest_version"]
+
+logger = logging.getLogger(__name__)
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+_SCHEMA_1 = (
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,            -- content hash of the text (model.content_id)
+        external_id TEXT,               -- the id the input gave it
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,                 -- ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or NULL
+        language TEXT,
+        source TEXT,                    -- path, path:line or URL it was read from
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL       -- ISO datetime, UTC
+    )
+    """,
+    """
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT UNIQUE NOT NULL,       -- names.entity_key(name), or key@document
+        name TEXT NOT NULL,             -- the first name it was stored under
+        type TEXT NOT NULL              -- ORG, PERSON, PRODUCT, PLACE: the first type wins
+    )
+    """,
+    """
+    CREATE TABLE aliases (
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        key TEXT NOT NULL,              -- entity_key(alias)
+        kind TEXT NOT NULL DEFAULT 'name' CHECK (kind IN ('name', 'description')),
+        UNIQUE (entity_id, alias)
+    )
+    """,
+    "CREATE INDEX aliases_key ON aliases(key)",
+    """
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('name', 'description', 'pronoun')),
+        CHECK (0 <= start AND start <= end)
+    )
+    """,
+    "CREATE INDEX mentions_entity ON mentions(entity_id)",
+    "CREATE INDEX mentions_document ON mentions(document_id)",
+    """
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,            -- hash of document, type, parties, attributes, evidence
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        subject_id INTEGER NOT NULL REFERENCES entities(id),
+        object_id INTEGER REFERENCES entities(id),
+        amount REAL,
+        currency TEXT,
+        percent REAL,
+        date TEXT,                      -- valid time: when the fact holds (ISO, as precise
+        until TEXT,                     --   as the text says)
+        role TEXT,
+        value TEXT,
+        modality TEXT NOT NULL
+            CHECK (modality IN ('asserted', 'hedged', 'planned', 'negated')),
+        evidence TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        arguments TEXT NOT NULL DEFAULT '[]',  -- JSON list of {role, text, start, end}
+        CHECK (0 <= evidence_start AND evidence_start <= evidence_end)
+    )
+    """,
+    "CREATE INDEX claims_subject ON claims(subject_id)",
+    "CREATE INDEX claims_object ON claims(object_id)",
+    "CREATE INDEX claims_type ON claims(type)",
+    "CREATE INDEX claims_document ON claims(document_id)",
+    """
+    CREATE TABLE claim_sources (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,      -- 0 = the first link of the attribution chain
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('source', 'relay')),
+        entity_id INTEGER REFERENCES entities(id),
+        start INTEGER,
+        end INTEGER,
+        PRIMARY KEY (claim_id, position)
+    )
+    """,
+    "CREATE INDEX documents_external_id ON documents(external_id)",
+    "CREATE INDEX documents_url ON documents(url)",
+)
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    """Documents, entities and aliases, mentions, claims and their attribution chains."""
+    for statement in _SCHEMA_1:
+        conn.execute(statement)
+
+
+#: Every migration, in the order it is applied. Append only.
+MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _m001_initial),)
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]
+
+
+def _applied(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(_MIGRATIONS_TABLE)
+    return {row[0] for row in conn.execute("SELECT version FROM migrations")}
+
+
+def apply_migrations(conn: sqlite3.Connection, *, name: str = "database") -> list[int]:
+    """Apply the migrations ``conn`` lacks, in order; return the versions applied.
+
+    Each migration runs in its own transaction with its ``migrations`` row and the new
+    ``user_version``; a failing one is rolled back and raised as :class:`StoreError`.
+    """
+    if conn.in_transaction:
+        raise StoreError(f"{name}: cannot migrate inside an open transaction")
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if user_version > latest_version():
+        raise StoreError(
+            f"{name}: schema version {user_version} is newer than this pressgraph knows "
+            f"({latest_version()}); upgrade pressgraph"
+        )
+    applied = _applied(conn)
+    done: list[int] = []
+    for version, migration in MIGRATIONS:
+        if version in applied:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, migration.__name__, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"{name}: migration {version} failed ({exc})") from exc
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        logger.info("%s: applied migration %d (%s)", name, version, migration.__name__)
+        done.append(version)
+    return done

@@ -1,0 +1,510 @@
+"""The default store: one SQLite file, one writer connection, one transaction per document.
+
+The connection runs in autocommit mode and opens its transactions itself (``BEGIN
+IMMEDIATE`` ... ``COMMIT``), with ``journal_mode=WAL`` (readers never block the writer),
+``foreign_keys=ON`` and a ``busy_timeout``. Every ``sqlite3`` error is raised as
+:class:`~pressgraph.errors.StoreError` naming the database and the reason.
+
+Entity resolution across documents is by :func:`~pressgraph.names.entity_key`:
+an entity of a new document joins the stored entity whose key, or one of whose *name*
+aliases' keys, equals the key of its name or of one of its name aliases. The first name and
+the first type an entity was stored with are kept. Descriptions (``"l'assureur"``: all
+lower case, or only ever mentioned as a description or a pronoun) are stored as aliases of
+kind ``description`` and never resolve across documents; an entity known only by a
+description gets a key scoped to its document (``"assureur@<document id>"``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pressgraph.errors import StoreError
+from pressgraph.model import Claim, Document, Entity, Extraction
+from pressgraph.names import entity_key, is_description
+from pressgraph.store.migrations import apply_migrations
+
+__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5_000
+#: Entity type given to a claim's party that the extraction did not list as an entity.
+DEFAULT_ENTITY_TYPE = "ORG"
+_TABLES = ("documents", "entities", "aliases", "mentions", "claims", "claim_sources")
+_CLAIM_ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
+_CHUNK = 500
+
+
+def claim_id(claim: Claim, document_id: str) -> str:
+    """Stable id of a claim: a hash of its document, type, parties, attributes, modality and
+    evidence start, so the same statement read again gets the same id."""
+    parts: list[object] = [document_id, claim.type, claim.subject, claim.object]
+    parts += [getattr(claim, key) for key in _CLAIM_ATTRIBUTES]
+    parts += [claim.modality, claim.evidence_start]
+    payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+def _check_extraction(extraction: Extraction, store: str) -> None:
+    """Refuse an extraction whose claims or mentions do not point into its document."""
+    doc = extraction.document
+    size = len(doc.text)
+    for mention in extraction.mentions:
+        if not 0 <= mention.start <= mention.end <= size:
+            raise StoreError(
+                f"{store}: document {doc.id}: mention {mention.text!r} "
+                f"[{mention.start}:{mention.end}] is outside the text ({size} characters)"
+            )
+    for claim in extraction.claims:
+        if claim.document != doc.id:
+            raise StoreError(
+                f"{store}: document {doc.id}: claim {claim.type} of {claim.subject!r} belongs to "
+                f"document {claim.document}"
+            )
+        if not 0 <= claim.evidence_start <= claim.evidence_end <= size:
+            raise StoreError(
+                f"{store}: document {doc.id}: claim {claim.type} of {claim.subject!r} has evidence "
+                f"[{claim.evidence_start}:{claim.evidence_end}] outside the text "
+                f"({size} characters)"
+            )
+
+
+class _DocumentEntities:
+    """The entity ids of one document's names, filled while the document is written."""
+
+    def __init__(self, descriptions: set[str]) -> None:
+        self.descriptions = {d.casefold() for d in descriptions}
+        self.by_name: dict[str, int] = {}
+        self.by_fold: dict[str, int] = {}
+        self.by_key: dict[str, int] = {}
+
+    def is_description(self, name: str) -> bool:
+        return name.casefold() in self.descriptions or is_description(name)
+
+    def add(self, name: str, entity_id: int) -> None:
+        self.by_name.setdefault(name, entity_id)
+        self.by_fold.setdefault(name.casefold(), entity_id)
+        if not self.is_description(name):
+            self.by_key.setdefault(entity_key(name), entity_id)
+
+    def get(self, name: str) -> int | None:
+        found = self.by_name.get(name) or self.by_fold.get(name.casefold())
+        if found is None and not self.is_description(name):
+            found = self.by_key.get(entity_key(name))
+        return found
+
+
+class SQLiteStore:
+    """A pressgraph store in one SQLite file. Open it with :func:`open_store`."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        self._conn = conn
+        self.name = name
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.name!r})"
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.name}: {action} failed ({exc})") from exc
+
+    def pragma(self, name: str) -> Any:
+        """The value of ``PRAGMA name`` (``journal_mode``, ``foreign_keys``, ``user_version``)."""
+        if not name.isidentifier():
+            raise StoreError(f"{self.name}: invalid pragma name {name!r}")
+        with self._errors(f"PRAGMA {name}"):
+            return self._conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+    # -- write side ---------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._errors("reading documents"):
+            row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,))
+            return row.fetchone() is not None
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store one document and everything read from it, in one transaction.
+
+        Returns False, and changes nothing, when the document is already stored. On any
+        error the whole document is rolled back and :class:`StoreError` is raised.
+        """
+        doc = extraction.document
+        _check_extraction(extraction, self.name)
+        action = f"storing document {doc.id} ({doc.source or 'no source'})"
+        conn = self._conn
+        with self._errors(action):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.has_document(doc.id):
+                    conn.execute("ROLLBACK")
+                    logger.debug("%s: document %s already stored", self.name, doc.id)
+                    return False
+                self._write(extraction)
+                conn.execute("COMMIT")
+            except (sqlite3.Error, StoreError):
+                conn.execute("ROLLBACK")
+                raise
+            except Exception as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(
+                    f"{self.name}: {action} failed ({type(exc).__name__}: {exc})"
+                ) from exc
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return True
+
+    def _write(self, extraction: Extraction) -> None:
+        doc = extraction.document
+        self._insert_document(doc)
+        local = _DocumentEntities({m.text for m in extraction.mentions if m.kind != "name"})
+        for entity in extraction.entities:
+            entity_id = self._resolve(entity, doc.id, local)
+            for name in (entity.name, *entity.aliases):
+                local.add(name, entity_id)
+
+        def entity_for(name: str, type_: str | None) -> int:
+            found = local.get(name)
+            if found is None:
+                logger.debug("%s: %r is not an entity of the extraction", doc.id, name)
+                found = self._resolve(Entity(name, type_ or DEFAULT_ENTITY_TYPE), doc.id, local)
+                local.add(name, found)
+            return found
+
+        self._conn.executemany(
+            "INSERT INTO mentions (document_id, entity_id, start, end, text, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, entity_for(m.entity, m.type), m.start, m.end, m.text, m.kind)
+                for m in extraction.mentions
+            ],
+        )
+        seen: set[str] = set()
+        for claim in extraction.claims:
+            cid = claim_id(claim, doc.id)
+            if cid in seen:
+                logger.debug("%s: duplicate claim %s skipped", doc.id, cid)
+                continue
+            seen.add(cid)
+            subject_id = entity_for(claim.subject, claim.subject_type)
+            object_id = (
+                None if claim.object is None else entity_for(claim.object, claim.object_type)
+            )
+            self._insert_claim(cid, claim, doc.id, subject_id, object_id, local)
+
+    def _insert_document(self, doc: Document) -> None:
+        self._conn.execute(
+            "INSERT INTO documents (id, external_id, title, outlet, url, published, language,"
+            " source, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                doc.external_id,
+                doc.title,
+                doc.outlet,
+                doc.url,
+                doc.published,
+                doc.language,
+                doc.source,
+                doc.text,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+
+    def _insert_claim(
+        self,
+        cid: str,
+        claim: Claim,
+        doc_id: str,
+        subject_id: int,
+        object_id: int | None,
+        local: _DocumentEntities,
+    ) -> None:
+        arguments = [
+            {"role": a.role, "text": a.text, "start": a.start, "end": a.end}
+            for a in claim.arguments
+        ]
+        self._conn.execute(
+            "INSERT INTO claims (id, document_id, type, subject_id, object_id, amount, currency,"
+            " percent, date, until, role, value, modality, evidence, evidence_start,"
+            " evidence_end, arguments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                cid,
+                doc_id,
+                claim.type,
+                subject_id,
+                object_id,
+                claim.amount,
+                claim.currency,
+                claim.percent,
+                claim.date,
+                claim.until,
+                claim.role,
+                claim.value,
+                claim.modality,
+                claim.evidence,
+                claim.evidence_start,
+                claim.evidence_end,
+                json.dumps(arguments, ensure_ascii=False),
+            ),
+        )
+        self._conn.executemany(
+            "INSERT INTO claim_sources (claim_id, position, name, kind, entity_id, start, end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    cid,
+                    position,
+                    source.name,
+                    source.kind,
+                    local.get(source.name) or self._lookup(source.name),
+                    source.start,
+                    source.end,
+                )
+                for position, source in enumerate(claim.sources)
+            ],
+        )
+
+    def _lookup(self, name: str) -> int | None:
+        """The stored entity whose key or name-alias key is the key of ``name``."""
+        if is_description(name):
+            return None
+        return self._lookup_keys([entity_key(name)])
+
+    def _lookup_keys(self, keys: Sequence[str]) -> int | None:
+        for key in keys:
+            row = self._conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                return int(row[0])
+        for key in keys:
+            row = self._conn.execute(
+                "SELECT entity_id FROM aliases WHERE key = ? AND kind = 'name'"
+                " ORDER BY entity_id LIMIT 1",
+                (key,),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        return None
+
+    def _resolve(self, entity: Entity, doc_id: str, local: _DocumentEntities) -> int:
+        """The id of the stored entity ``entity`` is, created (with its aliases) if new."""
+        conn = self._conn
+        names = [n for n in (entity.name, *entity.aliases) if not local.is_description(n)]
+        if names:
+            keys = list(dict.fromkeys(entity_key(n) for n in names))
+            key = keys[0]
+            found = self._lookup_keys(keys)
+        else:
+            key = f"{entity_key(entity.name)}@{doc_id}"
+            row = conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+            found = None if row is None else int(row[0])
+        if found is None:
+            cursor = conn.execute(
+                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?)",
+                (key, entity.name, entity.type),
+            )
+            found = int(cursor.lastrowid or 0)
+        else:
+            stored = conn.execute("SELECT type FROM entities WHERE id = ?", (found,)).fetchone()
+            if stored[0] != entity.type:
+                logger.debug(
+                    "%s: %r stays %s (this document says %s)",
+                    doc_id,
+                    entity.name,
+                    stored[0],
+                    entity.type,
+                )
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
+            [
+                (
+                    found,
+                    alias,
+                    entity_key(alias),
+                    "description" if local.is_description(alias) else "name",
+                )
+                for alias in dict.fromkeys((entity.name, *entity.aliases))
+            ],
+        )
+        return found
+
+    # -- read side ----------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """Row counts per table."""
+        with self._errors("counting rows"):
+            return {
+                table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in _TABLES
+            }
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document without its text (see :meth:`document`), with its counts."""
+        with self._errors("reading documents"):
+            rows = self._conn.execute(
+                "SELECT d.id, d.external_id, d.title, d.outlet, d.url, d.published, d.language,"
+                " d.source, d.ingested_at, length(d.text) AS length,"
+                " (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions,"
+                " (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims"
+                " FROM documents d ORDER BY d.published IS NULL, d.published, d.ingested_at, d.id"
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document, text included."""
+        with self._errors("reading documents"):
+            row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else dict(row)
+
+    def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            "SELECT e.id, e.key, e.name, e.type,"
+            " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+            " (SELECT count(*) FROM claims c WHERE c.subject_id = e.id)"
+            " + (SELECT count(*) FROM claims c WHERE c.object_id = e.id"
+            "    AND c.subject_id != e.id) AS claims"
+            f" FROM entities e {where} ORDER BY e.id",
+            params,
+        ).fetchall()
+        entities = [dict(row) for row in rows]
+        aliases: dict[int, list[str]] = {e["id"]: [] for e in entities}
+        ids = list(aliases)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for entity_id, alias in self._conn.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                aliases[entity_id].append(alias)
+        for entity in entities:
+            entity["aliases"] = aliases[entity["id"]]
+        return entities
+
+    def entities(self) -> list[dict[str, Any]]:
+        """Every entity: id, key, name, type, aliases, and mention and claim counts."""
+        with self._errors("reading entities"):
+            return self._entity_rows()
+
+    def find_entity(self, name: str) -> dict[str, Any] | None:
+        """The entity a name resolves to (by key, then by name-alias key), or None."""
+        with self._errors("reading entities"):
+            found = self._lookup_keys([entity_key(name)])
+            if found is None:
+                return None
+            return self._entity_rows("WHERE e.id = ?", (found,))[0]
+
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        with_: str | None = None,
+        type: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claims with their sources and document, oldest publication first.
+
+        ``entity`` and ``with_`` name entities (resolved like :meth:`find_entity`) on
+        either side of the claim; given both, the claim links the two. An unknown name
+        matches nothing.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        with self._errors("reading claims"):
+            for name in (entity, with_):
+                if name is None:
+                    continue
+                found = self._lookup_keys([entity_key(name)])
+                if found is None:
+                    return []
+                where.append("(c.subject_id = ? OR c.object_id = ?)")
+                params += [found, found]
+            if type is not None:
+                where.append("c.type = ?")
+                params.append(type)
+            sql = (
+                "SELECT c.id, c.document_id AS document, c.type, s.name AS subject,"
+                " c.subject_id, o.name AS object, c.object_id, c.amount, c.currency, c.percent,"
+                " c.date, c.until, c.role, c.value, c.modality, c.evidence, c.evidence_start,"
+                " c.evidence_end, c.arguments, d.title, d.outlet, d.url, d.published, d.source"
+                " FROM claims c JOIN entities s ON s.id = c.subject_id"
+                " LEFT JOIN entities o ON o.id = c.object_id"
+                " JOIN documents d ON d.id = c.document_id"
+                + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY d.published IS NULL, d.published, d.ingested_at, d.id,"
+                " c.evidence_start, c.id"
+            )
+            claims = [dict(row) for row in self._conn.execute(sql, params)]
+            sources = self._sources([c["id"] for c in claims])
+        for claim in claims:
+            claim["arguments"] = json.loads(claim["arguments"])
+            claim["sources"] = sources.get(claim["id"], [])
+        return claims
+
+    def _sources(self, claim_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for start in range(0, len(claim_ids), _CHUNK):
+            chunk = claim_ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for cid, name, kind in self._conn.execute(
+                f"SELECT claim_id, name, kind FROM claim_sources WHERE claim_id IN ({marks})"
+                " ORDER BY claim_id, position",
+                chunk,
+            ):
+                out.setdefault(cid, []).append({"name": name, "kind": kind})
+        return out
+
+
+def open_store(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SQLiteStore:
+    """Open (creating it if needed) and migrate the store at ``path``.
+
+    ``":memory:"`` gives a private in-memory store (no WAL there). The parent folder
+    must exist. Usable as a context manager.
+    """
+    name = str(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(name, isolation_level=None, timeout=busy_timeout_ms / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal" and name != ":memory:":
+            logger.warning("%s: journal mode is %s, not wal", name, mode)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        apply_migrations(conn, name=name)
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise StoreError(f"{name}: cannot open database ({exc})") from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return SQLiteStore(conn, name)

@@ -1,0 +1,453 @@
+"""The SQLite store: schema, one transaction per document, resolution, read side; entity keys."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pressgraph.errors import StoreError
+from pressgraph.model import Argument, Claim, Document, Entity, Extraction, Mention, Source
+from pressgraph.names import entity_key, is_description, legal_suffixes
+from pressgraph.store import SQLiteStore, Store, open_store
+from pressgraph.store.migrations import apply_migrations, latest_version
+
+TEXT_1 = (
+    "Microsoft Corp. a investi 13 milliards de dollars dans OpenAI, selon le Financial Times, "
+    "relayé par Les Echos. L'assureur AIG a démenti toute participation."
+)
+TEXT_2 = (
+    "Microsoft envisagerait de céder une partie de sa participation dans OpenAI, selon "
+    "L'Usine Digitale. L'assureur Axa n'a pas commenté."
+)
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def mention(text: str, part: str, entity: str, type_: str, kind: str = "name") -> Mention:
+    start, end = span(text, part)
+    return Mention(text=part, start=start, end=end, entity=entity, type=type_, kind=kind)  # type: ignore[arg-type]
+
+
+def claim(doc: Document, sentence: str, **fields: object) -> Claim:
+    start, end = span(doc.text, sentence)
+    return Claim(
+        document=doc.id, evidence=sentence, evidence_start=start, evidence_end=end, **fields
+    )  # type: ignore[arg-type]
+
+
+def extraction_1() -> Extraction:
+    doc = Document.from_text(
+        TEXT_1,
+        title="Microsoft investit dans OpenAI",
+        outlet="Le Monde",
+        url="https://example.org/1",
+        published="2023-01-23",
+        language="fr",
+        source="a.txt",
+        external_id="doc-1",
+    )
+    sentence = TEXT_1[: TEXT_1.index("Echos.") + len("Echos.")]
+    amount_start, amount_end = span(TEXT_1, "13 milliards de dollars")
+    return Extraction(
+        document=doc,
+        language="fr",
+        entities=(
+            Entity("Microsoft Corp.", "ORG"),
+            Entity("OpenAI", "ORG"),
+            Entity("Financial Times", "ORG"),
+            Entity("AIG", "ORG", aliases=("l'assureur",)),
+        ),
+        mentions=(
+            mention(TEXT_1, "Microsoft Corp.", "Microsoft Corp.", "ORG"),
+            mention(TEXT_1, "OpenAI", "OpenAI", "ORG"),
+            mention(TEXT_1, "Financial Times", "Financial Times", "ORG"),
+            mention(TEXT_1, "L'assureur", "AIG", "ORG", kind="description"),
+            mention(TEXT_1, "AIG", "AIG", "ORG"),
+        ),
+        claims=(
+            claim(
+                doc,
+                sentence,
+                type="investment",
+                subject="Microsoft Corp.",
+                object="OpenAI",
+                amount=13e9,
+                currency="USD",
+                sources=(
+                    Source("Financial Times", "source", *span(TEXT_1, "Financial Times")),
+                    Source("Les Echos", "relay", *span(TEXT_1, "Les Echos")),
+                ),
+                arguments=(
+                    Argument("subject", "Microsoft Corp.", *span(TEXT_1, "Microsoft Corp.")),
+                    Argument("amount", "13 milliards de dollars", amount_start, amount_end),
+                ),
+            ),
+        ),
+    )
+
+
+def extraction_2() -> Extraction:
+    doc = Document.from_text(TEXT_2, title="Microsoft pourrait céder", source="b.jsonl:2")
+    sentence = TEXT_2[: TEXT_2.index("Digitale.") + len("Digitale.")]
+    return Extraction(
+        document=doc,
+        language="fr",
+        entities=(
+            Entity("Microsoft", "PRODUCT", aliases=("Microsoft Corporation",)),
+            Entity("OpenAI", "ORG"),
+            Entity("Axa", "ORG", aliases=("l'assureur",)),
+            Entity("l'assureur", "ORG"),
+        ),
+        mentions=(
+            mention(TEXT_2, "Microsoft", "Microsoft", "ORG"),
+            mention(TEXT_2, "OpenAI", "OpenAI", "ORG"),
+            mention(TEXT_2, "L'assureur", "l'assureur", "ORG", kind="description"),
+        ),
+        claims=(
+            claim(
+                doc,
+                sentence,
+                type="divestment",
+                subject="Microsoft",
+                object="OpenAI",
+                modality="hedged",
+                sources=(
+                    Source("L'Usine Digitale", "source"),
+                    Source("Reuters", "relay"),
+                    Source("Boursorama", "relay"),
+                ),
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    with open_store(tmp_path / "graph.db") as opened:
+        yield opened
+
+
+# -- opening and migrating -------------------------------------------------------------------
+
+
+def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> None:
+    path = tmp_path / "graph.db"
+    with open_store(path) as store:
+        assert path.exists()
+        assert store.pragma("journal_mode") == "wal"
+        assert store.pragma("foreign_keys") == 1
+        assert store.pragma("busy_timeout") > 0
+        assert store.pragma("user_version") == latest_version() == 1
+        assert isinstance(store, Store)
+        assert store.stats() == dict.fromkeys(
+            ["documents", "entities", "aliases", "mentions", "claims", "claim_sources"], 0
+        )
+    conn = sqlite3.connect(path)
+    versions = conn.execute("SELECT version, name FROM migrations").fetchall()
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert versions == [(1, "_m001_initial")]
+    assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
+    assert {"aliases_key", "claims_subject", "claims_object", "claims_type"} <= indexes
+    assert {"mentions_entity", "documents_external_id", "documents_url"} <= indexes
+
+
+def test_migrations_are_idempotent_on_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "graph.db"
+    with open_store(path) as store:
+        assert store.add(extraction_1())
+        before = store.stats()
+    with open_store(path) as store:
+        assert store.stats() == before
+        assert store.pragma("user_version") == 1
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert apply_migrations(conn) == []
+    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    conn.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "graph.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 99 is newer"):
+        open_store(path)
+
+
+def test_open_errors_name_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "graph.db"
+    with pytest.raises(StoreError, match=r"no-such-folder/graph\.db: cannot open database"):
+        open_store(missing)
+    not_db = tmp_path / "notes.db"
+    not_db.write_bytes(b"this is not a database, just some text " * 50)
+    with pytest.raises(StoreError, match=r"notes\.db: cannot open database \(file is not a"):
+        open_store(not_db)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def test_add_and_read_back(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    assert not store.has_document(ext.document.id)
+    assert store.add(ext) is True
+    assert store.has_document(ext.document.id)
+    (got,) = store.claims()
+    assert got["type"] == "investment"
+    assert got["subject"] == "Microsoft Corp."
+    assert got["object"] == "OpenAI"
+    assert got["amount"] == 13e9
+    assert got["currency"] == "USD"
+    for key in ("percent", "date", "until", "role", "value"):
+        assert got[key] is None
+    assert got["modality"] == "asserted"
+    assert got["evidence"] == ext.claims[0].evidence
+    assert TEXT_1[got["evidence_start"] : got["evidence_end"]] == got["evidence"]
+    assert got["arguments"] == [
+        {"role": "subject", "text": "Microsoft Corp.", "start": 0, "end": 15},
+        {"role": "amount", "text": "13 milliards de dollars", "start": 26, "end": 49},
+    ]
+    assert got["sources"] == [
+        {"name": "Financial Times", "kind": "source"},
+        {"name": "Les Echos", "kind": "relay"},
+    ]
+    assert got["document"] == ext.document.id
+    assert got["title"] == "Microsoft investit dans OpenAI"
+    assert got["outlet"] == "Le Monde"
+    assert got["url"] == "https://example.org/1"
+    assert got["published"] == "2023-01-23"
+    assert got["source"] == "a.txt"
+    (doc,) = store.documents()
+    assert doc["id"] == ext.document.id
+    assert doc["external_id"] == "doc-1"
+    assert doc["claims"] == 1 and doc["mentions"] == 5
+    full = store.document(ext.document.id)
+    assert full is not None and full["text"] == TEXT_1
+
+
+def test_source_order_is_preserved(store: SQLiteStore) -> None:
+    store.add(extraction_2())
+    (got,) = store.claims()
+    assert [s["name"] for s in got["sources"]] == ["L'Usine Digitale", "Reuters", "Boursorama"]
+    assert [s["kind"] for s in got["sources"]] == ["source", "relay", "relay"]
+    assert got["modality"] == "hedged"
+
+
+def test_source_linked_to_entity_when_known(store: SQLiteStore) -> None:
+    store.add(extraction_1())
+    rows = store._conn.execute(
+        "SELECT cs.name, e.name FROM claim_sources cs LEFT JOIN entities e ON e.id = cs.entity_id"
+        " ORDER BY cs.position"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [("Financial Times", "Financial Times"), ("Les Echos", None)]
+
+
+def test_readding_same_document_changes_nothing(store: SQLiteStore) -> None:
+    assert store.add(extraction_1()) is True
+    before = store.stats()
+    assert store.add(extraction_1()) is False
+    assert store.stats() == before
+
+
+def test_entities_resolve_across_documents_by_key(store: SQLiteStore) -> None:
+    store.add(extraction_1())
+    store.add(extraction_2())
+    microsoft = store.find_entity("Microsoft")
+    assert microsoft is not None
+    assert store.find_entity("MICROSOFT CORPORATION") == microsoft
+    assert microsoft["name"] == "Microsoft Corp."  # the first name stays
+    assert microsoft["type"] == "ORG"  # the first type stays
+    assert microsoft["aliases"] == ["Microsoft Corp.", "Microsoft", "Microsoft Corporation"]
+    assert microsoft["mentions"] == 2 and microsoft["claims"] == 2
+    openai = store.find_entity("OpenAI")
+    assert openai is not None and openai["claims"] == 2
+    assert [c["document"] for c in store.claims(entity="microsoft corp")] == [
+        extraction_1().document.id,
+        extraction_2().document.id,
+    ]
+    assert store.stats()["claims"] == 2
+
+
+def test_descriptions_do_not_resolve_across_documents(store: SQLiteStore) -> None:
+    store.add(extraction_1())
+    store.add(extraction_2())
+    names = {e["name"]: e for e in store.entities()}
+    # "l'assureur" is AIG in one article, Axa in another, and a bare entity in the second.
+    assert {"AIG", "Axa", "l'assureur"} <= set(names)
+    assert names["AIG"]["id"] != names["Axa"]["id"] != names["l'assureur"]["id"]
+    assert "l'assureur" in names["AIG"]["aliases"] and "l'assureur" in names["Axa"]["aliases"]
+    assert store.find_entity("l'assureur") is None
+    assert names["l'assureur"]["key"].startswith("assureur@")
+    assert names["AIG"]["mentions"] == 2
+
+
+def test_claim_party_missing_from_entities_is_created(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    doc = ext.document
+    extra = claim(
+        doc,
+        "L'assureur AIG a démenti toute participation.",
+        type="stake",
+        subject="American International Group",
+        object="OpenAI",
+        modality="negated",
+        subject_type="ORG",
+    )
+    assert store.add(Extraction(doc, "fr", ext.entities, ext.mentions, (*ext.claims, extra)))
+    created = store.find_entity("American International Group")
+    assert created is not None
+    assert created["type"] == "ORG" and created["claims"] == 1
+    assert [c["modality"] for c in store.claims(type="stake")] == ["negated"]
+
+
+def test_failing_add_rolls_back_the_whole_document(store: SQLiteStore) -> None:
+    store.add(extraction_2())
+    before = store.stats()
+    ext = extraction_1()
+    bad = replace(ext.claims[0], modality="rumoured")
+    with pytest.raises(StoreError, match=r"storing document .* \(a\.txt\) failed \(CHECK"):
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+    assert store.stats() == before
+    assert not store.has_document(ext.document.id)
+    assert store.find_entity("Financial Times") is None
+    assert store.add(ext) is True  # the store is still usable
+
+
+@pytest.mark.parametrize(
+    "error", [sqlite3.OperationalError("disk I/O error"), ValueError("disk I/O error")]
+)
+def test_error_in_the_middle_rolls_back(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    def boom(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(store, "_insert_claim", boom)
+    with pytest.raises(StoreError, match="disk I/O error") as info:
+        store.add(extraction_1())
+    assert info.value.__cause__ is error
+    assert set(store.stats().values()) == {0}
+
+
+def test_evidence_outside_the_text_is_refused(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    bad = Claim(document=ext.document.id, type="ipo", subject="OpenAI", evidence_end=10_000)
+    with pytest.raises(StoreError, match="outside the text"):
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+    assert set(store.stats().values()) == {0}
+
+
+def test_claim_of_another_document_is_refused(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    bad = Claim(document="other", type="ipo", subject="OpenAI")
+    with pytest.raises(StoreError, match="belongs to document other"):
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+
+
+def test_identical_claims_are_stored_once(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, ext.claims * 2))
+    assert store.stats()["claims"] == 1
+
+
+def test_foreign_keys_cascade_from_documents(store: SQLiteStore) -> None:
+    ext = extraction_1()
+    store.add(ext)
+    store._conn.execute("DELETE FROM documents WHERE id = ?", (ext.document.id,))
+    stats = store.stats()
+    assert stats["mentions"] == stats["claims"] == stats["claim_sources"] == 0
+    with pytest.raises(sqlite3.IntegrityError):
+        store._conn.execute(
+            "INSERT INTO mentions (document_id, entity_id, start, end, text, kind)"
+            " VALUES ('nope', 1, 0, 1, 'x', 'name')"
+        )
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def test_claim_filters(store: SQLiteStore) -> None:
+    store.add(extraction_1())
+    store.add(extraction_2())
+    assert [c["type"] for c in store.claims(entity="OpenAI", type="divestment")] == ["divestment"]
+    assert len(store.claims(entity="OpenAI", with_="Microsoft")) == 2
+    assert len(store.claims(with_="Microsoft Corp")) == 2
+    assert store.claims(entity="OpenAI", with_="Axa") == []
+    assert store.claims(entity="Nobody") == []
+    assert store.claims(type="ipo") == []
+    assert [c["published"] for c in store.claims()] == ["2023-01-23", None]
+
+
+# -- entity keys -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Microsoft Corp.", "microsoft"),
+        ("Microsoft", "microsoft"),
+        ("MICROSOFT CORPORATION", "microsoft"),
+        ("L\u2019Oréal S.A.", "oreal"),
+        ("l'assureur", "assureur"),
+        ("Les Echos", "echos"),
+        ("La Walt Disney Company", "walt disney"),
+        ("The Walt Disney Co.", "walt disney"),
+        ("Hydro-Québec", "hydro quebec"),
+        ("Groupe SM", "groupe sm"),
+        ("Mitsubishi UFJ Financial Group", "mitsubishi ufj financial group"),
+        ("Koninklijke Philips N.V.", "koninklijke philips"),
+        ("Foo Holdings Co., Ltd.", "foo holdings"),
+        ("AT&T Inc", "at&t"),
+        ("McDonald\u2019s   Corp", "mcdonald's"),
+        ("SA", "sa"),
+        ("Volkswagen AG", "volkswagen"),
+        ("Siemens GmbH", "siemens"),
+    ],
+)
+def test_entity_key(name: str, key: str) -> None:
+    assert entity_key(name) == key
+
+
+def test_legal_suffixes_loaded_once_from_data() -> None:
+    assert legal_suffixes() is legal_suffixes()
+    assert ("inc",) in legal_suffixes() and ("nv",) in legal_suffixes()
+    assert ("group",) not in legal_suffixes()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("l'assureur", True),
+        ("L\u2019assureur", True),
+        ("la firme californienne", True),
+        ("Ce groupe", True),
+        ("the company", True),
+        ("eBay", False),
+        ("AIG", False),
+        ("Le Monde", False),
+        ("L'Oréal", False),
+        ("gouvernement du Québec", False),
+    ],
+)
+def test_is_description(name: str, expected: bool) -> None:
+    assert is_description(name) is expected
+
+
+def test_description_named_entity_resolves_by_its_name_alias(store: SQLiteStore) -> None:
+    store.add(extraction_1())
+    ext = extraction_2()
+    entities = (*ext.entities[:2], Entity("L'assureur", "ORG", aliases=("AIG",)))
+    store.add(Extraction(ext.document, "fr", entities, ext.mentions, ext.claims))
+    aig = store.find_entity("AIG")
+    assert aig is not None and aig["name"] == "AIG"
+    assert "L'assureur" in aig["aliases"]
+    assert aig["mentions"] == 3  # "L'assureur" of the second article is AIG there
