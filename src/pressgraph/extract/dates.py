@@ -116,13 +116,15 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
             + months
             + r")(?![^\W\d_])"
         )
+    # Every date starts a word: checking that first spares trying each branch everywhere.
     times = re.compile(
-        r"(?P<iso>(?<![\d-])" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))"
+        r"(?<!\w)(?=\w)(?:(?P<iso>(?<![\d-])" + _YEAR
+        + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))"
         + r"|(?P<full>" + full + r")"
         + r"|(?P<my>" + month_year + r")"
         + r"|(?P<rel>" + relative + r")"
         + r"|(?P<ma>" + month_alone + r")"
-        + r"|(?P<y>" + year + r")"
+        + r"|(?P<y>" + year + r"))"
     )  # fmt: skip
     roles = {k: v for k, v in lex.DATE_PREPOSITIONS.items() if v != "point"}
     mods = lexicon_regex(lex.PERIOD_MODIFIERS)

@@ -141,8 +141,9 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
     link = lexicon_regex(lex.MONEY_LINKS) if lex.MONEY_LINKS else "(?!)"
     # The number of the "currency before" branch is the same pattern with other group names.
     number_b = number.replace("(?P<D>", "(?P<BD>").replace("(?P<W>", "(?P<BW>")
+    # Every amount starts a word or with a sign: checking that first is much faster.
     money = (
-        r"(?:(?P<pre>" + cur_before + r")" + _SP + r"?" + number_b
+        r"(?<!\w)(?:(?P<pre>" + cur_before + r")" + _SP + r"?" + number_b
         + r"(?:" + _SP + r"*(?P<bmag>" + mags + r")(?![^\W\d_]))?"
         + r"|" + number
         + r"(?:" + _SP + r"*(?P<mag>" + mags + r")(?![^\W\d_]))?"
@@ -150,7 +151,9 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
         + r"(?P<cur>" + cur_after + r")(?![^\W\d_]))?)"
     )  # fmt: skip
     sign = r"(?:(?<![\w.,])(?P<sign>[-−+])(?=\d))?"
-    percent = sign + number + _SP + r"*(?P<unit>" + lexicon_regex(lex.PERCENT_UNITS) + r")"
+    percent = (
+        r"(?<!\w)" + sign + number + _SP + r"*(?P<unit>" + lexicon_regex(lex.PERCENT_UNITS) + r")"
+    )
     cue_before = lexicon_regex(lex.APPROX_BEFORE)
     cue_after = lexicon_regex(lex.APPROX_AFTER)
     count_links = lexicon_regex(lex.COUNT_LINKS)
@@ -249,6 +252,7 @@ class _Candidate:
     quantity: Quantity | None = None
     bare: bool = False  # money with a magnitude and no currency word ("85 milliards")
     count_end: int | None = None  # a count: where its noun ends
+    generic_dollar: bool = False  # "dlrs", "dollars": no country named
 
 
 def _money_at(p: _Patterns, text: str, m: re.Match[str]) -> _Candidate:
@@ -297,7 +301,8 @@ def _money_at(p: _Patterns, text: str, m: re.Match[str]) -> _Candidate:
         currency=currency,
         approximate=_approximate(p, text, start, end),
     )
-    return _Candidate(quantity=quantity, bare=cur_text is None)
+    generic = cur_text is not None and " ".join(cur_text.split()).lower() in lex.GENERIC_DOLLARS
+    return _Candidate(quantity=quantity, bare=cur_text is None, generic_dollar=generic)
 
 
 #: What ends a sentence or clause for the ellipsis of a unit.
@@ -313,12 +318,14 @@ def find_money(text: str, lang: str) -> list[Quantity]:
     An amount with a magnitude and no currency takes the unit of an amount it is compared
     with or ranged with in the same sentence: "5.5 billion Canadian dlrs from 4.3 billion"
     (CAD), "300 mln to 500 mln dlrs" (USD); "11.4 mln barrels last year from 23.2 mln" is a
-    count, not money."""
+    count, not money. A generic "dlrs" after a named dollar in the same sentence is that
+    dollar ("5.10 H.K. Dlrs each for a total of 454 mln dlrs": HKD)."""
     p = _PATTERNS[language_of(lang)]
     out: list[Quantity] = []
     # The last amount with a unit before the current match: (end, currency, is a count).
     last: tuple[int, str | None, bool] | None = None
     bare_before = -1  # index in ``out`` of a bare amount just before, if any
+    named_dollar: tuple[int, str] | None = None  # the last "Canadian dlrs", "HK$"...
     for m in p.money.finditer(text):
         cand = _money_at(p, text, m)
         if cand.count_end is not None:
@@ -334,6 +341,11 @@ def find_money(text: str, lang: str) -> list[Quantity]:
                     continue
                 q = replace(q, currency=last[1])
                 last = (q.end, q.currency, False)
+        if cand.generic_dollar and named_dollar is not None:
+            if not _CLAUSE_BREAK.search(text[named_dollar[0] : q.start]):
+                q = replace(q, currency=named_dollar[1])
+        elif q.currency is not None and q.currency in p.lexicon.NAMED_DOLLARS:
+            named_dollar = (q.end, q.currency)
         if not cand.bare:
             last = (q.end, q.currency, False)
             # A range: "300 mln to 500 mln dlrs", "2 à 3 milliards d'euros".

@@ -35,7 +35,7 @@ class Lexicon:
     """Everything language-specific that the extractors read."""
 
     lang: str
-    frames: ModuleType  # verb/noun frames, cues (see lang/frames_fr.py)
+    frames: ModuleType  # the language module: frames, cues, magnitudes (lang/fr.py)
     outlets: tuple[str, ...]
     not_entities: frozenset[str]
     not_entities_lower: frozenset[str]
@@ -57,7 +57,9 @@ def lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` ("fr" or "en"), built once per process."""
     if lang not in LANGUAGES:
         raise ConfigError(f"unsupported language {lang!r} (supported: {', '.join(LANGUAGES)})")
-    frames = importlib.import_module(f"pressgraph.lang.frames_{lang}")
+    frames = importlib.import_module(f"pressgraph.lang.{lang}")
+    if not hasattr(frames, "VERB_FRAMES"):
+        raise ConfigError(f"no fact frames for language {lang!r} yet")
     not_entities = frozenset(read_gazetteer("not_entities.txt"))
     return Lexicon(
         lang=lang,

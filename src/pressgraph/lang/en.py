@@ -177,6 +177,11 @@ COMPARISON_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 #: Words that join the two ends of a range of amounts ("300 mln to 500 mln dlrs").
 RANGE_LINKS: tuple[str, ...] = ("-", "–", "to", "and", "or")
+#: Currency words that name no particular dollar: in a sentence that has named one ("5.10
+#: H.K. Dlrs each for a total of 454 mln dlrs"), they take that one.
+GENERIC_DOLLARS: tuple[str, ...] = ("dlrs", "dlr", "dollars", "dollar")
+#: Dollars that a generic dollar word may stand for after they are named.
+NAMED_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD"})
 
 #: Percent markers written after the number.
 PERCENT_UNITS: tuple[str, ...] = ("%", "pct", "per cent", "percent", "pc", "p.c.")

@@ -1,0 +1,14 @@
+# Task runner: make test | lint | eval | demo
+PY ?= python
+
+test:
+	pip install -q '.[test]' && $(PY) -m pytest -q
+
+lint:
+	ruff check src tests && ruff format --check src tests && mypy
+
+eval:
+	pressgraph evaluate ../shared/eval/dev
+
+demo:
+	pip install -q . && pressgraph demo

@@ -1,0 +1,3 @@
+from pressgraph.cli import main
+
+main()

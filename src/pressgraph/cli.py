@@ -1,0 +1,263 @@
+"""The ``pressgraph`` command: a thin shell over the Python API.
+
+Only this module prints. Every :class:`~pressgraph.errors.PressgraphError` becomes one line
+on stderr (naming the input and the reason) and exit status 1; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pressgraph import pipeline, query, report
+from pressgraph.errors import PressgraphError
+from pressgraph.store import open_store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Read press articles and build a sourced, time-aware graph of companies, people and deals.",
+)
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_DB = "pressgraph.db"
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite file (default: $PRESSGRAPH_DB or ./pressgraph.db)."),
+]
+
+
+class _State:
+    debug = False
+
+
+def _db(path: Path | None) -> Path:
+    return path or Path(os.environ.get("PRESSGRAPH_DB") or DEFAULT_DB)
+
+
+def _fail(exc: BaseException) -> None:
+    if _State.debug:
+        raise exc
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    raise typer.Exit(1)
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    _State.debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _ingest(paths: list[Path], db: Path, quiet: bool = False) -> pipeline.RunReport:
+    with open_store(db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=quiet,
+    ) as bar:
+        task = bar.add_task("", total=None)
+        counts = {"stored": 0, "skipped": 0, "rejected": 0}
+
+        def progress(event: str, detail: str) -> None:
+            counts[event] += 1
+            if event == "rejected":
+                bar.console.print(f"[red]rejected:[/red] {escape(detail)}")
+            bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
+
+        return pipeline.run([str(p) for p in paths], store, progress=progress)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .jsonl, .json).")],
+    db: DbOption = None,
+) -> None:
+    """Read articles into the database; already stored articles are skipped."""
+    try:
+        result = _ingest(paths, _db(db))
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    err.print(
+        f"stored {len(result.stored)} document(s) ({result.claims} claims), "
+        f"skipped {len(result.skipped)}, rejected {len(result.rejected)} -> {_db(db)}"
+    )
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders, including gold .json files.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (one line per article) or table.")] = "jsonl",
+) -> None:
+    """Extract facts without a database: one JSON line per article."""
+    failed = False
+    try:
+        for item in pipeline.extract_paths([str(p) for p in paths]):
+            if isinstance(item, PressgraphError):
+                err.print(f"[red]rejected:[/red] {escape(str(item))}")
+                failed = True
+                continue
+            doc = item.document
+            facts = [c.to_gold() for c in item.claims]
+            if fmt == "jsonl":
+                line = {"id": doc.external_id or doc.id, "facts": facts}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"[bold]{escape(doc.external_id or doc.title or doc.id)}[/bold]")
+                for f in facts:
+                    out.print("  " + escape(report.fact_line(f)) + f"  [dim]{f['modality']}[/dim]")
+    except PressgraphError as exc:
+        _fail(exc)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def entities(db: DbOption = None) -> None:
+    """List stored entities with their aliases."""
+    try:
+        with open_store(_db(db)) as store:
+            rows = store.entities()
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    table = Table("entity", "type", "aliases", "claims")
+    for r in rows:
+        aliases = ", ".join(a for a in r.get("aliases", []) if a != r["name"])
+        table.add_row(escape(r["name"]), r["type"], escape(aliases), str(r.get("claims", "")))
+    out.print(table)
+
+
+@app.command()
+def facts(
+    entity: Annotated[str | None, typer.Option("--entity", help="Only facts about this entity.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only facts of this type.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored facts (claims), with modality, sources and evidence."""
+    try:
+        with open_store(_db(db)) as store:
+            rows = query.facts(store, entity_name=entity, type_=type_)
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table("fact", "modality", "sources", "evidence", show_lines=True)
+    for r in rows:
+        sources = ", ".join(s["name"] for s in r.get("sources") or [])
+        table.add_row(escape(report.fact_line(r)), r["modality"], escape(sources), escape(r["evidence"]))
+    out.print(table)
+
+
+def _print_dossier(d: query.Dossier, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_json(d), ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt == "md":
+        sys.stdout.write(report.to_markdown(d))
+    else:
+        out.print(Markdown(report.to_markdown(d)))
+
+
+@app.command("report")
+def report_cmd(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    with_: Annotated[str | None, typer.Option("--with", help="A second entity: the pair's dossier.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md, json, or term (rendered Markdown).")] = "md",
+    db: DbOption = None,
+) -> None:
+    """The dossier of an entity, or of the relationship between two entities."""
+    try:
+        with open_store(_db(db)) as store:
+            d = query.dossier(store, name, with_)
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    _print_dossier(d, fmt)
+
+
+def sample_paths() -> list[Path]:
+    """The sample articles bundled with the package."""
+    folder = resources.files("pressgraph") / "data" / "samples"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".txt", ".md", ".jsonl")))
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="term, md or json.")] = "term",
+    name: Annotated[str, typer.Option(help="Entity of the dossier shown.")] = "Microsoft",
+    with_: Annotated[str, typer.Option("--with", help="Second entity of the dossier.")] = "OpenAI",
+) -> None:
+    """Ingest the bundled sample articles, then show the dossier of a relationship."""
+    try:
+        result = _ingest(sample_paths(), _db(db), quiet=True)
+        err.print(
+            f"demo: stored {len(result.stored)} sample article(s), "
+            f"{len(result.skipped)} already there -> {_db(db)}"
+        )
+        with open_store(_db(db)) as store:
+            d = query.dossier(store, name, with_)
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    _print_dossier(d, fmt)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the ``pressgraph`` script."""
+    return app(args=argv)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold folder (or file) in the shared/eval format.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious fact.")] = False,
+) -> None:
+    """Score extraction against hand-labelled articles (precision, recall, F1)."""
+    from pressgraph import evaluate as ev
+    from pressgraph.extract import extract_parsed
+    from pressgraph.model import Document
+
+    try:
+        golds = ev.load_gold(gold)
+        docs = [
+            Document.from_text(g["text"], external_id=g["id"], language=g.get("language"))
+            for g in golds
+        ]
+        predictions: dict[str, list[dict[str, Any]]] = {}
+        for item in pipeline.extract_documents(docs):
+            if isinstance(item, PressgraphError):
+                err.print(f"[red]rejected:[/red] {escape(str(item))}")
+                continue
+            key = item.document.external_id or item.document.id
+            predictions[key] = [c.to_gold() for c in item.claims]
+        result = ev.score(golds, predictions)
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(ev.render_table(result) + "\n")
+    if errors:
+        sys.stdout.write(ev.render_errors(result) + "\n")
