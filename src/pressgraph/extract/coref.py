@@ -181,6 +181,13 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 if width and not (end < sent.end and end in taken) and not doc[j].is_title:
                     while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod":
                         end += 1
+                    # "la société dirigée par X": the description runs to the end of X.
+                    if (end + 2 < sent.end and "Part" in doc[end].morph.get("VerbForm")
+                            and doc[end + 1].lower_ in ("par", "by") and end + 2 in taken):
+                        stop = end + 2
+                        while stop < sent.end and stop in taken:
+                            stop += 1
+                        end = stop
                     ref = Ref(i, end, "description", text=doc[i:end].text,
                               char_start=doc[i].idx, char_end=doc[end - 1].idx + len(doc[end - 1]))
                     refs.append(ref)

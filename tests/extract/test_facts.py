@@ -1,0 +1,79 @@
+"""Fact extraction, driven by a case table (one French sentence or snippet per line).
+
+``tests/data/facts_fr.jsonl``: each case gives ``text`` and the facts it must yield
+(``expect``). A fact is found when some claim has the same type, subject and object, and
+every attribute the case gives: ``amount`` within 2 %, ``currency``, ``percent`` within 0.5
+points, ``date``/``until`` same year, ``role``, ``value``, ``modality`` and ``sources`` (the
+ordered list of names). With ``"exact": true`` no other claim may be extracted; an empty
+``expect`` with ``exact`` is a negative case. Adding a case is adding a line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pressgraph.model import SYMMETRIC_TYPES, Claim, Extraction
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _cases() -> list[Any]:
+    path = DATA / "facts_fr.jsonl"
+    cases = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            cases.append(pytest.param(json.loads(line), id=f"fr-{lineno}"))
+    return cases
+
+
+def matches(claim: Claim, fact: dict[str, Any]) -> bool:
+    """True when ``claim`` says ``fact`` (type, parties and every attribute ``fact`` gives)."""
+    if claim.type != fact["type"]:
+        return False
+    parties = (claim.subject, claim.object)
+    wanted = (fact["subject"], fact.get("object"))
+    if fact["type"] in SYMMETRIC_TYPES:
+        if sorted(parties, key=str) != sorted(wanted, key=str):
+            return False
+    elif parties != wanted:
+        return False
+    if "amount" in fact:
+        if claim.amount is None or abs(claim.amount - fact["amount"]) > 0.02 * fact["amount"]:
+            return False
+    if "percent" in fact:
+        if claim.percent is None or abs(claim.percent - fact["percent"]) > 0.5:
+            return False
+    for key in ("date", "until"):
+        if key in fact and (getattr(claim, key) or "")[:4] != fact[key][:4]:
+            return False
+    for key in ("currency", "role", "value", "modality"):
+        if key in fact and getattr(claim, key) != fact[key]:
+            return False
+    return not ("sources" in fact and claim.source_names() != fact["sources"])
+
+
+def _show(claims: tuple[Claim, ...]) -> str:
+    out = []
+    for c in claims:
+        gold = c.to_gold()
+        gold.pop("evidence")
+        out.append(json.dumps(gold, ensure_ascii=False))
+    return "\n".join(out) or "(no claims)"
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_fact_case(case: dict[str, Any], extract_fr: Callable[[str], Extraction]) -> None:
+    claims = extract_fr(case["text"]).claims
+    used: set[int] = set()
+    for fact in case["expect"]:
+        found = next((i for i, c in enumerate(claims) if i not in used and matches(c, fact)), None)
+        assert found is not None, f"missing {fact}\namong:\n{_show(claims)}"
+        used.add(found)
+    if case.get("exact"):
+        extra = tuple(c for i, c in enumerate(claims) if i not in used)
+        assert not extra, f"unexpected claims:\n{_show(extra)}"
