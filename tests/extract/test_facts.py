@@ -42,12 +42,13 @@ def matches(claim: Claim, fact: dict[str, Any]) -> bool:
             return False
     elif parties != wanted:
         return False
-    if "amount" in fact:
-        if claim.amount is None or abs(claim.amount - fact["amount"]) > 0.02 * fact["amount"]:
-            return False
-    if "percent" in fact:
-        if claim.percent is None or abs(claim.percent - fact["percent"]) > 0.5:
-            return False
+    amount, percent = claim.amount, claim.percent
+    if "amount" in fact and (
+        amount is None or abs(amount - fact["amount"]) > 0.02 * fact["amount"]
+    ):
+        return False
+    if "percent" in fact and (percent is None or abs(percent - fact["percent"]) > 0.5):
+        return False
     for key in ("date", "until"):
         if key in fact and (getattr(claim, key) or "")[:4] != fact[key][:4]:
             return False

@@ -262,7 +262,7 @@ class _Reader:
         for c in claims:
             for s in c.sources:
                 if s.name not in known:
-                    entities.append(Entity(s.name, "ORG" if s.kind else "ORG", ()))
+                    entities.append(Entity(s.name, "ORG", ()))
                     known.add(s.name)
         mentions = tuple(
             Mention(r.text, r.char_start, r.char_end, r.cluster.name,
