@@ -170,16 +170,14 @@ class _Reader:
             if subj.label != "PERSON" or obj is None or obj.label == "PERSON":
                 return None
         elif t.type in ORG_TYPES:
-            if subj.label == "PLACE" and t.type not in ("stake", "investment"):
-                subj.label = "ORG"
-            if subj.label == "MISC":
-                subj.label = "ORG"
+            if subj.label in ("PLACE", "MISC"):
+                subj.label = "ORG"  # what invests, buys, holds or partners is an organisation
             if subj.outlet and t.type in ("valuation", "ipo", "legal_form", "supplier"):
                 return None
         if obj is not None:
             if t.type == "infrastructure" and obj.label in ("MISC", "PLACE", "ORG"):
                 obj.label = "PRODUCT"
-            elif obj.label == "MISC" and t.type in ORG_TYPES:
+            elif obj.label in ("MISC", "PLACE") and t.type in ORG_TYPES:
                 obj.label = "ORG"
         if t.type in CARRY_OBJECT | {"acquisition"} and obj is not None:
             self.last_object[(id(subj), "any")] = obj

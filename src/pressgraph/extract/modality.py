@@ -63,6 +63,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
             negated = True
         if lemma == "fin" and tok.head.lemma_ == "mettre":
             negated = True
+        if lemma == "mettre" and any(c.lemma_ == "fin" for c in tok.children):
+            negated = True  # "X a mis fin au partenariat": "fin" is the trigger's sibling
         if presupposed:
             continue
         if tok.pos_ in ("VERB", "AUX"):
