@@ -204,8 +204,8 @@ def sample_paths() -> list[Path]:
 def demo(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="term, md or json.")] = "term",
-    name: Annotated[str, typer.Option(help="Entity of the dossier shown.")] = "Microsoft",
-    with_: Annotated[str, typer.Option("--with", help="Second entity of the dossier.")] = "OpenAI",
+    name: Annotated[str | None, typer.Option(help="Entity of the dossier shown (default: samples/demo.json).")] = None,
+    with_: Annotated[str | None, typer.Option("--with", help="Second entity of the dossier.")] = None,
 ) -> None:
     """Ingest the bundled sample articles, then show the dossier of a relationship."""
     try:
@@ -214,8 +214,9 @@ def demo(
             f"demo: stored {len(result.stored)} sample article(s), "
             f"{len(result.skipped)} already there -> {_db(db)}"
         )
+        default = json.loads((resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text("utf-8"))
         with open_store(_db(db)) as store:
-            d = query.dossier(store, name, with_)
+            d = query.dossier(store, name or default["entity"], with_ or default.get("with"))
     except PressgraphError as exc:
         _fail(exc)
         return

@@ -2,7 +2,7 @@
 
 ``entity_key`` is what the store resolves entities by across documents::
 
-    "Microsoft Corp."        -> "microsoft"
+    "Renault SA"             -> "renault"
     "MICROSOFT"              -> "microsoft"
     "L’Oréal S.A."           -> "oreal"
     "Hydro-Québec"           -> "hydro quebec"

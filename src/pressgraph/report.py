@@ -33,7 +33,7 @@ def format_amount(amount: float | None, currency: str | None) -> str:
 
 
 def fact_line(f: dict[str, Any]) -> str:
-    """A fact in one plain line: "investment Microsoft -> OpenAI 1bn USD (2019) [asserted]"."""
+    """A fact in one plain line: "investment Renault -> Ampere 1bn EUR (2019)"."""
     parts = [f["type"], f["subject"]]
     if f.get("object"):
         parts += ["->", f["object"]]

@@ -106,7 +106,7 @@ def left_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     """The reference right before ``tok``, across adverbs, auxiliaries and clitics only.
 
     The fallback for subjects when the parse is broken (company names the model tags as
-    auxiliaries or punctuation: "OpenAI renforce", "Microsoft et OpenAI renégocient")."""
+    auxiliaries or punctuation: "Ynsect renforce", "Renault et Nissan renégocient")."""
     doc = tok.doc
     start = tok.sent.start
     i = tok.i - 1

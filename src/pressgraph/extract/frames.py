@@ -6,7 +6,7 @@ stands for the name): the verb's subject (or the controller of an infinitive, "p
 X de"; or "par X" in the passive), its object, its prepositional complements ("dans Y",
 "avec Y", "auprès de Z"), and for nouns their complements ("de Y", "par X", "entre X et
 Y"), possessive determiners, and the subject or dative of the verb that governs the noun.
-Coordinated names ("SoftBank, Oracle ou CoreWeave") give one fact each.
+Coordinated names ("Safran, Thales ou Dassault") give one fact each.
 """
 
 from __future__ import annotations

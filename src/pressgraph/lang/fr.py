@@ -385,7 +385,7 @@ FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"fonder", "cofonder", "créer"}
 FOUNDER_NOUNS: frozenset[str] = frozenset({"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur"})
 
 #: Nouns that name a facility or platform, and the participles that give its name
-#: ("sa propre infrastructure, baptisée Stargate").
+#: ("sa propre infrastructure, baptisée Jupiter").
 FACILITY_NOUNS: frozenset[str] = frozenset(
     {"infrastructure", "centre", "data", "usine", "plateforme", "réseau", "site", "campus",
      "supercalculateur", "projet", "complexe", "parc"}
@@ -458,5 +458,5 @@ DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
 #: Lower-case words dropped from the start of a name ("la Walt Disney Company").
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"})
-#: Coordinators of lists of parties ("SoftBank, Oracle ou CoreWeave").
+#: Coordinators of lists of parties ("Safran, Thales ou Dassault").
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
