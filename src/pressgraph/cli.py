@@ -12,7 +12,8 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,7 +24,9 @@ from rich.table import Table
 
 from pressgraph import pipeline, query, report
 from pressgraph.errors import PressgraphError
-from pressgraph.store import open_store
+from pressgraph.store import SQLiteStore, open_store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -127,15 +130,20 @@ def extract(
         raise typer.Exit(1)
 
 
+def _read(db: Path | None, read: Callable[[SQLiteStore], T]) -> T:
+    """Run one read against the database; a PressgraphError becomes one line and exit 1."""
+    try:
+        with open_store(_db(db)) as store:
+            return read(store)
+    except PressgraphError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
+
+
 @app.command()
 def entities(db: DbOption = None) -> None:
     """List stored entities with their aliases."""
-    try:
-        with open_store(_db(db)) as store:
-            rows = store.entities()
-    except PressgraphError as exc:
-        _fail(exc)
-        return
+    rows = _read(db, lambda store: store.entities())
     table = Table("entity", "type", "aliases", "claims")
     for r in rows:
         aliases = ", ".join(a for a in r.get("aliases", []) if a != r["name"])
@@ -151,12 +159,7 @@ def facts(
     db: DbOption = None,
 ) -> None:
     """List stored facts (claims), with modality, sources and evidence."""
-    try:
-        with open_store(_db(db)) as store:
-            rows = query.facts(store, entity_name=entity, type_=type_)
-    except PressgraphError as exc:
-        _fail(exc)
-        return
+    rows = _read(db, lambda store: query.facts(store, entity_name=entity, type_=type_))
     if fmt == "jsonl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
@@ -185,13 +188,7 @@ def report_cmd(
     db: DbOption = None,
 ) -> None:
     """The dossier of an entity, or of the relationship between two entities."""
-    try:
-        with open_store(_db(db)) as store:
-            d = query.dossier(store, name, with_)
-    except PressgraphError as exc:
-        _fail(exc)
-        return
-    _print_dossier(d, fmt)
+    _print_dossier(_read(db, lambda store: query.dossier(store, name, with_)), fmt)
 
 
 def sample_paths() -> list[Path]:
@@ -236,7 +233,6 @@ def evaluate(
 ) -> None:
     """Score extraction against hand-labelled articles (precision, recall, F1)."""
     from pressgraph import evaluate as ev
-    from pressgraph.extract import extract_parsed
     from pressgraph.model import Document
 
     try:

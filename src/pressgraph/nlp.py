@@ -65,10 +65,3 @@ def load(lang: str) -> Language:
         nlp.add_pipe("pressgraph_paragraphs", before="parser")
     log.info("loaded spaCy pipeline %s for %s", name, lang)
     return nlp
-
-
-def bare(lang: str) -> Language:
-    """The same pipeline package, unmodified: the baseline that benchmarks compare against."""
-    import spacy
-
-    return spacy.load(MODELS[lang])

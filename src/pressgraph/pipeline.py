@@ -45,9 +45,10 @@ def _language(doc: Document) -> str:
 
 
 def extract_documents(
-    documents: Iterable[Document], *, batch_size: int = 16
+    items: Iterable[Document | PressgraphError], *, batch_size: int = 16
 ) -> Iterator[Extraction | PressgraphError]:
-    """Parse and extract documents, batching per language; errors are yielded, not raised."""
+    """Parse and extract documents, batching per language; errors in ``items`` and errors
+    of extraction are yielded, never raised, so one bad input does not stop a stream."""
     batch: list[Document] = []
 
     def flush() -> Iterator[Extraction | PressgraphError]:
@@ -70,8 +71,11 @@ def extract_documents(
                     yield IngestError(d.source or d.id, f"extraction failed: {exc}")
         batch.clear()
 
-    for document in documents:
-        batch.append(document)
+    for item in items:
+        if isinstance(item, PressgraphError):
+            yield item
+            continue
+        batch.append(item)
         if len(batch) >= batch_size:
             yield from flush()
     yield from flush()
@@ -88,13 +92,12 @@ def run(
     report = RunReport()
     notify = progress or (lambda event, detail: None)
 
-    def fresh() -> Iterator[Document]:
+    def fresh() -> Iterator[Document | PressgraphError]:
         kwargs = {"max_bytes": max_bytes} if max_bytes else {}
         seen: set[str] = set()
         for item in iter_documents(paths, **kwargs):
-            if isinstance(item, IngestError):
-                report.rejected.append(str(item))
-                notify("rejected", str(item))
+            if isinstance(item, PressgraphError):
+                yield item
             elif item.id in seen or store.has_document(item.id):
                 report.skipped.append(item.id)
                 notify("skipped", item.source or item.id)
@@ -118,13 +121,5 @@ def run(
 
 
 def extract_paths(paths: Sequence[str | Path]) -> Iterator[Extraction | PressgraphError]:
-    """Extraction without a database: every readable input, in order; errors yielded."""
-    docs: list[Document] = []
-    errors: list[PressgraphError] = []
-    for item in iter_documents(paths):
-        if isinstance(item, IngestError):
-            errors.append(item)
-        else:
-            docs.append(item)
-    yield from errors
-    yield from extract_documents(docs)
+    """Extraction without a database: every input, streamed in order; errors yielded."""
+    return extract_documents(iter_documents(paths))

@@ -50,6 +50,7 @@ PERSON_SUBJECT = frozenset({"leadership", "founder"})
 #: Types whose object, when the sentence does not name it, is the counterpart of the latest
 #: claim of the same subject ("X a renforcé sa participation" after "X a investi dans Y").
 CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
+REMEMBER_OBJECT = CARRY_OBJECT | {"acquisition"}
 
 _FR_WORDS = re.compile(r"\b(le|la|les|des|est|une|dans|avec|pour|qui|sur|du|selon)\b", re.I)
 _EN_WORDS = re.compile(r"\b(the|of|and|is|said|with|for|which|its|was|from|by)\b", re.I)
@@ -179,7 +180,7 @@ class _Reader:
                 obj.label = "PRODUCT"
             elif obj.label in ("MISC", "PLACE") and t.type in ORG_TYPES:
                 obj.label = "ORG"
-        if t.type in CARRY_OBJECT | {"acquisition"} and obj is not None:
+        if t.type in REMEMBER_OBJECT and obj is not None:
             self.last_object[(id(subj), "any")] = obj
 
         tok = t.token

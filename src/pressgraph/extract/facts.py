@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
-from pressgraph.extract.frames import Frame, Sentence, Trigger, _prep_of
+from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
 STATE_TYPES = frozenset({"stake", "partnership", "supplier", "infrastructure", "access_right"})
@@ -142,7 +142,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for holder in holders:
             for c in holder.children:
                 if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
-                    if _prep_of(c) in ("avec", "with", "comme", "à"):
+                    if prep_of(c) in ("avec", "with", "comme", "à"):
                         right = [m for r in S.all_refs(c) for m in S.expand(r)]
                         break
             if right:

@@ -48,7 +48,7 @@ class Frame:
     presupposed: bool = False
 
 
-def _prep_of(tok: Token) -> str:
+def prep_of(tok: Token) -> str:
     """The preposition introducing ``tok`` ("dans", "de", "à", "auprès de"...), or ""."""
     cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
     if not cases:
@@ -144,7 +144,7 @@ class Sentence:
         """The reference among ``tok``'s complements introduced by one of ``preps``."""
         for c in tok.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
-                if _prep_of(c) in preps:
+                if prep_of(c) in preps:
                     ref = self.first_ref(c)
                     if ref is not None:
                         return ref
@@ -178,7 +178,7 @@ class Sentence:
             head = verb.head
             if verb.dep_ == "xcomp":
                 for c in head.children:
-                    if c.dep_ in ("obl:arg", "iobj") and _prep_of(c) in ("à", "") and c.i in self.ref_at:
+                    if c.dep_ in ("obl:arg", "iobj") and prep_of(c) in ("à", "") and c.i in self.ref_at:
                         return self.ref_at[c.i]
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 ref = self.with_prep(head, ("de",))
@@ -217,8 +217,8 @@ class Sentence:
             ref = self.ref_at.get(c.i)
             if ref is not None and ref.kind == "pronoun":
                 return ref
-            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and _prep_of(c) in ("à", "to", ""):
-                if c.dep_.startswith("obl") and _prep_of(c) == "":
+            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in ("à", "to", ""):
+                if c.dep_.startswith("obl") and prep_of(c) == "":
                     continue
                 ref = self.first_ref(c)
                 if ref is not None:

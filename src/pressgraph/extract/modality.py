@@ -80,9 +80,7 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
             ):
                 planned = True
-            if depth > 0 and lemma in lex.PLANNED_CUES:
-                planned = True
-        elif depth > 0 and lemma in lex.PLANNED_CUES:
+        if depth > 0 and lemma in lex.PLANNED_CUES:
             planned = True
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
@@ -92,9 +90,9 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     text = sent.text.lower()
     if not presupposed:
         head_text = sent.doc[sent.start : trigger.i].text.lower()
-        if any(p in head_text for p in lex.PLANNED_PHRASES if not p.endswith(" ")):
+        if any(p in head_text for p in lex.PLANNED_PHRASES):
             planned = True
-        if any(cue in text for cue in lex.HEDGE_CUES if " " in cue):
+        if any(cue in text for cue in lex.HEDGE_CUES):
             hedged = True
     if negated:
         return "negated"

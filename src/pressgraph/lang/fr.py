@@ -286,10 +286,6 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "commander": ("supplier", "agent", "à"),
 }
 
-#: Verb frames that only hold when the person/organisation types fit: "créer" founds only
-#: when a person creates an organisation.
-PERSON_SUBJECT_TYPES: frozenset[str] = frozenset({"leadership", "founder"})
-
 # A noun frame maps a noun (lemma, or several words) to its fact type. Roles of nominal
 # triggers are read from complements: "de X" (theme), "par X" (agent), possessives, "entre
 # X et Y", "avec X", "dans Y", and the subject or dative of the verb that governs the noun.
@@ -384,16 +380,9 @@ LEADERSHIP_PARTICIPLES: dict[str, str] = {
 FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"fonder", "cofonder", "créer"})
 FOUNDER_NOUNS: frozenset[str] = frozenset({"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur"})
 
-#: Nouns that name a facility or platform, and the participles that give its name
+#: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
-FACILITY_NOUNS: frozenset[str] = frozenset(
-    {"infrastructure", "centre", "data", "usine", "plateforme", "réseau", "site", "campus",
-     "supercalculateur", "projet", "complexe", "parc"}
-)  # fmt: skip
 NAMING_PARTICIPLES: frozenset[str] = frozenset({"baptiser", "nommer", "appeler", "dénommer", "surnommer"})
-BUILDING_VERBS: frozenset[str] = frozenset(
-    {"développer", "construire", "bâtir", "exploiter", "lancer", "ériger", "déployer", "édifier"}
-)  # fmt: skip
 
 #: Legal forms an organisation can take ("se convertir en société à mission").
 LEGAL_FORM_VERBS: frozenset[str] = frozenset(
@@ -421,7 +410,7 @@ PLANNED_CUES: frozenset[str] = frozenset(
      "faciliter", "préparation", "perspective", "envie", "idée"}
 )  # fmt: skip
 #: Multi-word cues: "être en passe de", "afin de", "en vue de".
-PLANNED_PHRASES: tuple[str, ...] = ("en passe de", "afin de", "en vue d", "sur le point de", "va ", "vont ")
+PLANNED_PHRASES: tuple[str, ...] = ("en passe de", "afin de", "en vue d", "sur le point de")
 #: Verbs and nouns that make what they govern denied, abandoned or ended.
 NEGATED_CUES: frozenset[str] = frozenset(
     {"renoncer", "abandonner", "rejeter", "refuser", "annuler", "rompre", "démentir",
@@ -431,11 +420,10 @@ NEGATED_CUES: frozenset[str] = frozenset(
 NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
 #: Conditional endings (with Mood=Cnd, which the model often misses on -rait forms).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ("rait", "raient")
-#: Adverbs and phrases that hedge a whole sentence.
+#: Phrases that hedge a whole sentence (single words are read by mood, not by text).
 HEDGE_CUES: tuple[str, ...] = (
     "selon des sources", "de sources proches", "selon plusieurs sources", "sources proches",
-    "selon la rumeur", "rumeurs", "aurait", "auraient", "serait", "seraient", "dit-on",
-    "semble-t-il", "officieusement",
+    "selon la rumeur", "dit-on", "semble-t-il",
 )
 
 # --- attribution ---
