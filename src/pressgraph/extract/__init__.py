@@ -167,9 +167,13 @@ class _Reader:
             return None
         if obj is not None and obj is subj:
             return None
+        appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
         if t.type in PERSON_SUBJECT:
-            if subj.label != "PERSON" or obj is None or obj.label == "PERSON":
-                return None
+            if (appositive and obj_ref is not None and obj_ref.kind == "name" and obj is not None
+                    and obj.label == "PERSON" and " " not in obj.name):
+                obj.label = "ORG"  # "le fondateur de Snapchat": a one-word name under a role is a company
+            if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
+                return None  # political offices ("dirige l'Ouzbékistan") are not labelled
         elif t.type in ORG_TYPES:
             if subj.label in ("PLACE", "MISC"):
                 subj.label = "ORG"  # what invests, buys, holds or partners is an organisation
@@ -215,13 +219,14 @@ class _Reader:
                 until = untils[0].value[:4] if t.type == "access_right" else untils[0].value
                 arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
 
-        own_sources = list(sources)
-        for src in reporting_sources(tok, S.ref_at, self.lex):
+        # A role in apposition is the article's own identification of a person, not news.
+        own_sources = [] if appositive else list(sources)
+        for src in [] if appositive else reporting_sources(tok, S.ref_at, self.lex):
             if src.name not in {s.name for s in own_sources}:
                 own_sources.insert(0, src)
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
-        modality = "asserted" if derived else find_modality(tok, sent, self.lex, presupposed=presupposed)
+        modality = "asserted" if derived or appositive else find_modality(tok, sent, self.lex, presupposed=presupposed)
         evidence = sent.text.strip()
         ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         return Claim(

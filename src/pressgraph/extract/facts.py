@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
-from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of
+from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of, role_nouns
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
 STATE_TYPES = frozenset({"stake", "partnership", "supplier", "infrastructure", "access_right"})
@@ -179,7 +179,114 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "infrastructure":
         named = _named(S, tok, lex.NAMING_PARTICIPLES)
         return frame(poss or gov_subj, named)
+    if t.type in ("leadership", "founder"):
+        return role_frames(t, S)
     return []
+
+
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _is_person(ref: Ref | None) -> bool:
+    return ref is not None and ref.kind == "name" and ref.cluster is not None and ref.cluster.label == "PERSON"
+
+
+def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
+    """The organisation of a role noun: "PDG de Y", "directeur général du groupe", "son PDG"."""
+    # The head of a "de" complement of the role noun itself, not any name further down its
+    # subtree ("le président X de geler ... Y" does not make X head Y).
+    for anchor in (last, tok):
+        for c in anchor.children:
+            if c.dep_.startswith(("nmod", "obl")) and prep_of(c) == "de" and c.i > anchor.i:
+                ref = S.ref_at.get(c.i)
+                if ref is not None and ref.kind != "possessive":
+                    return ref
+    # Linear: "président-directeur général de Y", split by the tokenizer.
+    doc = S.doc
+    i = last.i + 1
+    while i < S.sent.end and doc[i].pos_ == "ADJ":
+        i += 1
+    if i < S.sent.end and doc[i].lower_ in _DE:
+        i += 1
+        while i < S.sent.end and doc[i].pos_ == "DET":
+            i += 1
+        ref = S.ref_at.get(i)
+        if ref is not None and ref.kind != "possessive":
+            return ref
+    poss = S.possessor(tok)
+    return poss
+
+
+def _role_holder(S: Sentence, tok: Token, org: Ref | None) -> Ref | None:
+    """The person who holds a role: "X, PDG de Y", "le PDG de Y, X", "X est PDG de Y"."""
+    doc = S.doc
+    # Apposition either way round.
+    if tok.dep_ == "appos" and _is_person(S.ref_at.get(tok.head.i)):
+        return S.ref_at[tok.head.i]
+    for c in tok.children:
+        if c.dep_ == "appos" and _is_person(S.ref_at.get(c.i)):
+            return S.ref_at[c.i]
+    # Copula: "X est (le) PDG de Y".
+    if any(c.dep_ == "cop" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "nsubj" and _is_person(S.ref_at.get(c.i)):
+                return S.ref_at[c.i]
+    # Left: "X, (le) PDG de Y" (determiners and adjectives between).
+    i = tok.i - 1
+    while i >= S.sent.start and doc[i].pos_ in ("DET", "ADJ"):
+        i -= 1
+    if i > S.sent.start and doc[i].text == ",":
+        ref = S.ref_at.get(i - 1)
+        if _is_person(ref):
+            return ref
+    # Right: "(le) PDG de Y, X" or "le PDG du groupe X".
+    if org is not None and org.kind != "possessive":
+        j = org.end
+        if j < S.sent.end and doc[j].text == "(":  # an acronym: "de la Société X (SX), Y"
+            while j < S.sent.end and doc[j].text != ")":
+                j += 1
+            j += 1
+        if j < S.sent.end and doc[j].text == ",":
+            j += 1
+        ref = S.ref_at.get(j)
+        if _is_person(ref):
+            return ref
+    return None
+
+
+def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
+    """Leadership and founding told by a role noun in apposition or as an attribute."""
+    tok = t.token
+    last = S.doc[tok.i + t.width - 1]
+    org = _role_org(S, tok, last)
+    # "le fondateur et PDG du groupe": the conjuncts share their organisation and holder.
+    anchor = tok
+    if tok.dep_ == "conj" and _role_noun_head(S, tok.head):
+        anchor = tok.head
+    if org is None:
+        for c in tok.children:
+            if c.dep_ == "conj" and _role_noun_head(S, c):
+                org = _role_org(S, c, c)
+                if org is not None:
+                    break
+    if org is None or org.cluster is None:
+        return []
+    words = S.doc[tok.i : last.i + 1].text
+    if org.cluster.label == "PLACE":
+        if words.lower() not in getattr(S.lex, "COMPANY_ROLES", frozenset()) or org.kind != "name":
+            return []  # "le président du Brésil": a political office, not labelled
+        org.cluster.label = "ORG"  # "le PDG de Vinatech": what has a PDG is a company
+    person = _role_holder(S, anchor, org)
+    if person is None:
+        return []
+    role = None
+    if t.type == "leadership":
+        role = S.lex.LEADERSHIP_ROLES.get(words) or words.lower()
+    return [Frame(t, person, org, role=role)]
+
+
+def _role_noun_head(S: Sentence, tok: Token) -> bool:
+    return role_nouns(S.lex).get(tok.lower_) is not None or role_nouns(S.lex).get(tok.lemma_.lower()) is not None
 
 
 def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:

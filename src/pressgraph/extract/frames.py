@@ -11,10 +11,11 @@ Coordinated names ("Safran, Thales ou Dassault") give one fact each.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.coref import Ref, governing_subject, left_ref
 from pressgraph.lang import Lexicon
@@ -281,3 +282,33 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             yield Trigger(tok, nouns.get(lemma) or nouns[tok.text], False)
+        else:
+            role = _role_noun(doc, tok, sent.end, lex)
+            if role is not None:
+                ftype, width = role
+                yield Trigger(tok, ftype, False, width)
+                skip_to = tok.i + width
+
+
+@functools.cache
+def role_nouns(lex: Lexicon) -> dict[str, str]:
+    """Nouns of roles in organisations, lower-cased, to their fact type ("pdg" -> leadership)."""
+    out = {k.lower(): "leadership" for k in getattr(lex, "LEADERSHIP_ROLES", {})}
+    out.update({k.lower(): "founder" for k in getattr(lex, "FOUNDER_NOUNS", ())})
+    return out
+
+
+def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] | None:
+    """(fact type, width) when a role noun starts at ``tok`` ("directeur général", "PDG")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    roles = role_nouns(lex)
+    rest = doc[tok.i : min(tok.i + 5, end)].text.lower()
+    for key in sorted((k for k in roles if " " in k or "-" in k), key=len, reverse=True):
+        if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
+            span = doc.char_span(tok.idx, tok.idx + len(key), alignment_mode="expand")
+            return roles[key], len(span) if span is not None else 1
+    for word in (tok.lower_, tok.lemma_.lower()):
+        if word in roles:
+            return roles[word], 1
+    return None

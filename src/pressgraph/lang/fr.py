@@ -368,9 +368,30 @@ LEADERSHIP_ROLES: dict[str, str] = {
     "directrice": "directrice",
     "vice-président": "vice-président",
     "directeur financier": "directeur financier",
+    "directeur exécutif": "directeur exécutif",
+    "directrice exécutive": "directrice exécutive",
+    "directeur général délégué": "directeur général délégué",
+    "chef de la direction": "chef de la direction",
+    "président du conseil d'administration": "président du conseil d'administration",
+    "président du conseil de surveillance": "président du conseil de surveillance",
+    "président du directoire": "président du directoire",
+    "présidente du conseil d'administration": "présidente du conseil d'administration",
+    "administrateur délégué": "administrateur délégué",
+    "CEO": "CEO",
     "administrateur": "administrateur",
     "gérant": "gérant",
 }
+#: Roles that only companies have: their organisation is one even when the model tags it
+#: as a place (unknown company names often come out LOC); "président" or "directeur" may
+#: head a country or a ministry, whose offices are not labelled.
+COMPANY_ROLES: frozenset[str] = frozenset(
+    {"pdg", "président-directeur général", "président directeur général", "directeur général",
+     "directrice générale", "directeur financier", "directeur général délégué", "ceo",
+     "chef de la direction", "président du conseil d'administration",
+     "présidente du conseil d'administration", "président du conseil de surveillance",
+     "président du directoire", "administrateur délégué", "fondateur", "fondatrice",
+     "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice"}
+)  # fmt: skip
 #: Passive participles that describe an organisation by its people ("la société dirigée par X").
 LEADERSHIP_PARTICIPLES: dict[str, str] = {
     "diriger": "dirigeant",
@@ -378,7 +399,9 @@ LEADERSHIP_PARTICIPLES: dict[str, str] = {
     "piloter": "dirigeant",
 }
 FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"fonder", "cofonder", "créer"})
-FOUNDER_NOUNS: frozenset[str] = frozenset({"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur"})
+FOUNDER_NOUNS: frozenset[str] = frozenset(
+    {"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice"}
+)  # fmt: skip
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
