@@ -138,7 +138,10 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             members = S.expand(between)
             return [Frame(t, a, b) for a, b in _pairs(members, [])]
         right: list[Ref] = []
-        holders = [tok] + ([tok.head] if tok.dep_ in ("obj", "dobj", "nsubj") else [])
+        # "X signe un partenariat avec Y", "X travaille en partenariat avec Y": the "avec"
+        # phrase may hang on the verb.
+        on_verb = tok.dep_ in ("obj", "dobj", "nsubj") or (tok.dep_.startswith("obl") and prep_of(tok) == "en")
+        holders = [tok] + ([tok.head] if on_verb else [])
         for holder in holders:
             for c in holder.children:
                 if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
@@ -147,11 +150,27 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                         break
             if right:
                 break
-        if not right:
+        if not right and lemma not in getattr(lex, "GROUPING_NOUNS", ()):
             for c in tok.children:
                 if c.dep_.startswith("nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
                     right = S.expand(S.ref_at[c.i])
+        # "un consortium formé de A, B et C": the members partner each other.
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in getattr(lex, "MEMBER_PARTICIPLES", ()):
+                # The list right after the participle (the parse of long lists is unreliable).
+                first = next((S.ref_at[i] for i in range(c.i + 1, min(c.i + 8, S.sent.end))
+                              if i in S.ref_at and S.ref_at[i].kind == "name"), None)
+                members = S.expand(first) if first is not None else []
+                uniq_members: list[Ref] = []
+                for m in members:
+                    if all(m.cluster is not u.cluster for u in uniq_members):
+                        uniq_members.append(m)
+                if len(uniq_members) > 1:
+                    return [Frame(t, a, b) for a, b in _pairs(uniq_members, [])]
         left = _plural_owner(S, poss, tok) or ([gov_subj] if gov_subj else [])
+        if (not right and gov_subj is not None and verb is not None and tok.head.i == verb.i
+                and tok.dep_ in ("obj", "dobj") and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())):
+            left = S.expand(gov_subj)  # "A et B ont signé un partenariat"
         uniq: list[Ref] = []
         for r in right:
             if all(r.cluster is not u.cluster for u in uniq):

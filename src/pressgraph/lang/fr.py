@@ -312,6 +312,7 @@ NOUN_FRAMES: dict[str, str] = {
     "collaboration": "partnership",
     "coopération": "partnership",
     "coentreprise": "partnership",
+    "consortium": "partnership",
     "co-entreprise": "partnership",
     "fusion": "partnership",
     "partenaire": "partnership",
@@ -341,6 +342,20 @@ NOUN_FRAMES: dict[str, str] = {
     "usine": "infrastructure",
     "supercalculateur": "infrastructure",
 }
+
+#: Participles that list the members of a grouping ("un consortium formé de A, B et C").
+MEMBER_PARTICIPLES: frozenset[str] = frozenset(
+    {"former", "composer", "constituer", "réunir", "regrouper", "rassembler", "associer", "mener"}
+)  # fmt: skip
+#: Nouns of groupings: a name apposed to them names the grouping, not a partner
+#: ("le consortium Énergie gérance").
+GROUPING_NOUNS: frozenset[str] = frozenset({"consortium", "coentreprise", "co-entreprise"})
+#: Verbs whose coordinated subject are the parties of the partnership they govern, with no
+#: "avec" ("A et B ont signé un partenariat", "A, B et C forment un consortium").
+PARTNERING_VERBS: frozenset[str] = frozenset(
+    {"signer", "conclure", "nouer", "former", "constituer", "créer", "sceller", "lancer",
+     "établir", "monter", "annoncer", "officialiser", "parapher"}
+)  # fmt: skip
 
 #: Verbs that turn a noun frame into a fact of the governing verb's subject:
 #: "X a annoncé l'acquisition de Y" (X buys), "X conserve son projet d'introduction en Bourse".
