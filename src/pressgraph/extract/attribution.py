@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pressgraph.extract.coref import Ref
+from pressgraph.extract.coref import Ref, subject_ref
 from pressgraph.lang import Lexicon
 from pressgraph.model import Source
 
@@ -83,8 +83,8 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
         if tok.lemma_.lower() not in lex.REPORTING_VERBS:
             continue
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and child.i in ref_at:
-                ref = ref_at[child.i]
+            ref = subject_ref(child, ref_at) if child.dep_ in ("nsubj", "nsubj:pass") else None
+            if ref is not None:
                 if ref.cluster is not None and ref.kind in ("name", "description"):
                     out.append(Source(ref.cluster.name, "source", ref.char_start, ref.char_end))
     return out

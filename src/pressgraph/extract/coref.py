@@ -122,13 +122,29 @@ def left_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     return None
 
 
+def subject_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
+    """The reference a subject token stands for: itself, or the name apposed to its head noun
+    ("la firme californienne Adobe Systems", "le groupe X": the name, a few tokens on)."""
+    if tok.i in ref_at:
+        return ref_at[tok.i]
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if (child.dep_ in ("nmod", "appos", "flat:name", "amod") and child.i in ref_at
+                    and 0 < child.i - tok.i <= 3 and ref_at[child.i].kind == "name"
+                    and not any(c.dep_ == "case" for c in child.children)):
+                return ref_at[child.i]
+    return None
+
+
 def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     """The subject that controls ``tok``: nearest governing verb's subject, or the "de X" of
     a governing noun, or the indirect object of "permettre à X de"."""
     for anc in _ancestors(tok):
         for child in anc.children:
-            if child.dep_ in _SUBJ and child.i in ref_at and child.i != tok.i:
-                return ref_at[child.i]
+            if child.dep_ in _SUBJ and child.i != tok.i:
+                ref = subject_ref(child, ref_at)
+                if ref is not None:
+                    return ref
         if anc.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in anc.children):
             ref = left_ref(anc, ref_at)
             if ref is not None and ref.start != tok.i:

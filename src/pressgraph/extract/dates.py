@@ -116,6 +116,16 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
             + months
             + r")(?![^\W\d_])"
         )
+    # A weekday alone ("ce lundi", "lundi dernier", "a annoncé lundi"): the latest such day
+    # of the week up to the reference (the next one with a future marker). French only:
+    # English weekdays are read in "on Monday" by the same branch once en has it.
+    if lang == "fr":
+        weekday_alone = (
+            r"(?:ce" + _SP + r"+)?(?P<wd4>" + weekdays + r")(?![^\W_])"
+            r"(?:" + _SP + r"+(?P<mark4>" + past + r"|" + future + r"))?(?!" + _SP + r"*\d)"
+        )
+    else:
+        weekday_alone = r"(?!x)x"
     # Every date starts a word: checking that first spares trying each branch everywhere.
     times = re.compile(
         r"(?<!\w)(?=\w)(?:(?P<iso>(?<![\d-])" + _YEAR
@@ -124,6 +134,7 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
         + r"|(?P<my>" + month_year + r")"
         + r"|(?P<rel>" + relative + r")"
         + r"|(?P<ma>" + month_alone + r")"
+        + r"|(?P<wa>" + weekday_alone + r")"
         + r"|(?P<y>" + year + r"))"
     )  # fmt: skip
     roles = {k: v for k, v in lex.DATE_PREPOSITIONS.items() if v != "point"}
@@ -332,6 +343,15 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
         month = lexicon_lookup(lex.MONTHS, g["mon3"])
         year = _pick_year(month, None, ref, _direction(p, g["mark3"]))
         return _iso(year, month) if year is not None else None
+    if g.get("wa"):
+        if ref is None:
+            return None
+        wd = lexicon_lookup(dict(zip(lex.WEEKDAYS, range(7), strict=True)), g["wd4"])
+        if _direction(p, g.get("mark4")) > 0:
+            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        else:
+            d = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+        return _iso(d.year, d.month, d.day)
     if g["y"]:
         return _iso(int(g["y"]))
     return None

@@ -185,6 +185,10 @@ class Sentence:
                 ref = self.with_prep(head, ("de",))
                 if ref is not None and ref.start < verb.i:
                     return ref
+                # "sa volonté de racheter Y": the possessor wants, so buys.
+                poss = self.possessor(head)
+                if poss is not None and any(c.dep_ == "mark" for c in verb.children):
+                    return poss
             if head.pos_ in ("VERB", "AUX"):
                 return self.agent(head)
         return governing_subject(verb, self.ref_at) or left_ref(verb, self.ref_at)
