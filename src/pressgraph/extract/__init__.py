@@ -195,6 +195,9 @@ class _Reader:
             arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
         if t.type in MONEY_TYPES:
             money = [q for q in quantities if q.kind == "money"]
+            if t.type != "valuation":
+                # "racheter Y, valorisé à 800 millions, pour 3 milliards": not the price.
+                money = [q for q in money if not self._valuation_amount(q)]
             after = [q for q in money if q.start >= trigger_char]
             before = [q for q in money if q.end <= trigger_char and trigger_char - q.end < 80]
             pick = after[0] if after else (before[-1] if before else None)
@@ -250,6 +253,15 @@ class _Reader:
             subject_type=subj.label,
             object_type=obj.label if obj is not None else None,
         )
+
+    def _valuation_amount(self, q: Quantity) -> bool:
+        before = self.doc.text[max(0, q.start - 50) : q.start].lower()
+        words = re.findall(r"[\w'’]+", before)[-6:]
+        marks = [i for i, w in enumerate(words) if w in getattr(self.lex, "VALUATION_WORDS", ())]
+        if not marks or len(words) - marks[-1] > 4:
+            return False
+        # "une transaction évaluée à N" prices the deal; "Y, valorisé à N" values a company.
+        return marks[-1] == 0 or words[marks[-1] - 1] not in getattr(self.lex, "PRICED_NOUNS", ())
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

@@ -193,8 +193,42 @@ class Sentence:
                 return self.agent(head)
         return governing_subject(verb, self.ref_at) or left_ref(verb, self.ref_at)
 
+    def detached_participle(self, verb: Token) -> Ref | None:
+        """What a bare past participle describes: "Y, valorisé à N", "Valorisé à N, Y a...",
+        "Y ... et avait été racheté par X" (the subject of the verb it is coordinated with)."""
+        if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+            return None
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            if auxes and not any(c.dep_ in _SUBJ for c in verb.children):
+                for c in verb.head.children:
+                    if c.dep_ in _SUBJ:
+                        return self.first_ref(c)
+            return None
+        if auxes or verb.dep_ not in ("acl", "advcl", "appos", "ROOT"):
+            return None
+        if verb.head.i in self.ref_at and verb.head.i != verb.i:
+            return self.ref_at[verb.head.i]
+        i = verb.i - 1
+        if i > self.sent.start and self.doc[i].text == ",":
+            ref = self.ref_at.get(i - 1)
+            if ref is not None and ref.kind == "name":
+                return ref
+        first = self.sent.start
+        while first < verb.i and (self.doc[first].is_punct or self.doc[first].pos_ == "ADV"):
+            first += 1
+        if first == verb.i and verb.head.i != verb.i:
+            # Sentence-initial participle: it describes the subject of the main clause.
+            for c in verb.head.children:
+                if c.dep_ in _SUBJ:
+                    return self.first_ref(c)
+        return None
+
     def patient(self, verb: Token) -> Ref | None:
         """What ``verb`` acts on."""
+        detached = self.detached_participle(verb)
+        if detached is not None:
+            return detached
         if _is_passive(verb):
             for c in verb.children:
                 if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj"):
@@ -278,6 +312,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
             continue
+        if _kind_of(tok, lex):
+            continue  # "un fonds d'investissement" names a kind of company, not a deal
         rest = doc[tok.i : min(tok.i + 6, sent.end)].text
         matched = next((m for m in multi if rest.startswith(m) or rest.lower().startswith(m.lower())), None)
         if matched:
@@ -292,6 +328,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
                 ftype, width = role
                 yield Trigger(tok, ftype, False, width)
                 skip_to = tok.i + width
+
+
+def _kind_of(tok: Token, lex: Lexicon) -> bool:
+    """True for a bare "de <noun>" complement of a kind noun ("fonds d'investissement")."""
+    if tok.dep_ != "nmod" or tok.head.lemma_.lower() not in getattr(lex, "KIND_HEADS", ()):
+        return False
+    return tok.i > tok.head.i and not any(c.dep_ == "det" for c in tok.children)
 
 
 @functools.cache

@@ -357,6 +357,24 @@ PARTNERING_VERBS: frozenset[str] = frozenset(
      "établir", "monter", "annoncer", "officialiser", "parapher"}
 )  # fmt: skip
 
+#: Nouns that make a following "de <trigger>" a kind, not an event: "un fonds
+#: d'investissement", "une banque d'affaires", "la société de financement".
+KIND_HEADS: frozenset[str] = frozenset(
+    {"fonds", "banque", "société", "firme", "cabinet", "véhicule", "branche", "division",
+     "compagnie", "organisme", "établissement", "fonds", "spécialiste", "club"}
+)  # fmt: skip
+#: Words that, just before an amount, make it a valuation ("valorisé à 800 millions"): the
+#: amount does not price the deal the sentence is about.
+VALUATION_WORDS: tuple[str, ...] = (
+    "valorisé", "valorisée", "valorisés", "valorisées", "valorisation", "évalué", "évaluée",
+    "évalués", "évaluées",
+)  # fmt: skip
+#: Nouns of deals: "une transaction évaluée à N" prices the deal after all.
+PRICED_NOUNS: frozenset[str] = frozenset(
+    {"transaction", "opération", "accord", "offre", "rachat", "acquisition", "contrat", "deal",
+     "cession", "vente", "achat", "fusion"}
+)  # fmt: skip
+
 #: Verbs that turn a noun frame into a fact of the governing verb's subject:
 #: "X a annoncé l'acquisition de Y" (X buys), "X conserve son projet d'introduction en Bourse".
 #: Verbs that hand the noun to the dative instead: "Y accorde à X une part des recettes",
