@@ -159,9 +159,15 @@ class _Reader:
         subj = frame.subject.cluster
         obj_ref = frame.object
         obj = obj_ref.cluster if obj_ref is not None else None
+        if t.type == "acquisition" and obj_ref is not None and obj_ref.kind == "name" and obj_ref.start > 0:
+            before = self.doc[obj_ref.start - 1]
+            if before.like_num and before.i >= sent.start:
+                # "l'achat de 114 Airbus": units of a maker's product, bought from it.
+                t = replace(t, type="supplier")
+                frame = replace(frame, trigger=t)
         if subj is None:
             return None
-        if t.type in CARRY_OBJECT and obj is None:
+        if t.type in CARRY_OBJECT and obj is None and self._open_object(frame, S):
             obj = self.last_object.get((id(subj), "any"))
         if t.type not in UNARY_TYPES and obj is None:
             return None
@@ -253,6 +259,19 @@ class _Reader:
             subject_type=subj.label,
             object_type=obj.label if obj is not None else None,
         )
+
+    @staticmethod
+    def _open_object(frame: Frame, S: Sentence) -> bool:
+        """True when the trigger leaves its object to the context: a verb with no direct
+        object ("X a encore investi"), a noun under a possessive ("sa participation"); not
+        "possède 256 avions" or "des investissements étrangers"."""
+        tok = frame.trigger.token
+        if frame.trigger.verbal:
+            # An amount as object ("investira six milliards") leaves the investee open.
+            magnitudes = S.lex.MAGNITUDES
+            return not any(c.dep_ in ("obj", "dobj") and not (c.like_num or c.lower_ in magnitudes)
+                           for c in tok.children)
+        return S.possessor(tok) is not None or "Plur" not in tok.morph.get("Number")
 
     def _valuation_amount(self, q: Quantity) -> bool:
         before = self.doc.text[max(0, q.start - 50) : q.start].lower()
