@@ -22,6 +22,7 @@ from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.modality import find_modality
 from pressgraph.extract.quantities import find_quantities
+from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon, lexicon
 from pressgraph.model import (
     UNARY_TYPES,
@@ -131,20 +132,21 @@ class _Reader:
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        found: list[Frame] = title_frames(S)
         for trigger in find_triggers(sent, lex):
             if trigger.token.i in taken_by_names:
                 continue  # "L'Usine Digitale" names an outlet, not a factory
             if trigger.type == "legal_form":
-                frames = legal_form_frames(trigger, S)
+                found.extend(legal_form_frames(trigger, S))
             elif trigger.verbal:
-                frames = verb_frames(trigger, S)
+                found.extend(verb_frames(trigger, S))
             else:
-                frames = noun_frames(trigger, S)
-            for frame in frames:
-                claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
-                if claim is not None:
-                    self.claims.append(claim)
-                    self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
+                found.extend(noun_frames(trigger, S))
+        for frame in found:
+            claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
+            if claim is not None:
+                self.claims.append(claim)
+                self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
 
     def claim(
         self,
@@ -181,6 +183,10 @@ class _Reader:
             if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
                 return None  # political offices ("dirige l'Ouzbékistan") are not labelled
         elif t.type in ORG_TYPES:
+            if not self.lex.PLACES_AS_PARTIES and (
+                subj.label == "PLACE" or (obj is not None and obj.label == "PLACE" and t.type != "infrastructure")
+            ):
+                return None  # the model's places are places: "Sunnyvale, Calif." buys nothing
             if subj.label in ("PLACE", "MISC"):
                 subj.label = "ORG"  # what invests, buys, holds or partners is an organisation
             if subj.outlet and t.type in ("valuation", "ipo", "legal_form", "supplier"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pressgraph.extract.coref import Ref, subject_ref
+from pressgraph.extract.coref import Ref
 from pressgraph.lang import Lexicon
 from pressgraph.model import Source
 
@@ -83,8 +83,35 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
         if tok.lemma_.lower() not in lex.REPORTING_VERBS:
             continue
         for child in tok.children:
-            ref = subject_ref(child, ref_at) if child.dep_ in ("nsubj", "nsubj:pass") else None
-            if ref is not None:
-                if ref.cluster is not None and ref.kind in ("name", "description"):
-                    out.append(Source(ref.cluster.name, "source", ref.char_start, ref.char_end))
+            if child.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            if child.left_edge.i <= trigger.i <= child.right_edge.i:
+                continue  # "Boeing president X said": the title is not what X says
+            src = _speaker(child, ref_at)
+            if src is not None:
+                out.append(src)
     return out
+
+
+_PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "on"})
+
+
+def _speaker(subject: Token, ref_at: dict[int, Ref]) -> Source | None:
+    """The source behind a reporting verb's subject: the entity it names ("Cable and
+    Wireless said", "an SAT spokesman said", "a spokesman for X said"), or, when it names
+    none, its own words ("a Finance Ministry official said", "people familiar with...")."""
+    ref = ref_at.get(subject.i)
+    if ref is not None and ref.cluster is not None and ref.kind in ("name", "description", "pronoun"):
+        if ref.kind != "pronoun" or subject.lower_ in ("it", "they"):
+            return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
+    for t in subject.subtree:
+        inner = ref_at.get(t.i)
+        if inner is not None and inner.cluster is not None and inner.kind in ("name", "description"):
+            return Source(inner.cluster.name, "source", inner.char_start, inner.char_end)
+    if subject.pos_ == "PRON" or subject.lower_ in _PERSON_PRONOUNS:
+        return None
+    words = list(subject.subtree)
+    if not (1 <= len(words) <= 10) or subject.pos_ not in ("NOUN",):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return Source(subject.doc.text[start:end], "source", start, end)

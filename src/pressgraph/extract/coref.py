@@ -214,16 +214,19 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
 
 
 def find_pronouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
-    """Dative pronouns and possessive determiners of ``sent``."""
+    """Dative and subject pronouns, and possessive determiners of ``sent``."""
     refs: list[Ref] = []
     for tok in sent:
         if tok.i in taken:
             continue
-        if tok.lower_ in lex.DATIVE_PRONOUNS and tok.pos_ == "PRON":
-            refs.append(Ref(tok.i, tok.i + 1, "pronoun", text=tok.text, char_start=tok.idx,
-                            char_end=tok.idx + len(tok)))
-        elif tok.lower_ in lex.POSSESSIVES and tok.pos_ == "DET":
+        if tok.lower_ in lex.POSSESSIVES and (tok.pos_ == "DET" or tok.dep_ == "poss"):
             refs.append(Ref(tok.i, tok.i + 1, "possessive", text=tok.text, char_start=tok.idx,
+                            char_end=tok.idx + len(tok)))
+        elif tok.pos_ == "PRON" and (
+            tok.lower_ in lex.DATIVE_PRONOUNS
+            or (tok.lower_ in lex.SUBJECT_PRONOUNS and tok.dep_ in _SUBJ + ("nsubjpass",))
+        ):
+            refs.append(Ref(tok.i, tok.i + 1, "pronoun", text=tok.text, char_start=tok.idx,
                             char_end=tok.idx + len(tok)))
     return refs
 
@@ -265,6 +268,15 @@ def resolve(
             possessed = doc[ref.start].head
             if ref.cluster is not None and possessed.pos_ == "NOUN":
                 salience.possessed[possessed.lemma_] = ref.cluster
+            continue
+        if ref.kind == "pronoun" and doc[ref.start].lower_ in lex.SUBJECT_PRONOUNS:
+            # "X said it would buy Y": the subject of the reporting clause, else the topic.
+            subject = governing_subject(doc[ref.start], ref_at)
+            if subject is not None and subject.cluster is not None and _compatible(subject.cluster):
+                ref.cluster = subject.cluster
+            else:
+                pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())
+                ref.cluster = pool[0] if pool else None
             continue
         if ref.kind == "pronoun":
             subject = governing_subject(doc[ref.start], ref_at)

@@ -27,10 +27,11 @@ _LABELS = {
     "MISC": "MISC",
     "PRODUCT": "PRODUCT",
     "FAC": "PRODUCT",
-    "NORP": "MISC",
 }
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
 _TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
+#: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
+_DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].is_space):
+                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
     return start, end
 
@@ -100,8 +101,11 @@ def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
         # "Bourse de la start-up": a capitalised common word followed by a description.
         if span[0].text in lex.not_entities:
             return
+        if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
+            return
         found[(start, end)] = Name(start, end, span.start_char, span.end_char, text, label, outlet)
 
+    datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
     outlet_spans = _gazetteer_spans(doc, lex.outlets)
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:
@@ -121,7 +125,33 @@ def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
         if set(range(ent.start, ent.end)) & taken:
             continue
         add(ent.start, ent.end, label)
+    _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
+    """Give every other occurrence of a multi-word name found once the same span.
+
+    The parser and NER cut the same name differently from one sentence to the next
+    ("<Fichtel und Sachs AG>" once, then "Fichtel" and "Sachs"); a name the document has
+    spelled out whole is read whole wherever it is written again."""
+    names = sorted({n.text: n for n in found.values()
+                    if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
+                   key=lambda n: len(n.text), reverse=True)
+    for name in names:
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or (span.start, span.end) in found:
+                continue
+            if len(span) == 1 and span[0].pos_ != "PROPN":
+                continue  # a one-word name spelled like a common word ("Orange", "Total")
+            inside = [k for k in found if k[0] < span.end and span.start < k[1]]
+            if any(k[0] < span.start or k[1] > span.end for k in inside):
+                continue  # part of a longer name already found
+            for k in inside:
+                del found[k]
+            found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
+                                                 name.text, name.label, name.outlet)
 
 
 def _acronym(text: str) -> str:

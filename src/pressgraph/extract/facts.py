@@ -97,7 +97,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     last = S.doc[tok.i + t.width - 1]
     lemma = tok.lemma_.lower()
     poss = S.possessor(tok)
-    de = S.with_prep(last, ("de",))
+    de = S.with_prep(last, ("de", "of"))
     par = S.with_prep(tok, ("par", "by"))
     verb = S.governing_verb(tok)
     gov_subj = S.agent(verb) if verb is not None else None
@@ -119,13 +119,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "divestment":
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
-        if lemma == "filiale":
+        if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
             anchor = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else None
             named = anchor or _named(S, tok, frozenset())
             return frame(de or poss, named)
-        obj = S.with_prep(tok, ("dans", "in")) or (de if lemma == "actionnaire" else None)
+        obj = S.with_prep(tok, ("dans", "in")) or (de if lemma in ("actionnaire", "shareholder") else None)
         holder = poss or gov_subj
-        if lemma == "actionnaire":
+        if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         return frame(holder, obj)
     if t.type == "valuation":

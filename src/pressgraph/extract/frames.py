@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.coref import Ref, governing_subject, left_ref
 from pressgraph.lang import Lexicon
 
-_OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj")
+_OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
 
@@ -51,6 +51,9 @@ class Frame:
 
 def prep_of(tok: Token) -> str:
     """The preposition introducing ``tok`` ("dans", "de", "à", "auprès de"...), or ""."""
+    if tok.dep_ in ("prep", "agent", "dative") and tok.pos_ == "ADP":
+        # English trees hang the complement under its preposition: "in" -> pobj.
+        return tok.lower_
     cases = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
     if not cases:
         if tok.head.dep_ in ("prep",) and tok.dep_ == "pobj":
@@ -136,9 +139,15 @@ class Sentence:
         return seen
 
     def possessor(self, tok: Token) -> Ref | None:
+        """Whose ``tok`` is: "sa participation", "its stake", "Microsoft's stake"."""
         for c in tok.children:
-            if c.dep_ in ("det", "poss") and c.i in self.ref_at and self.ref_at[c.i].kind == "possessive":
-                return self.ref_at[c.i]
+            ref = self.ref_at.get(c.i)
+            if ref is None:
+                continue
+            if c.dep_ in ("det", "poss") and ref.kind == "possessive":
+                return ref
+            if c.dep_ == "poss" and ref.kind in ("name", "description"):
+                return ref
         return None
 
     def with_prep(self, tok: Token, preps: Sequence[str]) -> Ref | None:
@@ -303,7 +312,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             reflexive = any(c.lower_ in ("se", "s'", "s’") for c in tok.children)
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             key = f"s'{lemma}" if reflexive and f"s'{lemma}" in verbs else lemma
+            if particle is not None and f"{lemma} {particle}" in verbs:
+                key = f"{lemma} {particle}"  # phrasal verbs: "take over", "sell off"
+            elif particle is not None and lemma in verbs and f"{lemma} {particle}" not in verbs:
+                key = lemma if particle in ("up", "in") else ""
             if key in verbs:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)

@@ -78,7 +78,7 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                     hedged = True
             if "Fut" in tok.morph.get("Tense") or any(
                 c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
-            ):
+            ) or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children):
                 planned = True
         if depth > 0 and lemma in lex.PLANNED_CUES:
             planned = True

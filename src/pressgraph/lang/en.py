@@ -263,3 +263,206 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
     "shares", "people", "employees", "jobs", "acres", "tons", "tonnes", "barrels", "ounces",
     "feet", "miles", "km", "units", "stores", "points", "votes", "cars", "years", "days",
 )  # fmt: skip
+
+# --- fact frames ---
+#: The English model's GPE/LOC labels are reliable: a place is never a party to a deal.
+PLACES_AS_PARTIES: bool = False
+
+# Same conventions as ``lang/fr.py``: a verb frame maps a lemma to (fact type, subject role,
+# object role); roles are "agent", "patient", "dative" or a preposition, "+" meaning either.
+# Phrasal verbs are keyed "verb particle" ("take over", "sell off"), read from the parse's
+# ``prt`` child.
+
+VERB_FRAMES: dict[str, tuple[str, str, str]] = {
+    "invest": ("investment", "agent", "in+into"),
+    "inject": ("investment", "agent", "into+in"),
+    "finance": ("investment", "agent", "patient"),
+    "fund": ("investment", "agent", "patient"),
+    "back": ("investment", "agent", "patient"),
+    "raise": ("investment", "from", "agent"),
+    "buy": ("acquisition", "agent", "patient"),
+    "acquire": ("acquisition", "agent", "patient"),
+    "purchase": ("acquisition", "agent", "patient"),
+    "take over": ("acquisition", "agent", "patient"),
+    "takeover": ("acquisition", "agent", "patient"),
+    "absorb": ("acquisition", "agent", "patient"),
+    "snap up": ("acquisition", "agent", "patient"),
+    "buy out": ("acquisition", "agent", "patient"),
+    "merge": ("partnership", "agent", "with"),
+    "sell": ("divestment", "agent", "patient"),
+    "sell off": ("divestment", "agent", "patient"),
+    "divest": ("divestment", "agent", "patient+of"),
+    "dispose": ("divestment", "agent", "of"),
+    "spin off": ("divestment", "agent", "patient"),
+    "hold": ("stake", "agent", "patient"),
+    "own": ("stake", "agent", "patient"),
+    "control": ("stake", "agent", "patient"),
+    "value": ("valuation", "patient", ""),
+    "negotiate": ("negotiation", "agent", "with"),
+    "renegotiate": ("negotiation", "agent", "with"),
+    "ally": ("partnership", "agent", "with"),
+    "team up": ("partnership", "agent", "with"),
+    "partner": ("partnership", "agent", "with"),
+    "collaborate": ("partnership", "agent", "with"),
+    "cooperate": ("partnership", "agent", "with"),
+    "join forces": ("partnership", "agent", "with"),
+    "lead": ("leadership", "agent", "patient"),
+    "head": ("leadership", "agent", "patient"),
+    "run": ("leadership", "agent", "patient"),
+    "chair": ("leadership", "agent", "patient"),
+    "found": ("founder", "agent", "patient"),
+    "co-found": ("founder", "agent", "patient"),
+    "cofound": ("founder", "agent", "patient"),
+    "set up": ("founder", "agent", "patient"),
+    "depend": ("supplier", "agent", "on"),
+    "rely": ("supplier", "agent", "on"),
+    "supply": ("supplier", "to+dative", "agent"),
+    "build": ("infrastructure", "agent", "patient"),
+    "operate": ("infrastructure", "agent", "patient"),
+}
+
+NOUN_FRAMES: dict[str, str] = {
+    "investment": "investment",
+    "funding": "investment",
+    "financing": "investment",
+    "funding round": "investment",
+    "acquisition": "acquisition",
+    "purchase": "acquisition",
+    "takeover": "acquisition",
+    "buyout": "acquisition",
+    "takeover bid": "acquisition",
+    "tender offer": "acquisition",
+    "sale": "divestment",
+    "divestiture": "divestment",
+    "disposal": "divestment",
+    "spin-off": "divestment",
+    "stake": "stake",
+    "holding": "stake",
+    "interest": "stake",
+    "shareholder": "stake",
+    "stakeholder": "stake",
+    "subsidiary": "stake",
+    "unit": "stake",
+    "affiliate": "stake",
+    "valuation": "valuation",
+    "partnership": "partnership",
+    "alliance": "partnership",
+    "joint venture": "partnership",
+    "collaboration": "partnership",
+    "cooperation": "partnership",
+    "merger": "partnership",
+    "partner": "partnership",
+    "talks": "negotiation",
+    "negotiations": "negotiation",
+    "negotiation": "negotiation",
+    "access": "access_right",
+    "licence": "access_right",
+    "license": "access_right",
+    "share of revenue": "revenue_share",
+    "revenue share": "revenue_share",
+    "share of the revenue": "revenue_share",
+    "share of its revenue": "revenue_share",
+    "share of profits": "revenue_share",
+    "initial public offering": "ipo",
+    "IPO": "ipo",
+    "stock market listing": "ipo",
+    "listing": "ipo",
+    "supplier": "supplier",
+    "customer": "supplier",
+    "client": "supplier",
+    "data center": "infrastructure",
+    "data centre": "infrastructure",
+    "data centers": "infrastructure",
+    "data centres": "infrastructure",
+    "plant": "infrastructure",
+    "factory": "infrastructure",
+    "supercomputer": "infrastructure",
+}
+
+#: Verbs that hand the noun to the dative ("gives X access", "grants X a licence").
+GIVING_VERBS: frozenset[str] = frozenset(
+    {"give", "grant", "offer", "award", "pay", "allow", "guarantee", "provide"}
+)  # fmt: skip
+
+#: Roles of persons in organisations, as written in appositions and titles
+#: ("X, chief executive of Y", "Y chairman X").
+LEADERSHIP_ROLES: dict[str, str] = {
+    "chief executive officer": "CEO",
+    "chief executive": "CEO",
+    "CEO": "CEO",
+    "chairman": "chairman",
+    "chairwoman": "chairwoman",
+    "chair": "chair",
+    "president": "president",
+    "vice-president": "vice-president",
+    "vice president": "vice-president",
+    "chief financial officer": "CFO",
+    "CFO": "CFO",
+    "chief operating officer": "COO",
+    "COO": "COO",
+    "managing director": "managing director",
+    "managing partner": "managing partner",
+    "general partner": "general partner",
+    "director": "director",
+    "executive": "executive",
+    "head": "head",
+    "boss": "boss",
+    "founder": "founder",
+}
+LEADERSHIP_PARTICIPLES: dict[str, str] = {"lead": "leader", "head": "head", "run": "head", "chair": "chairman"}
+FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"found", "co-found", "cofound", "set up", "create"})
+FOUNDER_NOUNS: frozenset[str] = frozenset({"founder", "co-founder", "cofounder"})
+#: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
+TITLE_PREPOSITIONS: tuple[str, ...] = ("of", "at", "for")
+NAMING_PARTICIPLES: frozenset[str] = frozenset({"call", "name", "dub", "know"})
+
+LEGAL_FORM_VERBS: frozenset[str] = frozenset({"convert", "become", "transform", "restructure", "turn"})
+LEGAL_FORM_NOUNS: frozenset[str] = frozenset(
+    {"corporation", "public benefit corporation", "company", "partnership", "trust",
+     "cooperative", "foundation", "non-profit", "nonprofit", "for-profit"}
+)  # fmt: skip
+LEGAL_FORM_USERS: frozenset[str] = frozenset({"use", "adopt", "choose"})
+
+# --- modality ---
+#: Modal auxiliaries: what they govern is planned or possible, not done.
+PLANNED_CONDITIONALS: frozenset[str] = frozenset()
+#: Modal auxiliaries: what they govern is planned or possible, not done ("will buy",
+#: "would hold", "could sell").
+MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"})
+PLANNED_CUES: frozenset[str] = frozenset(
+    {"plan", "intend", "propose", "seek", "aim", "expect", "hope", "want", "consider",
+     "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
+     "tender", "candidacy", "proposal", "plan", "intention", "possible", "potential",
+     "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
+     "negotiate", "discuss", "talk", "commit", "pending", "likely", "contemplate"}
+)  # fmt: skip
+PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
+NEGATED_CUES: frozenset[str] = frozenset(
+    {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
+     "suspend", "end", "withdraw", "collapse", "halt"}
+)  # fmt: skip
+NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+#: English has no conditional inflection: modal auxiliaries carry it (see above).
+CONDITIONAL_ENDINGS: tuple[str, ...] = ()
+HEDGE_CUES: tuple[str, ...] = (
+    "reportedly", "is said to", "are said to", "was said to", "were said to", "rumoured",
+    "rumored", "people familiar", "sources familiar", "sources close", "sources said",
+    "familiar with the matter", "familiar with the situation", "unconfirmed", "speculation",
+    "allegedly", "according to sources", "according to people",
+)
+
+# --- attribution ---
+SOURCE_PREPOSITIONS: tuple[str, ...] = ("according to", "citing", "quoted by", "as reported by")
+RELAY_CUES: tuple[str, ...] = ("as reported by", "relayed by", "cited by", "quoted by")
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {"say", "tell", "report", "announce", "state", "disclose", "confirm", "add", "reveal",
+     "write", "note", "explain", "indicate", "declare", "claim"}
+)  # fmt: skip
+
+# --- coreference ---
+DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
+DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
+POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
+NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
+COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})

@@ -236,6 +236,10 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 )  # fmt: skip
 
 # --- fact frames ---
+#: The French model labels many companies LOC ("Anthropic", "Mac4Ever"): a place
+#: that invests, buys or partners is retyped as an organisation.
+PLACES_AS_PARTIES: bool = True
+
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
 # subject and object come from: "agent" (the verb's subject, or the controller of an
 # infinitive/gerund, or "par X" in the passive), "patient" (direct object, or the subject in
@@ -435,6 +439,8 @@ FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"fonder", "cofonder", "créer"}
 FOUNDER_NOUNS: frozenset[str] = frozenset(
     {"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice"}
 )  # fmt: skip
+#: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
+TITLE_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "chez", "des")
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
@@ -474,6 +480,8 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "démenti", "retirer"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
+#: Modal auxiliaries (English "will", "would"): French marks the future by tense and "aller".
+MODAL_AUXILIARIES: frozenset[str] = frozenset()
 #: Conditional endings (with Mood=Cnd, which the model often misses on -rait forms).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ("rait", "raient")
 #: Phrases that hedge a whole sentence (single words are read by mood, not by text).
@@ -500,6 +508,8 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
+#: Subject pronouns resolved as references (none in French: "il" is too often impersonal).
+SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 #: Lower-case words dropped from the start of a name ("la Walt Disney Company").
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"})
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").

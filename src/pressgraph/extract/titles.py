@@ -1,0 +1,127 @@
+"""Titles: leadership and founder facts written as a person's title, with no verb.
+
+Journalists name people by their role far more often than with a verb ("X dirige Y"):
+- "Bill May, chairman of ARGOSystems" / "X, directeur général de Y" (person, title of org);
+- "Boeing president Frank Shrontz" / "Microsoft's CEO Satya Nadella" (org, title, person);
+- "Peter Leav, McAfee president and CEO" (person, org title);
+- "the chief executive of Y, X" / "le PDG de Y, X" (title of org, person).
+Titles come from the language's ``LEADERSHIP_ROLES`` and ``FOUNDER_NOUNS``; the patterns
+are linear over references, since the parser often hangs appositions on the wrong word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pressgraph.extract.coref import Ref
+from pressgraph.extract.frames import Frame, Sentence, Trigger
+
+#: Determiners and possessive markers that may stand between an organisation and a title.
+_BETWEEN = frozenset({"'s", "’s", "the", "le", "la", "l'", "l’", "its", "sa", "son"})
+#: Modifiers that may precede a title ("senior vice-president", "ancien PDG" is not taken).
+_MODIFIERS = frozenset({"senior", "executive", "co", "deputy", "acting", "interim", "general", "actuel", "actuelle"})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title in a sentence: tokens [start, end), fact type and the role it names."""
+
+    start: int
+    end: int
+    type: str
+    role: str
+
+
+def _titles(S: Sentence) -> Iterator[Title]:
+    lex = S.lex
+    roles: dict[str, tuple[str, str]] = {k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()}
+    roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
+    keys = sorted(roles, key=lambda k: len(k.split()), reverse=True)
+    doc = S.doc
+    i = S.sent.start
+    while i < S.sent.end:
+        if i in S.ref_at and S.ref_at[i].kind == "name":
+            i = S.ref_at[i].end
+            continue
+        match = None
+        for key in keys:
+            words = key.split()
+            span = doc[i : i + len(words)]
+            if len(span) != len(words) or i + len(words) > S.sent.end:
+                continue
+            texts = [t.text for t in span]
+            if texts == words or (not key.isupper() and [t.lower() for t in texts] == [w.lower() for w in words]):
+                match = key
+                break
+        if match is None:
+            i += 1
+            continue
+        end = i + len(match.split())
+        ftype, role = roles[match]
+        # "president and chief executive": one title.
+        while end + 1 < S.sent.end and doc[end].lower_ in ("and", "et", "&"):
+            nxt = next((k for k in keys if doc[end + 1 : end + 1 + len(k.split())].text.lower() == k.lower()), None)
+            if nxt is None:
+                break
+            role = f"{role} and {roles[nxt][1]}" if roles[nxt][0] == ftype else role
+            end = end + 1 + len(nxt.split())
+        yield Title(i, end, ftype, role)
+        i = end
+
+
+def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
+    j = i - 1
+    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS):
+        j -= 1
+    ref = S.ref_at.get(j)
+    return ref if ref is not None and ref.kind in ("name", "description") else None
+
+
+def _ref_after(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
+    j = i
+    while j < S.sent.end and (S.doc[j].lower_ in skip or S.doc[j].pos_ == "DET"):
+        j += 1
+    ref = S.ref_at.get(j)
+    return ref if ref is not None and ref.kind in ("name", "description") else None
+
+
+def _is_person(ref: Ref | None) -> bool:
+    return ref is not None and ref.cluster is not None and ref.cluster.label == "PERSON"
+
+
+def _is_org(ref: Ref | None) -> bool:
+    return ref is not None and ref.cluster is not None and ref.cluster.label not in ("PERSON", "PLACE")
+
+
+def title_frames(S: Sentence) -> list[Frame]:
+    """Leadership and founder frames read from titles in ``S``."""
+    out: list[Frame] = []
+    preps = frozenset(S.lex.TITLE_PREPOSITIONS)
+    comma = frozenset({",", "the", "le", "la", "l'", "l’", "a", "an", "un", "une"})
+    for title in _titles(S):
+        org: Ref | None = None
+        left_org = _ref_before(S, title.start, _BETWEEN)
+        nxt = S.doc[title.end] if title.end < S.sent.end else None
+        if nxt is not None and nxt.lower_ in preps:
+            org = _ref_after(S, title.end + 1)  # "chairman of ARGOSystems"
+            after_org = org.end if org is not None else title.end
+        elif _is_org(left_org):
+            org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
+            after_org = title.end
+        if not _is_org(org):
+            continue
+        assert org is not None
+        person = _ref_after(S, after_org, frozenset({",", "(", "-", "–", "—"}))
+        if not _is_person(person):
+            person = _ref_before(S, min(org.start, title.start), comma)  # "X, chairman of Y"
+        if not _is_person(person):
+            continue
+        assert person is not None
+        anchor: Token = S.doc[title.start]
+        trigger = Trigger(anchor, title.type, False, title.end - title.start)
+        role = title.role if title.type == "leadership" else None
+        out.append(Frame(trigger, person, org, role=role, presupposed=True))
+    return out
