@@ -47,6 +47,21 @@ def _negated_here(tok: Token, lex: Lexicon) -> bool:
     return any(c.lower_ in lex.NEGATION_WORDS and c.dep_ in ("advmod", "neg") for c in tok.children)
 
 
+def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
+    """ "compte racheter", "va céder", "veut s'offrir": an infinitive right after a verb of
+    intention or of the near future, read on the words since the parse often breaks there."""
+    if "Inf" not in trigger.morph.get("VerbForm"):
+        return False
+    forms = getattr(lex, "INTENTION_FORMS", frozenset())
+    i = trigger.i - 1
+    while i >= sent.start and (sent.doc[i].pos_ == "ADV" or sent.doc[i].lower_ in _INF_LINKS):
+        i -= 1
+    return i >= sent.start and sent.doc[i].lower_ in forms
+
+
+_INF_LINKS = frozenset({"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"})
+
+
 def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool = False) -> str:
     """The modality of the fact whose trigger is ``trigger`` in ``sent``.
 
@@ -87,6 +102,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 planned = True
             if child.dep_ == "mark" and child.lower_ in ("afin", "pour") and depth > 0:
                 planned = True
+    if not presupposed and _intended_infinitive(trigger, sent, lex):
+        planned = True
     text = sent.text.lower()
     if not presupposed:
         head_text = sent.doc[sent.start : trigger.i].text.lower()

@@ -471,6 +471,17 @@ PLANNED_CUES: frozenset[str] = frozenset(
      "éventuel", "potentiel", "prochain", "candidature", "souhait", "objectif", "plan",
      "faciliter", "préparation", "perspective", "envie", "idée"}
 )  # fmt: skip
+#: Finite forms of verbs of intention and of the near future that govern an infinitive
+#: ("compte racheter", "va céder", "veulent s'allier"); the parser often misreads them, so
+#: they are matched as words right before the infinitive.
+INTENTION_FORMS: frozenset[str] = frozenset(
+    {"va", "vont", "allait", "allaient", "compte", "comptent", "comptait", "comptaient",
+     "veut", "veulent", "voulait", "voulaient", "souhaite", "souhaitent", "souhaitait",
+     "prévoit", "prévoient", "prévoyait", "envisage", "envisagent", "envisageait", "entend",
+     "entendent", "entendait", "projette", "projettent", "espère", "espèrent", "espérait",
+     "cherche", "cherchent", "tente", "tentent", "s'apprête", "apprête", "apprêtent",
+     "doit", "doivent", "devait", "devaient", "vise", "visent", "propose", "proposent"}
+)  # fmt: skip
 #: Multi-word cues: "être en passe de", "afin de", "en vue de".
 PLANNED_PHRASES: tuple[str, ...] = ("en passe de", "afin de", "en vue d", "sur le point de")
 #: Verbs and nouns that make what they govern denied, abandoned or ended.
