@@ -61,6 +61,17 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
     return None
 
 
+def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
+    """ "l'acquisition des actifs de télévision de Y", "la cession des activités de Y": the
+    company whose assets the deal is about."""
+    for c in tok.children:
+        if c.dep_.startswith("nmod") and prep_of(c) == "de" and c.lemma_.lower() in getattr(S.lex, "ASSET_NOUNS", ()):
+            ref = S.first_ref(c)
+            if ref is not None and ref.kind == "name":
+                return ref
+    return None
+
+
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
@@ -88,7 +99,9 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
     objects = S.expand(obj) if obj is not None else [None]
-    return [Frame(t, subj, o, role=role) for o in objects]
+    # "détenue par A, B et C", "A et B rachètent Y": one fact per party.
+    subjects = S.expand(subj) if t.type in ("stake", "acquisition", "investment") else [subj]
+    return [Frame(t, s, o, role=role) for s in subjects for o in objects]
 
 
 def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -97,7 +110,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     last = S.doc[tok.i + t.width - 1]
     lemma = tok.lemma_.lower()
     poss = S.possessor(tok)
-    de = S.with_prep(last, ("de", "of"))
+    de = S.with_prep(last, ("de", "of")) or _asset_owner(S, last)
     par = S.with_prep(tok, ("par", "by"))
     verb = S.governing_verb(tok)
     gov_subj = S.agent(verb) if verb is not None else None

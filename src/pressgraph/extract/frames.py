@@ -218,10 +218,24 @@ class Sentence:
             return None
         if verb.head.i in self.ref_at and verb.head.i != verb.i:
             return self.ref_at[verb.head.i]
+        head = verb.head
+        if verb.dep_ == "acl" and head.dep_ == "appos" and head.head.i in self.ref_at:
+            return self.ref_at[head.head.i]  # "Y, la plate-forme détenue par X"
         i = verb.i - 1
         if i > self.sent.start and self.doc[i].text == ",":
             ref = self.ref_at.get(i - 1)
             if ref is not None and ref.kind == "name":
+                return ref
+        # "Y, la plate-forme de vidéos détenue par X": back across the apposed noun phrase.
+        j = verb.i - 1
+        while j > self.sent.start and verb.i - j <= 10 and self.doc[j].text != ",":
+            if self.doc[j].pos_ in ("VERB", "AUX") or j in self.ref_at:
+                j = self.sent.start
+                break
+            j -= 1
+        if j > self.sent.start and self.doc[j].text == "," and j + 1 < verb.i:
+            ref = self.ref_at.get(j - 1)
+            if ref is not None and ref.kind == "name" and self.doc[j + 1].pos_ == "DET":
                 return ref
         first = self.sent.start
         while first < verb.i and (self.doc[first].is_punct or self.doc[first].pos_ == "ADV"):

@@ -44,7 +44,10 @@ def _chain(trigger: Token) -> list[Token]:
 
 
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
-    return any(c.lower_ in lex.NEGATION_WORDS and c.dep_ in ("advmod", "neg") for c in tok.children)
+    words = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "neg")}
+    if words & {"plus"} and not words - {"plus"} and not any(c.lower_ in ("ne", "n'", "n’") for c in tok.children):
+        return False  # "obtient plus de contrôle": a comparison, not "ne ... plus"
+    return bool(words & lex.NEGATION_WORDS)
 
 
 def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:

@@ -379,6 +379,12 @@ PRICED_NOUNS: frozenset[str] = frozenset(
      "cession", "vente", "achat", "fusion"}
 )  # fmt: skip
 
+#: Nouns of a company's parts: "le rachat des actifs de Y" buys (part of) Y.
+ASSET_NOUNS: frozenset[str] = frozenset(
+    {"actif", "actifs", "activité", "activités", "branche", "division", "action", "actions",
+     "titre", "titres", "part", "parts", "capital", "filiale", "filiales", "pôle", "unité"}
+)  # fmt: skip
+
 #: Verbs that turn a noun frame into a fact of the governing verb's subject:
 #: "X a annoncé l'acquisition de Y" (X buys), "X conserve son projet d'introduction en Bourse".
 #: Verbs that hand the noun to the dative instead: "Y accorde à X une part des recettes",
