@@ -114,6 +114,12 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     par = S.with_prep(tok, ("par", "by"))
     verb = S.governing_verb(tok)
     gov_subj = S.agent(verb) if verb is not None else None
+    if gov_subj is not None and verb is not None and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i <= tok.i <= c.right_edge.i for c in verb.children
+    ):
+        # A deal noun inside the subject's own phrase ("X, seule survivante après le rachat
+        # de Y, a annoncé...") is not the subject's deal.
+        gov_subj = None
     giving = verb is not None and verb.lemma_.lower() in lex.GIVING_VERBS
     presupposed = poss is not None and t.type in STATE_TYPES
 
@@ -139,6 +145,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         obj = S.with_prep(tok, ("dans", "in")) or (de if lemma in ("actionnaire", "shareholder") else None)
         holder = poss or gov_subj
         if lemma in ("actionnaire", "shareholder"):
+            if poss is not None:
+                return []  # "ses actionnaires": the possessor is held, its holders unnamed
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         return frame(holder, obj)
     if t.type == "valuation":

@@ -106,6 +106,8 @@ class Sentence:
             t = stack.pop(0)
             if t.dep_ in ("conj", "appos") or (t.dep_ == "flat:name" and t.i not in self.ref_at):
                 other = self.ref_at.get(t.i)
+                if other is not None and t.dep_ == "appos" and other.kind != "name":
+                    continue  # "X, le groupe de Z": an apposed description is X again
                 if other is not None and other.start not in seen and other.kind != "possessive":
                     seen.add(other.start)
                     out.append(other)
@@ -158,6 +160,15 @@ class Sentence:
                     ref = self.first_ref(c)
                     if ref is not None:
                         return ref
+            # "auprès de Z" parsed as an adverb with its own complement.
+            for prep in preps:
+                first, _, rest = prep.partition(" ")
+                if rest and c.lower_ == first:
+                    for g in c.children:
+                        if prep_of(g) == rest:
+                            ref = self.first_ref(g)
+                            if ref is not None:
+                                return ref
         # Linear fallback: "PREP <name>" right after the trigger, within a few tokens.
         for i in range(tok.i + 1, min(tok.i + 8, self.sent.end)):
             t = self.doc[i]

@@ -73,6 +73,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     """
     chain = _chain(trigger)
     negated = hedged = planned = False
+    # "a annoncé avoir levé": a perfect infinitive tells a thing done, whatever governs it.
+    done = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in trigger.children)
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if _negated_here(tok, lex):
@@ -98,7 +100,7 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
             ) or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children):
                 planned = True
-        if depth > 0 and lemma in lex.PLANNED_CUES:
+        if depth > 0 and lemma in lex.PLANNED_CUES and not done:
             planned = True
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
