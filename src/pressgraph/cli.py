@@ -238,7 +238,9 @@ def evaluate(
     try:
         golds = ev.load_gold(gold)
         docs = [
-            Document.from_text(g["text"], external_id=g["id"], language=g.get("language"))
+            # The article's date is metadata the ingest path reads too (jsonl "date").
+            Document.from_text(g["text"], external_id=g["id"], language=g.get("language"),
+                               published=g.get("date") or None)
             for g in golds
         ]
         predictions: dict[str, list[dict[str, Any]]] = {}
