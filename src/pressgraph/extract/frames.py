@@ -22,6 +22,12 @@ from pressgraph.lang import Lexicon
 
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
+#: Prepositions that leave the noun phrase of a party: "l'offensive contre Y", "une hausse
+#: sur le site Y", "des fins de CDD après Y".
+_OFF_PHRASE = frozenset(
+    {"contre", "sur", "pour", "avec", "après", "avant", "depuis", "pendant", "selon", "malgré",
+     "sans", "vers", "against", "on", "for", "with", "after", "before", "since", "during"}
+)  # fmt: skip
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
 
 
@@ -97,6 +103,26 @@ class Sentence:
                 return ref
         return None
 
+    def phrase_ref(self, tok: Token) -> Ref | None:
+        """``tok``'s reference, or the first one inside its own noun phrase ("20 % de Y",
+        "l'entreprise Y", "les activités de Y"), not across prepositions that leave it
+        ("l'offensive contre Y", "une hausse sur le site Y") or relative clauses."""
+        ref = self.ref_at.get(tok.i)
+        if ref is not None and ref.kind != "possessive":
+            return ref
+        queue = list(tok.children)
+        while queue:
+            t = queue.pop(0)
+            if t.dep_ in ("acl:relcl", "advcl", "ccomp", "parataxis", "punct") or (
+                t.dep_.startswith(("nmod", "obl")) and prep_of(t) in _OFF_PHRASE
+            ):
+                continue
+            ref = self.ref_at.get(t.i)
+            if ref is not None and ref.kind != "possessive":
+                return ref
+            queue.extend(t.children)
+        return None
+
     def expand(self, ref: Ref) -> list[Ref]:
         """A reference and the references coordinated with it ("X, Y ou Z")."""
         out = [ref]
@@ -157,7 +183,7 @@ class Sentence:
         for c in tok.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
                 if prep_of(c) in preps:
-                    ref = self.first_ref(c)
+                    ref = self.phrase_ref(c)
                     if ref is not None:
                         return ref
             # "auprès de Z" parsed as an adverb with its own complement.
@@ -273,7 +299,7 @@ class Sentence:
                 return self.ref_at[verb.head.i]
         for c in verb.children:
             if c.dep_ in ("obj", "dobj"):
-                ref = self.first_ref(c)
+                ref = self.phrase_ref(c)
                 if ref is not None:
                     return ref
         # Linear fallback: the first name right after the verb.

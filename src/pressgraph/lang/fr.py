@@ -248,7 +248,7 @@ PLACES_AS_PARTIES: bool = True
 
 VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     # lemma: (type, subject role, object role)
-    "investir": ("investment", "agent", "dans+en+patient"),
+    "investir": ("investment", "agent", "dans+en"),  # "investir la place": occupy
     "injecter": ("investment", "agent", "dans"),
     "financer": ("investment", "agent", "patient"),
     "lever": ("investment", "auprès de", "agent"),
