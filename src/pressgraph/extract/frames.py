@@ -198,7 +198,7 @@ class Sentence:
         # Linear fallback: "PREP <name>" right after the trigger, within a few tokens.
         for i in range(tok.i + 1, min(tok.i + 8, self.sent.end)):
             t = self.doc[i]
-            if t.is_punct and t.text not in ("'", "’"):
+            if t.is_punct and t.text not in ("'", "’", "%"):
                 break
             low = _ELISION.get(t.lower_, t.lower_)
             if low in preps and i + 1 < self.sent.end:

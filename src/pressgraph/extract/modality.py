@@ -37,10 +37,23 @@ def _chain(trigger: Token) -> list[Token]:
     """The trigger and the tokens that govern it, up to the root of its sentence."""
     out = [trigger]
     tok = trigger
-    while tok.head.i != tok.i:
+    while tok.head.i != tok.i and not _own_clause(tok):
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _own_clause(tok: Token) -> bool:
+    """A relative clause or a detached participle asserts on its own: "Y, qui détient 24 % de
+    Z, a refusé" and "Z, détenue par Y, a refusé" do not deny the holding."""
+    if tok.dep_ == "acl:relcl":
+        return True
+    return (
+        tok.dep_ in ("acl", "advcl")
+        and "Part" in tok.morph.get("VerbForm")
+        and "Past" in tok.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+    )
 
 
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
