@@ -210,6 +210,63 @@ class Sentence:
                     return ref
         return None
 
+    def share_owner(self, verb: Token) -> Ref | None:
+        """The company a share belongs to: "21 % de Y", "le contrôle de Y", "une participation
+        dans Y", "21 % de son capital" (the possessor, when it is not the taker itself)."""
+        agent = self.agent(verb)
+        for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+            for c in obj.children:
+                ref = self.phrase_ref(c) if c.dep_.startswith("nmod") and prep_of(c) in ("de", "dans") else None
+                if ref is not None and ref.kind != "possessive":
+                    return ref
+                if c.dep_.startswith("nmod") and prep_of(c) == "de" and any(
+                    d.dep_ == "det" and d.lower_ in self.lex.POSSESSIVES for d in c.children
+                ):
+                    # "21 % de son capital": whose capital, if not the taker's own? The
+                    # possessor, else the latest other company named before.
+                    poss = self.possessor(c)
+                    taker = agent.cluster if agent is not None else None
+                    if poss is not None and poss.cluster is not taker and poss.cluster is not None \
+                            and poss.cluster.label != "PLACE":
+                        return poss
+                    for ref in sorted(self.refs, key=lambda r: -r.start):
+                        if ref.start < verb.i and ref.kind == "name" and ref.cluster is not taker \
+                                and ref.cluster is not None and ref.cluster.label != "PLACE":
+                            return ref
+        return self.with_prep(verb, ("dans",))
+
+    def antecedent(self, noun: Token) -> Ref | None:
+        """What a relative clause hangs on: a name, or the name a noun is apposed to
+        ("X, la première banque du Japon, qui...") or that is apposed to it."""
+        ref = self.ref_at.get(noun.i)
+        if ref is not None and ref.kind == "name":
+            return ref
+        while noun.dep_ == "nmod" and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "l'opérateur du pays, qui": the clause is the operator's
+        own = self.ref_at.get(noun.i)
+        if own is not None and own.kind == "name":
+            return own
+        if noun.dep_ == "appos" and noun.head.i in self.ref_at:
+            return self.ref_at[noun.head.i]
+        for c in noun.children:
+            if c.dep_ in ("appos", "flat:name", "nmod") and c.i in self.ref_at and 0 < c.i - noun.i <= 3 \
+                    and self.ref_at[c.i].kind == "name" and not any(g.dep_ == "case" for g in c.children):
+                return self.ref_at[c.i]
+        # Linear: ", <name>, la première banque du Japon, qui": the name before the comma.
+        j = noun.i - 1
+        while j > self.sent.start and self.doc[j].pos_ in ("DET", "ADJ", "NUM"):
+            j -= 1
+        if self.doc[j].text == ",":
+            k = j - 1
+            if self.doc[k].text == ")":  # "X (XX), la banque, qui": skip the acronym
+                while k > self.sent.start and self.doc[k].text != "(":
+                    k -= 1
+                k -= 1
+            ref = self.ref_at.get(k)
+            if ref is not None and ref.kind == "name":
+                return ref
+        return own if own is not None and own.kind == "description" else None
+
     def agent(self, verb: Token) -> Ref | None:
         """Who does what ``verb`` says."""
         if _is_passive(verb):
@@ -221,12 +278,23 @@ class Sentence:
                 ref = self.first_ref(c, skip_possessive=False)
                 if ref is not None:
                     return ref
+                if "Rel" in c.morph.get("PronType") and verb.dep_ == "acl:relcl":
+                    ref = self.antecedent(verb.head)
+                    if ref is not None:
+                        return ref  # "Y, la première banque du Japon, qui déboursera..."
+                elif c.pos_ == "NOUN" and c.i < verb.i and not any(
+                    g.dep_ in ("nmod", "appos", "flat:name") and g.i in self.ref_at for g in c.children
+                ):
+                    return None  # "les autorités américaines prendre...": a subject, no entity
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "acl:relcl") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp":
                 for c in head.children:
                     if c.dep_ in ("obl:arg", "iobj") and prep_of(c) in ("à", "") and c.i in self.ref_at:
                         return self.ref_at[c.i]
+            if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm")
+                    and not any(c.dep_ == "mark" for c in verb.children)):
+                return self.antecedent(head)  # "voir les autorités prendre...": the seen does it
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 ref = self.with_prep(head, ("de",))
                 if ref is not None and ref.start < verb.i:
@@ -341,6 +409,8 @@ class Sentence:
                 ref = self.patient(tok)
             elif part == "dative":
                 ref = self.dative(tok)
+            elif part == "share":
+                ref = self.share_owner(tok)
             elif part:
                 ref = self.with_prep(tok, (part,))
             else:
@@ -372,6 +442,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             if key in verbs:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)
+            elif lemma in getattr(lex, "SHARE_VERBS", {}) and any(
+                c.dep_ in ("obj", "dobj") and (c.lemma_.lower() in lex.SHARE_NOUNS or c.lower_ in lex.SHARE_NOUNS)
+                for c in tok.children
+            ):
+                yield Trigger(tok, lex.SHARE_VERBS[lemma], True, 1, "agent", "share")
             elif lemma in lex.LEGAL_FORM_VERBS:
                 yield Trigger(tok, "legal_form", True, 1, "agent", "")
             continue

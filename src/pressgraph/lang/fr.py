@@ -379,6 +379,14 @@ PRICED_NOUNS: frozenset[str] = frozenset(
      "cession", "vente", "achat", "fusion"}
 )  # fmt: skip
 
+#: Verbs that make a deal only with a share as object: "prendre 21 % du capital de Y",
+#: "prendre le contrôle de Y", "prendre une participation dans Y".
+SHARE_VERBS: dict[str, str] = {"prendre": "acquisition", "ramasser": "acquisition"}
+#: Objects of those verbs that are shares of a company.
+SHARE_NOUNS: frozenset[str] = frozenset(
+    {"%", "pourcent", "pour cent", "participation", "part", "parts", "contrôle", "totalité",
+     "majorité", "capital", "actions", "titres"}
+)  # fmt: skip
 #: Nouns of a company's parts: "le rachat des actifs de Y" buys (part of) Y.
 ASSET_NOUNS: frozenset[str] = frozenset(
     {"actif", "actifs", "activité", "activités", "branche", "division", "action", "actions",
