@@ -90,7 +90,7 @@ class _Reader:
         reference = document.published or find_dateline(doc.text, lang)
         self.published = reference
         self.times = find_times(doc.text, lang, reference)
-        names = find_names(doc, lex)
+        names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
         self.name_refs = [
             Ref(n.start, n.end, "name", of_name[n.start], n.text, n.char_start, n.char_end)
@@ -196,7 +196,7 @@ class _Reader:
         if obj_ref is not None and obj is obj_ref.cluster:
             arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
         if t.type in MONEY_TYPES:
-            money = [q for q in quantities if q.kind == "money"]
+            money = [q for q in quantities if q.kind == "money" and not self._per_unit(q)]
             after = [q for q in money if q.start >= trigger_char]
             before = [q for q in money if q.end <= trigger_char and trigger_char - q.end < 80]
             pick = after[0] if after else (before[-1] if before else None)
@@ -227,9 +227,12 @@ class _Reader:
                 own_sources.insert(0, src)
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
-        modality = "asserted" if derived else find_modality(tok, sent, self.lex, presupposed=presupposed)
-        evidence = sent.text.strip()
-        ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        modality = frame.modality or (
+            "asserted" if derived else find_modality(tok, sent, self.lex, presupposed=presupposed)
+        )
+        written = self.document.text[sent.start_char : sent.end_char]  # with its wire markup
+        evidence = written.strip()
+        ev_start = sent.start_char + (len(written) - len(written.lstrip()))
         return Claim(
             document=self.document.id,
             type=t.type,
@@ -251,6 +254,11 @@ class _Reader:
             subject_type=subj.label,
             object_type=obj.label if obj is not None else None,
         )
+
+    def _per_unit(self, q: Quantity) -> bool:
+        """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
+        after = self.doc.text[q.end : q.end + 14].lower().lstrip()
+        return after.startswith(self.lex.PER_UNIT)
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

@@ -98,7 +98,7 @@ def _ancestors(tok: Token) -> Iterable[Token]:
         yield tok
 
 
-_SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART"})
+_SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART", "SPACE"})
 _SKIP_LEFT_WORDS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "not"})
 
 

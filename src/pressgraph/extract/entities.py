@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pressgraph.lang import Lexicon
-from pressgraph.names import entity_key
+from pressgraph.names import entity_key, is_legal_suffix
 
 #: spaCy labels kept as candidate names, mapped to pressgraph types (MISC decided by role).
 _LABELS = {
@@ -84,8 +84,12 @@ def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
-    """Every candidate name of ``doc``, non-overlapping, in text order."""
+def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
+    """Every candidate name of ``doc``, non-overlapping, in text order.
+
+    ``text`` is the document as written, when the parser read it with markup blanked
+    (bracketed names "<Cie du Midi>" are read from it)."""
+    written = doc.text if text is None else text
     found: dict[tuple[int, int], Name] = {}
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
@@ -110,7 +114,7 @@ def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:
         add(s, e, "ORG", outlet=True)
-    for m in _ANGLE.finditer(doc.text):
+    for m in _ANGLE.finditer(written):
         inner = m.group(1).strip()
         if _TICKER.match(inner):
             continue
@@ -124,7 +128,16 @@ def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
             continue
         if set(range(ent.start, ent.end)) & taken:
             continue
-        add(ent.start, ent.end, label)
+        start = ent.start
+        if ent.end - ent.start > 1 and is_legal_suffix(doc[ent.end - 1].text):
+            label = "ORG"  # "Wireless Plc" is no person
+            # "Cable and Wireless Plc", "Fichtel und Sachs AG": NER keeps only the last part.
+            while (start >= 2 and doc[start - 1].lower_ in ("and", "und", "&", "et")
+                   and doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title
+                   and doc[start - 2].i not in taken
+                   and not is_legal_suffix(doc[start - 2].text)):
+                start -= 2
+        add(start, ent.end, label)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
 
@@ -158,6 +171,26 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ][\w\-]*", text) if w[0].isupper())
 
 
+def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | None:
+    """The one earlier entity that ``name`` is a short form of: the first words of an
+    organisation's name ("Dairy Farm" after "Dairy Farm International Holdings Ltd") or
+    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything."""
+    if name.label == "PLACE" or not key:
+        return None
+    words = key.split()
+    found = []
+    for c in clusters:
+        if c.outlet:
+            continue
+        other = entity_key(c.name).split()
+        if name.label == "PERSON" or c.label == "PERSON":
+            if c.label == "PERSON" and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
+                found.append(c)
+        elif len(other) > len(words) and other[: len(words)] == words:
+            found.append(c)
+    return found[0] if len(found) == 1 else None
+
+
 def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[int, Cluster]]:
     """Group the names of one document into entities.
 
@@ -180,6 +213,8 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
                 cluster = of_name.get(prev.start)
         if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
             cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
+        if cluster is None:
+            cluster = _short_form(name, key, clusters)
         if cluster is None:
             cluster = Cluster(name=name.text, label=name.label, outlet=name.outlet)
             clusters.append(cluster)

@@ -61,6 +61,40 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
     return None
 
 
+def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | None) -> list[Frame]:
+    """ "Y, filiale de X", "X's subsidiary Y", "Schneider SA subsidiary Jeumont-Schneider",
+    "Y will operate as a subsidiary of X", "A and B would become subsidiaries of X"."""
+    tok = t.token
+    doc = S.doc
+    if parent is None:
+        j = tok.i - 1
+        while j >= S.sent.start and (doc[j].pos_ in ("ADJ", "DET", "SPACE") or doc[j].lower_ in ("owned", "-")):
+            j -= 1
+        left = S.ref_at.get(j)
+        if left is not None and left.kind == "name" and doc[j].dep_ in ("compound", "nmod", "poss"):
+            parent = left
+    if parent is None:
+        return []
+    children: list[Ref] = []
+    if tok.dep_ == "appos" and tok.head.i in S.ref_at:
+        children = [S.ref_at[tok.head.i]]
+    if not children:
+        named = _named(S, tok, frozenset())
+        j = tok.i + 1
+        while j < S.sent.end and (doc[j].text in (",", "(") or doc[j].pos_ in ("DET", "SPACE")):
+            j += 1
+        after = S.ref_at.get(j)
+        if named is None and after is not None and after.kind == "name" and after is not parent:
+            named = after
+        if named is not None:
+            children = [named]
+    if children:  # a description of what is: "its subsidiary Y" holds whatever follows
+        return [Frame(t, parent, c, presupposed=True) for c in children if c.cluster is not parent.cluster]
+    if gov_subj is not None and tok.dep_ in ("attr", "pobj", "obj", "xcomp", "ROOT", "appos"):
+        children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
+    return [Frame(t, parent, c) for c in children if c.cluster is not parent.cluster]
+
+
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
@@ -88,7 +122,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
     objects = S.expand(obj) if obj is not None else [None]
-    return [Frame(t, subj, o, role=role) for o in objects]
+    subjects = S.expand(subj) if subj.kind == "name" else [subj]
+    return [Frame(t, s, o, role=role) for s in subjects for o in objects]
 
 
 def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -120,11 +155,19 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
-            anchor = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else None
-            named = anchor or _named(S, tok, frozenset())
-            return frame(de or poss, named)
-        obj = S.with_prep(tok, ("dans", "in")) or (de if lemma in ("actionnaire", "shareholder") else None)
-        holder = poss or gov_subj
+            return _subsidiary(t, S, de or poss, gov_subj)
+        deal = tok.head if tok.dep_ in ("obj", "dobj") else None
+        if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
+            # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
+            # possessor held that stake.
+            held = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
+            if poss is None or held is None:
+                return []
+            return [Frame(t, poss, held, presupposed=True)]
+        obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
+        holder = poss
+        if holder is None and verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS:
+            holder = gov_subj  # "X holds / has / took a 20 pct stake in Y"
         if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         return frame(holder, obj)

@@ -46,6 +46,7 @@ class Frame:
     role: str | None = None
     value: str | None = None
     presupposed: bool = False
+    modality: str | None = None  # set by the frame itself ("former CEO": negated)
 
 
 def prep_of(tok: Token) -> str:
@@ -80,6 +81,27 @@ class Sentence:
         for ref in self.refs:
             for i in range(ref.start, ref.end):
                 self.ref_at[i] = ref
+        self._relatives()
+
+    def _relatives(self) -> None:
+        """A relative pronoun stands for its antecedent: "Sachs AG, which holds 96 pct of
+        X", "Y, in which Z has a stake", "X, qui détient 20 % de Y"."""
+        for tok in self.sent:
+            if tok.i in self.ref_at or tok.lower_ not in self.lex.RELATIVE_PRONOUNS:
+                continue
+            if tok.pos_ not in ("PRON", "DET"):
+                continue
+            clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl:relcl")), None)
+            if clause is None or not (clause.left_edge.i <= tok.i):
+                continue
+            antecedent = clause.head
+            ref = self.ref_at.get(antecedent.i)
+            if ref is None:
+                # "a holding company, X, which ...": the antecedent's apposed name.
+                ref = next((self.ref_at[c.i] for c in antecedent.children
+                            if c.dep_ == "appos" and c.i in self.ref_at), None)
+            if ref is not None and ref.kind != "possessive" and antecedent.i < tok.i:
+                self.ref_at[tok.i] = ref
 
     # -- finding references ----------------------------------------------------------
     def ref_of(self, tok: Token) -> Ref | None:
@@ -217,7 +239,7 @@ class Sentence:
             ref = self.ref_at.get(i)
             if ref is not None and ref.kind == "name":
                 return ref
-            if self.doc[i].pos_ not in ("DET", "ADV", "ADJ"):
+            if self.doc[i].pos_ not in ("DET", "ADV", "ADJ", "SPACE"):
                 break
         return None
 

@@ -383,6 +383,8 @@ NOUN_FRAMES: dict[str, str] = {
 GIVING_VERBS: frozenset[str] = frozenset(
     {"give", "grant", "offer", "award", "pay", "allow", "guarantee", "provide"}
 )  # fmt: skip
+#: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
+HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
 
 #: Roles of persons in organisations, as written in appositions and titles
 #: ("X, chief executive of Y", "Y chairman X").
@@ -414,6 +416,10 @@ FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"found", "co-found", "cofound",
 FOUNDER_NOUNS: frozenset[str] = frozenset({"founder", "co-founder", "cofounder"})
 #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
 TITLE_PREPOSITIONS: tuple[str, ...] = ("of", "at", "for")
+#: Words before a title that end it ("former CEO"): the fact is negated.
+FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "then"})
+#: Words after an amount that make it a unit price, not a deal's value.
+PER_UNIT: tuple[str, ...] = ("each", "a share", "per share", "apiece", "a unit", "per unit")
 NAMING_PARTICIPLES: frozenset[str] = frozenset({"call", "name", "dub", "know"})
 
 LEGAL_FORM_VERBS: frozenset[str] = frozenset({"convert", "become", "transform", "restructure", "turn"})
@@ -466,3 +472,5 @@ SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
 COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})
+#: Relative pronouns, read as their antecedent.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that", "whom", "whose"})

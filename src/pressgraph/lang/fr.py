@@ -354,6 +354,8 @@ GIVING_VERBS: frozenset[str] = frozenset(
     {"accorder", "garantir", "donner", "octroyer", "offrir", "concéder", "verser", "reverser",
      "permettre", "assurer", "consentir", "attribuer"}
 )  # fmt: skip
+#: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
+HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
 
 #: Roles of persons in organisations, as written in appositions ("X, PDG de Y").
 LEADERSHIP_ROLES: dict[str, str] = {
@@ -385,6 +387,10 @@ FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"fonder", "cofonder", "créer"}
 FOUNDER_NOUNS: frozenset[str] = frozenset({"fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur"})
 #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
 TITLE_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "chez", "des")
+#: Words before a title that end it ("former CEO"): the fact is negated.
+FORMER_WORDS: frozenset[str] = frozenset({"ancien", "ancienne", "ex", "ex-"})
+#: Words after an amount that make it a unit price, not a deal's value.
+PER_UNIT: tuple[str, ...] = ("par action", "l'action", "par titre", "chacune", "chacun", "l’action")
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
@@ -458,3 +464,5 @@ SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"})
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
+#: Relative pronouns, read as their antecedent.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "laquelle"})
