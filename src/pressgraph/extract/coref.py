@@ -27,7 +27,7 @@ from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
 
 ORG_LIKE = frozenset({"ORG", "MISC"})
-_SUBJ = ("nsubj", "nsubj:pass", "csubj")
+_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "dative", "dobj", "nsubjpass")
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pressgraph.lang import Lexicon
 from pressgraph.names import entity_key, is_legal_suffix
@@ -107,7 +107,10 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return
-        found[(start, end)] = Name(start, end, span.start_char, span.end_char, text, label, outlet)
+        char_end = span.end_char
+        if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
+            text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
+        found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
     outlet_spans = _gazetteer_spans(doc, lex.outlets)
@@ -122,7 +125,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
             add(span.start, span.end, "ORG")
     taken = {i for (s, e) in found for i in range(s, e)}
-    for ent in doc.ents:
+    for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
@@ -137,9 +140,25 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                    and doc[start - 2].i not in taken
                    and not is_legal_suffix(doc[start - 2].text)):
                 start -= 2
-        add(start, ent.end, label)
+        end = ent.end
+        if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
+            end += 1  # "Olivetti SpA": NER stops before the legal form
+        add(start, end, label)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
+    """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one."""
+    for ent in ents:
+        start = ent.start
+        for tok in ent:
+            if tok.text == ",":
+                if tok.i > start:
+                    yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i + 1
+        if start < ent.end:
+            yield Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
 def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
@@ -228,7 +247,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
     for cluster in clusters:
         # The canonical name is the longest spelling; the label the most frequent one,
         # with PERSON and ORG preferred over the model's vaguer guesses.
-        cluster.name = max(cluster.aliases, key=lambda a: (len(a), a))
+        cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
         counts = labels[id(cluster)]
         ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
         cluster.label = "ORG" if cluster.outlet else ranked[0]

@@ -123,7 +123,14 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return []
     objects = S.expand(obj) if obj is not None else [None]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
-    return [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    frames = [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    if t.type == "divestment" and obj is not None:
+        # "X sells Y to Z" / "X cède Y à Z": Z buys Y.
+        buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        if buyer is not None and buyer.cluster is not obj.cluster:
+            bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
+            frames += [Frame(bought, b, o) for b in S.expand(buyer) for o in objects]
+    return frames
 
 
 def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:

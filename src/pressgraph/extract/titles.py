@@ -74,7 +74,8 @@ def _titles(S: Sentence) -> Iterator[Title]:
 
 def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
     j = i - 1
-    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS or S.doc[j].is_space):
+    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS
+                                 or S.doc[j].lower_ in S.lex.FORMER_WORDS or S.doc[j].is_space):
         j -= 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None

@@ -385,6 +385,8 @@ GIVING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
 HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
+#: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
+RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("to",)
 
 #: Roles of persons in organisations, as written in appositions and titles
 #: ("X, chief executive of Y", "Y chairman X").

@@ -356,6 +356,8 @@ GIVING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
 HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
+#: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
+RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
 
 #: Roles of persons in organisations, as written in appositions ("X, PDG de Y").
 LEADERSHIP_ROLES: dict[str, str] = {
