@@ -205,7 +205,9 @@ class _Reader:
                 arguments.append(Argument("amount", pick.text, pick.start, pick.end))
         if t.type in PERCENT_TYPES:
             pcts = [q for q in quantities if q.kind == "percent"]
-            if pcts:
+            if frame.percent is not None:
+                percent = frame.percent
+            elif pcts:
                 pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -143,9 +144,37 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         end = ent.end
         if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
             end += 1  # "Olivetti SpA": NER stops before the legal form
+        if label == "ORG" and lex.PROPER_NOUN_NAMES:
+            # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
+            while (start - 1 > doc[start].sent.start and doc[start - 1].is_title
+                   and doc[start - 1].i not in taken and not doc[start - 1].is_sent_start
+                   and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
+                   and doc[start - 1].text not in lex.MONTHS and doc[start - 1].text not in lex.WEEKDAYS):
+                start -= 1
         add(start, end, label)
+    if lex.PROPER_NOUN_NAMES:
+        _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None:
+    """Runs of capitalised proper nouns that NER missed ("Argo AI"), as candidate names;
+    the fact frames decide what they are by the role they play."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and i not in taken and not tok.is_sent_start:
+            j = i
+            while j < n and j not in taken and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+                j += 1
+            words = [t.text for t in doc[i:j]]
+            if not any(w in lex.MONTHS or w in lex.WEEKDAYS for w in words) and len(doc[i:j].text) > 2:
+                add(i, j, "MISC")
+            i = j
+            continue
+        i += 1
 
 
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:

@@ -88,11 +88,23 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
             named = after
         if named is not None:
             children = [named]
+    before = S.doc[max(S.sent.start, tok.i - 4) : tok.i].text.lower()
+    whole = 100.0 if any(w in before for w in S.lex.WHOLLY_OWNED) else None
     if children:  # a description of what is: "its subsidiary Y" holds whatever follows
-        return [Frame(t, parent, c, presupposed=True) for c in children if c.cluster is not parent.cluster]
+        return [Frame(t, parent, c, presupposed=True, percent=whole)
+                for c in children if c.cluster is not parent.cluster]
     if gov_subj is not None and tok.dep_ in ("attr", "pobj", "obj", "xcomp", "ROOT", "appos"):
         children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
-    return [Frame(t, parent, c) for c in children if c.cluster is not parent.cluster]
+    return [Frame(t, parent, c, percent=whole) for c in children if c.cluster is not parent.cluster]
+
+
+def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
+    """Coordinated parties stop at the next trigger of the same verb: in "A allied with B,
+    C allied with D and E", B alone is A's partner."""
+    later = [w.i for w in S.sent if w.i > t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
+    if not later:
+        return refs
+    return [r for r in refs if r.start < later[0]] or refs[:1]
 
 
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -107,7 +119,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for part in t.object_role.split("+"):
             ref = S.with_prep(tok, (part,))
             if ref is not None:
-                right = S.expand(ref)
+                right = _before_next(t, S, S.expand(ref))
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
     subj = S.role(tok, t.subject_role)
@@ -121,8 +133,14 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
-    objects = S.expand(obj) if obj is not None else [None]
+    objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
+    if t.type == "founder" and len(subjects) > 1 and all(
+        s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
+    ):
+        # "the joint firm set up by A and B": A and B are partners.
+        allied = Trigger(tok, "partnership", True, 1, t.subject_role, t.object_role)
+        return [Frame(allied, a, b) for a, b in _pairs(subjects, [])]
     frames = [Frame(t, s, o, role=role) for s in subjects for o in objects]
     if t.type == "divestment" and obj is not None:
         # "X sells Y to Z" / "X cède Y à Z": Z buys Y.
@@ -173,8 +191,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [Frame(t, poss, held, presupposed=True)]
         obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
         holder = poss
-        if holder is None and verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS:
-            holder = gov_subj  # "X holds / has / took a 20 pct stake in Y"
+        if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.i == verb.i:
+            # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
+            holder = gov_subj or poss
         if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         return frame(holder, obj)

@@ -47,6 +47,7 @@ class Frame:
     value: str | None = None
     presupposed: bool = False
     modality: str | None = None  # set by the frame itself ("former CEO": negated)
+    percent: float | None = None  # given by words, not figures ("wholly owned": 100)
 
 
 def prep_of(tok: Token) -> str:
@@ -132,7 +133,7 @@ class Sentence:
                     out.append(other)
                     stack.extend(c for i in range(other.start, other.end) for c in self.doc[i].children)
         # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
-        for direction in (1, -1):
+        for direction in (1, -1) if self.lex.LINEAR_COORDINATION else ():
             edge = out[-1] if direction == 1 else out[0]
             while True:
                 i = edge.end if direction == 1 else edge.start - 1
@@ -176,7 +177,12 @@ class Sentence:
         for c in tok.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
                 if prep_of(c) in preps:
-                    ref = self.first_ref(c)
+                    # English: the complement hangs under its preposition ("with" -> pobj).
+                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
+                    head_ref = self.ref_at.get(objs[0].i) if objs else None
+                    if head_ref is not None and head_ref.kind == "possessive":
+                        head_ref = None
+                    ref = head_ref or self.first_ref(c)
                     if ref is not None:
                         return ref
         # Linear fallback: "PREP <name>" right after the trigger, within a few tokens.
@@ -231,9 +237,7 @@ class Sentence:
                 return self.ref_at[verb.head.i]
         for c in verb.children:
             if c.dep_ in ("obj", "dobj"):
-                ref = self.first_ref(c)
-                if ref is not None:
-                    return ref
+                return self.object_of(c)
         # Linear fallback: the first name right after the verb.
         for i in range(verb.i + 1, min(verb.i + 4, self.sent.end)):
             ref = self.ref_at.get(i)
@@ -241,6 +245,37 @@ class Sentence:
                 return ref
             if self.doc[i].pos_ not in ("DET", "ADV", "ADJ", "SPACE"):
                 break
+        return None
+
+    def object_of(self, obj: Token) -> Ref | None:
+        """The entity a verb's object phrase names: the object itself ("buys Y"), or what a
+        share noun measures ("75 pct of Y", "a stake in Y", "Y shares"). An asset owned by
+        an entity is not that entity: "bought the Nortel patents" does not buy Nortel."""
+        ref = self.ref_at.get(obj.i)
+        if ref is not None:
+            return ref if ref.kind != "possessive" else None
+        if obj.pos_ not in ("NOUN", "NUM", "SYM", "X"):
+            return self.first_ref(obj)
+        share = obj.lemma_.lower() in self.lex.SHARE_NOUNS or obj.text in self.lex.SHARE_NOUNS
+        for c in obj.children:
+            if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
+                if prep_of(c) in self.lex.SHARE_PREPOSITIONS:
+                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                    ref = self.first_ref(objs[0]) if objs else None
+                    if ref is not None:
+                        return ref
+        for c in obj.children:  # "un autre groupe d'édition : X", "le groupe LVMH"
+            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and not prep_of(c)):
+                ref = self.ref_at.get(c.i)
+                if ref is not None and ref.kind == "name":
+                    return ref
+        if not share:
+            return None
+        for c in obj.children:  # "Kwik Save shares", "the bank's stake"
+            if c.dep_ in ("compound", "poss", "nmod") and c.i in self.ref_at:
+                ref = self.ref_at[c.i]
+                if ref.kind in ("name",):
+                    return ref
         return None
 
     def dative(self, verb: Token) -> Ref | None:

@@ -266,6 +266,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 
 # --- fact frames ---
 #: The English model's GPE/LOC labels are reliable: a place is never a party to a deal.
+#: Runs of proper nouns that NER missed are taken as names ("Argo AI").
+PROPER_NOUN_NAMES: bool = True
 PLACES_AS_PARTIES: bool = False
 
 # Same conventions as ``lang/fr.py``: a verb frame maps a lemma to (fact type, subject role,
@@ -387,6 +389,11 @@ GIVING_VERBS: frozenset[str] = frozenset(
 HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("to",)
+#: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
+SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "unit", "units", "division", "subsidiary", "business", "operations", "assets", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
+SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
+#: Words before "subsidiary" that make the parent hold all of it.
+WHOLLY_OWNED: tuple[str, ...] = ("wholly owned", "wholly-owned", "fully owned", "fully-owned", "100 pct-owned", "100 pct owned")
 
 #: Roles of persons in organisations, as written in appositions and titles
 #: ("X, chief executive of Y", "Y chairman X").
@@ -468,6 +475,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
+#: Coordination read from word order when the parse misses it ("X, Y ou Z"): the French
+#: parses need it; the English ones coordinate well, and linear reading crosses clauses.
+LINEAR_COORDINATION: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

@@ -238,6 +238,9 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 # --- fact frames ---
 #: The French model labels many companies LOC ("Anthropic", "Mac4Ever"): a place
 #: that invests, buys or partners is retyped as an organisation.
+#: Runs of proper nouns that NER missed are taken as names (English only: the French
+#: tagger marks too many capitalised common words PROPN).
+PROPER_NOUN_NAMES: bool = False
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
@@ -358,6 +361,11 @@ GIVING_VERBS: frozenset[str] = frozenset(
 HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
+#: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
+SHARE_NOUNS: frozenset[str] = frozenset({"%", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart", "actif", "activité", "activités", "branche", "division", "filiale"})
+SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
+#: Words before "subsidiary" that make the parent hold all of it.
+WHOLLY_OWNED: tuple[str, ...] = ("détenue à 100", "à 100 %", "à 100%", "100 %", "intégralement détenue", "en propriété exclusive")
 
 #: Roles of persons in organisations, as written in appositions ("X, PDG de Y").
 LEADERSHIP_ROLES: dict[str, str] = {
@@ -455,6 +463,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
+#: Coordination read from word order when the parse misses it ("X, Y ou Z"): the French
+#: parses need it; the English ones coordinate well, and linear reading crosses clauses.
+LINEAR_COORDINATION: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
