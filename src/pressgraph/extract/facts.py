@@ -191,7 +191,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [Frame(t, poss, held, presupposed=True)]
         obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
         holder = poss
-        if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.i == verb.i:
+        if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.pos_ not in ("NOUN", "PROPN"):
             # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
             holder = gov_subj or poss
         if lemma in ("actionnaire", "shareholder"):
