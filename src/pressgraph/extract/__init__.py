@@ -129,6 +129,7 @@ class _Reader:
         attribution = sentence_attribution(sent, refs, lex)
         blocked = {r.start for r in refs if _in(attribution.spans, r.char_start, r.char_end)}
         S = Sentence(sent, refs, lex, blocked)
+        S.topic = self.topic(index)
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
@@ -256,6 +257,15 @@ class _Reader:
             subject_type=subj.label,
             object_type=obj.label if obj is not None else None,
         )
+
+    def topic(self, index: int) -> Ref | None:
+        """The organisation most recently the subject of a sentence before ``index``, as a
+        reference to its latest mention (what "the round", "its investors" are about)."""
+        for s, tok, cluster, subj in sorted(self.salience.mentions, key=lambda m: (-m[0], -m[1])):
+            if s < index and subj and cluster.label in ("ORG", "MISC") and not cluster.outlet:
+                t = self.doc[tok]
+                return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
+        return None
 
     def _per_unit(self, q: Quantity) -> bool:
         """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""

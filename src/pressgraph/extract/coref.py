@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
+from pressgraph.names import is_description
 
 ORG_LIKE = frozenset({"ORG", "MISC"})
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
@@ -89,7 +90,9 @@ class Salience:
 
 
 def _compatible(cluster: Cluster) -> bool:
-    return cluster.label in ORG_LIKE and not cluster.outlet
+    # Institutions named by a common noun ("the government") are never what "the
+    # company" refers back to.
+    return cluster.label in ORG_LIKE and not cluster.outlet and not is_description(cluster.name)
 
 
 def _ancestors(tok: Token) -> Iterable[Token]:

@@ -29,6 +29,8 @@ _LABELS = {
     "PRODUCT": "PRODUCT",
     "FAC": "PRODUCT",
 }
+#: Words that end company names, after which "and" joins two companies.
+_NAME_ENDINGS = frozenset({"Ventures", "Capital", "Partners", "Group", "Fund", "Funds", "Holdings", "Bank", "Management", "Investments"})
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
 _TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
@@ -73,6 +75,14 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     return start, end
 
 
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end) are part of a longer proper name ("Capital" in
+    "Longitude Capital", "Les Echos" is not inside anything)."""
+    def proper(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper)
+    return proper(start - 1) or proper(end)
+
+
 def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
     """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
     text = doc.text
@@ -114,7 +124,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
-    outlet_spans = _gazetteer_spans(doc, lex.outlets)
+    outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:
         add(s, e, "ORG", outlet=True)
@@ -125,7 +135,14 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
             add(span.start, span.end, "ORG")
+    for phrase in lex.institutions:
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", written, flags=re.I):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not any(s < span.end and span.start < e for s, e in found):
+                found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
+                                                     span.text, "ORG")
     taken = {i for (s, e) in found for i in range(s, e)}
+    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
         if label is None:
@@ -138,7 +155,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             # "Cable and Wireless Plc", "Fichtel und Sachs AG": NER keeps only the last part.
             while (start >= 2 and doc[start - 1].lower_ in ("and", "und", "&", "et")
                    and doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title
-                   and doc[start - 2].i not in taken
+                   and doc[start - 2].i not in taken and doc[start - 2].i not in in_ents
+                   and doc[start - 2].text not in _NAME_ENDINGS
                    and not is_legal_suffix(doc[start - 2].text)):
                 start -= 2
         end = ent.end
@@ -146,8 +164,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             end += 1  # "Olivetti SpA": NER stops before the legal form
         if label == "ORG" and lex.PROPER_NOUN_NAMES:
             # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
-            while (start - 1 > doc[start].sent.start and doc[start - 1].is_title
-                   and doc[start - 1].i not in taken and not doc[start - 1].is_sent_start
+            while (start - 1 >= doc[start].sent.start and doc[start - 1].is_title
+                   and doc[start - 1].i not in taken
+                   and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
                    and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
                    and doc[start - 1].text not in lex.MONTHS and doc[start - 1].text not in lex.WEEKDAYS):
                 start -= 1
@@ -178,11 +197,17 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
 
 
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
-    """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one."""
+    """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one;
+    and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
     for ent in ents:
         start = ent.start
         for tok in ent:
-            if tok.text == ",":
+            if tok.lower_ in ("and", "&") and tok.i - 1 >= start and tok.i + 1 < ent.end and (
+                tok.nbor(-1).text in _NAME_ENDINGS or is_legal_suffix(tok.nbor(-1).text)
+            ) and tok.nbor(1).is_title:
+                yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i + 1
+            elif tok.text == ",":
                 if tok.i > start:
                     yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1

@@ -61,6 +61,32 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
     return None
 
 
+def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None) -> list[Frame]:
+    """ "Existing investors A, B and C also participated", "investors including A and B",
+    "Venrock is also a backer": each named investor invests in the company the article is
+    about (or the one named: "investors in Y")."""
+    tok = t.token
+    found: list[Ref] = []
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "nmod", "flat:name") and c.i in S.ref_at and c.i > tok.i:
+            found.extend(S.expand(S.ref_at[c.i]))
+        if c.pos_ in ("VERB", "ADP") and c.lower_ in S.lex.ALONGSIDE:
+            for g in c.children:
+                if g.i in S.ref_at:
+                    found.extend(S.expand(S.ref_at[g.i]))
+    j = tok.i + 1
+    while j < S.sent.end and S.doc[j].pos_ in ("SPACE",):
+        j += 1
+    if not found and j in S.ref_at and S.ref_at[j].kind == "name":
+        found = S.expand(S.ref_at[j])  # "investors Town Hall Ventures, ..."
+    if not found and gov_subj is not None and tok.dep_ in ("attr", "ROOT"):
+        found = [gov_subj]  # "Venrock is also a backer"
+    target = target or S.topic
+    if target is None:
+        return []
+    return [Frame(t, r, target) for r in found if r.cluster is not target.cluster]
+
+
 def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | None) -> list[Frame]:
     """ "Y, filiale de X", "X's subsidiary Y", "Schneider SA subsidiary Jeumont-Schneider",
     "Y will operate as a subsidiary of X", "A and B would become subsidiaries of X"."""
@@ -142,6 +168,14 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         allied = Trigger(tok, "partnership", True, 1, t.subject_role, t.object_role)
         return [Frame(allied, a, b) for a, b in _pairs(subjects, [])]
     frames = [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    if t.type == "acquisition" and obj is not None:
+        # "X buys Y from Z" / "X rachète Y auprès de Z": Z sells Y.
+        seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
+            (r for c in tok.children if c.dep_ in ("obj", "dobj")
+             for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)] if r is not None), None)
+        if seller is not None and seller.cluster is not obj.cluster:
+            sold = Trigger(tok, "divestment", True, 1, t.subject_role, t.object_role)
+            frames += [Frame(sold, z, o) for z in S.expand(seller) for o in objects]
     if t.type == "divestment" and obj is not None:
         # "X sells Y to Z" / "X cède Y à Z": Z buys Y.
         buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
@@ -171,6 +205,14 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
 
     if t.type == "investment":
         obj = S.with_prep(tok, ("dans", "en", "in", "into"))
+        if lemma in lex.INVESTOR_NOUNS:
+            return _investors(t, S, obj or poss or de or gov_subj, gov_subj)
+        if lemma in lex.ROUND_NOUNS:
+            if verb is None or verb.lemma_.lower() not in lex.ROUND_VERBS or gov_subj is None:
+                return []
+            backers = S.expand(gov_subj) + [m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)]
+            target = obj or poss or de or S.topic
+            return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
     if t.type == "acquisition":
         if par is not None:
@@ -196,7 +238,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             holder = gov_subj or poss
         if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
-        return frame(holder, obj)
+        frames = frame(holder, obj)
+        if (frames and verb is not None and holder is gov_subj and obj is not None
+                and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
+            # "X raised / took a stake in Y": X bought shares of Y.
+            bought = Trigger(tok, "acquisition", False, t.width)
+            frames.append(Frame(bought, holder, obj))
+        return frames
     if t.type == "valuation":
         return frame(de or poss or gov_subj, None)
     if t.type == "ipo":

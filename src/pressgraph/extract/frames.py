@@ -21,6 +21,8 @@ from pressgraph.lang import Lexicon
 
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
+#: Fact types whose noun, modifying another noun, says nothing of a deal.
+_MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation"})
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
 
 
@@ -78,6 +80,7 @@ class Sentence:
         self.doc = sent.doc
         self.lex = lex
         self.refs = [r for r in refs if r.cluster is not None and r.start not in blocked]
+        self.topic: Ref | None = None  # the organisation the article is about, so far
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
             for i in range(ref.start, ref.end):
@@ -351,4 +354,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             yield Trigger(tok, nouns[matched], False, width)
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
-            yield Trigger(tok, nouns.get(lemma) or nouns[tok.text], False)
+            ftype = nouns.get(lemma) or nouns[tok.text]
+            if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY:
+                continue  # "the final investment decision", "acquisition strategy"
+            yield Trigger(tok, ftype, False)

@@ -81,7 +81,7 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
             ) or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children):
                 planned = True
             if depth == 0 and tok.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children
+                c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
             ):  # "X is buying Y": announced, not done
                 planned = True
         if depth > 0 and lemma in lex.PLANNED_CUES:

@@ -328,6 +328,9 @@ NOUN_FRAMES: dict[str, str] = {
     "funding": "investment",
     "financing": "investment",
     "funding round": "investment",
+    "round": "investment",
+    "investor": "investment",
+    "backer": "investment",
     "acquisition": "acquisition",
     "purchase": "acquisition",
     "takeover": "acquisition",
@@ -389,6 +392,16 @@ GIVING_VERBS: frozenset[str] = frozenset(
 HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("to",)
+#: Nouns naming those who invest ("existing investors A and B") and funding rounds
+#: with the verbs by which investors take part in them ("led the round alongside X").
+INVESTOR_NOUNS: frozenset[str] = frozenset({"investor", "investors", "backer", "backers"})
+ROUND_NOUNS: frozenset[str] = frozenset({"round"})
+ROUND_VERBS: frozenset[str] = frozenset({"lead", "join", "participate", "co-lead", "colead"})
+ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
+#: Prepositions of the seller after a buying verb ("buys Y from Z").
+SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
+#: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "unit", "units", "division", "subsidiary", "business", "operations", "assets", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")

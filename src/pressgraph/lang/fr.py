@@ -301,6 +301,7 @@ NOUN_FRAMES: dict[str, str] = {
     "financement": "investment",
     "levée de fonds": "investment",
     "tour de table": "investment",
+    "investisseur": "investment",
     "rachat": "acquisition",
     "acquisition": "acquisition",
     "achat": "acquisition",
@@ -361,6 +362,16 @@ GIVING_VERBS: frozenset[str] = frozenset(
 HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
+#: Nouns naming those who invest ("existing investors A and B") and funding rounds
+#: with the verbs by which investors take part in them ("led the round alongside X").
+INVESTOR_NOUNS: frozenset[str] = frozenset({"investisseur", "investisseurs", "bailleur", "bailleurs"})
+ROUND_NOUNS: frozenset[str] = frozenset({"tour", "levée"})
+ROUND_VERBS: frozenset[str] = frozenset({"mener", "participer", "rejoindre", "conduire", "piloter"})
+ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels", "notamment")
+#: Prepositions of the seller after a buying verb ("buys Y from Z").
+SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
+#: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"%", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart", "actif", "activité", "activités", "branche", "division", "filiale"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
