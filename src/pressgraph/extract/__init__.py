@@ -143,6 +143,7 @@ class _Reader:
                 found.extend(verb_frames(trigger, S))
             else:
                 found.extend(noun_frames(trigger, S))
+        self.clusters.extend(S.assets)
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:

@@ -214,6 +214,10 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             target = obj or poss or de or S.topic
             return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
+    if t.type in ("acquisition", "divestment") and de is None:
+        of = next((g for c in last.children if prep_of(c) in ("de", "of")
+                   for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        de = S.asset(of) if of is not None else None  # "the sale of its office building"
     if t.type == "acquisition":
         if par is not None:
             return frame(par, de or poss)

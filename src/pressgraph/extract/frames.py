@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.coref import Ref, governing_subject, left_ref
+from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
 
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
@@ -69,6 +70,7 @@ def prep_of(tok: Token) -> str:
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)  # "X has sold", misparsed as acl
     )
 
 
@@ -81,6 +83,7 @@ class Sentence:
         self.lex = lex
         self.refs = [r for r in refs if r.cluster is not None and r.start not in blocked]
         self.topic: Ref | None = None  # the organisation the article is about, so far
+        self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
             for i in range(ref.start, ref.end):
@@ -273,13 +276,44 @@ class Sentence:
                 if ref is not None and ref.kind == "name":
                     return ref
         if not share:
-            return None
+            return self.asset(obj)
         for c in obj.children:  # "Kwik Save shares", "the bank's stake"
             if c.dep_ in ("compound", "poss", "nmod") and c.i in self.ref_at:
                 ref = self.ref_at[c.i]
                 if ref.kind in ("name",):
                     return ref
-        return None
+        return self.asset(obj)
+
+    def asset(self, noun: Token) -> Ref | None:
+        """An asset named by a common noun that an entity owns: "its enterprise business",
+        "the Nortel patents", "its office building in Sydney", "sa division pharmacie". The
+        phrase as written becomes an entity of its own (a product or unit), owned by no
+        name: what is bought or sold is the asset, not its owner."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.ASSET_NOUNS:
+            return None
+        owned = any(
+            (c.dep_ in ("poss", "det") and self.ref_at.get(c.i) is not None and self.ref_at[c.i].kind == "possessive")
+            or (c.dep_ in ("poss", "compound") and c.i in self.ref_at and self.ref_at[c.i].kind == "name")
+            for c in noun.children
+        )
+        if not owned:
+            return None
+        end = noun.i + 1
+        for c in noun.children:
+            if c.i > noun.i and (c.dep_ in ("amod", "compound") or (
+                (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in self.lex.ASSET_PREPOSITIONS
+            )):
+                end = max(end, c.right_edge.i + 1)
+        start = noun.left_edge.i
+        while start < noun.i and self.doc[start].pos_ in ("ADP", "PUNCT", "SPACE"):
+            start += 1
+        span = self.doc[start:end]
+        if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
+            return None
+        cluster = Cluster(name=span.text, label="PRODUCT", outlet=False)
+        cluster.aliases.add(span.text)
+        self.assets.append(cluster)
+        return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)
 
     def dative(self, verb: Token) -> Ref | None:
         for c in verb.children:

@@ -403,8 +403,12 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
-SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "unit", "units", "division", "subsidiary", "business", "operations", "assets", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
+SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
+#: Prepositions that complete an asset's name ("its office building in Sydney").
+ASSET_PREPOSITIONS: tuple[str, ...] = ("in", "of", "at")
+#: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
+ASSET_NOUNS: frozenset[str] = frozenset({"business", "unit", "division", "operation", "plant", "factory", "mill", "building", "headquarters", "patent", "asset", "portfolio", "brand", "arm", "network", "store", "hotel", "park", "resort", "project", "site", "mine", "refinery", "studio", "newspaper", "channel", "stake"})
 #: Words before "subsidiary" that make the parent hold all of it.
 WHOLLY_OWNED: tuple[str, ...] = ("wholly owned", "wholly-owned", "fully owned", "fully-owned", "100 pct-owned", "100 pct owned")
 

@@ -373,8 +373,12 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
-SHARE_NOUNS: frozenset[str] = frozenset({"%", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart", "actif", "activité", "activités", "branche", "division", "filiale"})
+SHARE_NOUNS: frozenset[str] = frozenset({"%", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
+#: Prepositions that complete an asset's name ("its office building in Sydney").
+ASSET_PREPOSITIONS: tuple[str, ...] = ("de", "en", "à")
+#: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
+ASSET_NOUNS: frozenset[str] = frozenset({"activité", "division", "branche", "pôle", "usine", "site", "immeuble", "siège", "brevet", "actif", "portefeuille", "marque", "réseau", "magasin", "hôtel", "parc", "projet", "mine", "raffinerie", "centrale", "catalogue", "studio", "journal", "chaîne"})
 #: Words before "subsidiary" that make the parent hold all of it.
 WHOLLY_OWNED: tuple[str, ...] = ("détenue à 100", "à 100 %", "à 100%", "100 %", "intégralement détenue", "en propriété exclusive")
 
