@@ -225,6 +225,8 @@ class _Reader:
                 until = untils[0].value[:4] if t.type == "access_right" else untils[0].value
                 arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
 
+        if t.type == "valuation" and amount is None:
+            return None  # a valuation without its figure says nothing
         own_sources = list(sources)
         for src in reporting_sources(tok, S.ref_at, self.lex):
             if src.name not in {s.name for s in own_sources}:

@@ -34,6 +34,7 @@ _NAME_ENDINGS = frozenset({"Ventures", "Capital", "Partners", "Group", "Fund", "
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
 _TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
+_DATELINE_HEAD = re.compile(r"[^\n]{3,80}? [-–—] ")
 _DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
 
 
@@ -70,7 +71,8 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")):
+                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")
+                           or doc[end - 1].lower_ in lex.name_leading_words and doc[end - 1].is_lower):
         end -= 1
     return start, end
 
@@ -124,6 +126,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
+    head = _DATELINE_HEAD.match(doc.text)
+    if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
+        datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
     outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:

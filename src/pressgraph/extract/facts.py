@@ -61,6 +61,21 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
     return None
 
 
+def _previous_percent(S: Sentence, tok: Token) -> float | None:
+    """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
+    doc = S.doc
+    for i in range(tok.i + 1, S.sent.end):
+        if doc[i].lower_ in S.lex.FROM_WORDS:
+            for j in range(i + 1, min(i + 6, S.sent.end)):
+                if doc[j].like_num and j + 1 < S.sent.end and doc[j + 1].lower_ in S.lex.PERCENT_UNITS:
+                    try:
+                        return float(doc[j].text.replace(",", "."))
+                    except ValueError:
+                        return None
+            return None
+    return None
+
+
 def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None) -> list[Frame]:
     """ "Existing investors A, B and C also participated", "investors including A and B",
     "Venrock is also a backer": each named investor invests in the company the article is
@@ -242,7 +257,16 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             holder = gov_subj or poss
         if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
-        frames = frame(holder, obj)
+        changing = verb is not None and verb.lemma_.lower() in lex.STAKE_CHANGE_VERBS
+        if changing and holder is not None:
+            # "will bring X's stake in Y to 25 pct from the present 3.5 pct": the new stake is
+            # what the verb says (planned...), the old one is a fact of its own.
+            frames = [Frame(t, holder, obj)]
+            previous = _previous_percent(S, tok)
+            if previous is not None and obj is not None:
+                frames.append(Frame(t, holder, obj, percent=previous, modality="asserted"))
+        else:
+            frames = frame(holder, obj)
         if (frames and verb is not None and holder is gov_subj and obj is not None
                 and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
             # "X raised / took a stake in Y": X bought shares of Y.

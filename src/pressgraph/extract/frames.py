@@ -23,7 +23,7 @@ from pressgraph.lang import Lexicon
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
 #: Fact types whose noun, modifying another noun, says nothing of a deal.
-_MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation"})
+_MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation", "stake"})
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
 
 
@@ -139,7 +139,7 @@ class Sentence:
                     out.append(other)
                     stack.extend(c for i in range(other.start, other.end) for c in self.doc[i].children)
         # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
-        for direction in (1, -1) if self.lex.LINEAR_COORDINATION else ():
+        for direction in (1, -1) if self.lex.PARSE_REPAIR else ():
             edge = out[-1] if direction == 1 else out[0]
             while True:
                 i = edge.end if direction == 1 else edge.start - 1
@@ -245,7 +245,7 @@ class Sentence:
             if c.dep_ in ("obj", "dobj"):
                 return self.object_of(c)
         # Linear fallback: the first name right after the verb.
-        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end)):
+        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end) if self.lex.PARSE_REPAIR else 0):
             ref = self.ref_at.get(i)
             if ref is not None and ref.kind == "name":
                 return ref
@@ -369,10 +369,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             reflexive = any(c.lower_ in ("se", "s'", "s’") for c in tok.children)
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             key = f"s'{lemma}" if reflexive and f"s'{lemma}" in verbs else lemma
-            if particle is not None and f"{lemma} {particle}" in verbs:
-                key = f"{lemma} {particle}"  # phrasal verbs: "take over", "sell off"
-            elif particle is not None and lemma in verbs and f"{lemma} {particle}" not in verbs:
-                key = lemma if particle in ("up", "in") else ""
+            if particle is not None:
+                # Phrasal verbs are frames of their own ("take over", "sell off"): "build up a
+                # stake" builds nothing.
+                key = f"{lemma} {particle}" if f"{lemma} {particle}" in verbs else ""
             if key in verbs:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)

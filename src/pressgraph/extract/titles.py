@@ -112,6 +112,9 @@ def title_frames(S: Sentence) -> list[Frame]:
         elif _is_org(left_org):
             org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
             after_org = title.end
+        if org is None and _is_person(_ref_after(S, title.end)) and _is_org(S.topic):
+            # "Chief Executive Officer Jim Hackett" in an article about one company: its title.
+            org, after_org = S.topic, title.end
         if not _is_org(org):
             continue
         assert org is not None

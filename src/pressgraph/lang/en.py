@@ -402,6 +402,9 @@ ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
 SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
+#: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
+FROM_WORDS: tuple[str, ...] = ("from",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
@@ -427,6 +430,8 @@ LEADERSHIP_ROLES: dict[str, str] = {
     "chief financial officer": "CFO",
     "CFO": "CFO",
     "chief operating officer": "COO",
+    "chief technology officer": "CTO",
+    "CTO": "CTO",
     "COO": "COO",
     "managing director": "managing director",
     "managing partner": "managing partner",
@@ -492,9 +497,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
-#: Coordination read from word order when the parse misses it ("X, Y ou Z"): the French
-#: parses need it; the English ones coordinate well, and linear reading crosses clauses.
-LINEAR_COORDINATION: bool = False
+#: Roles and coordination also read from word order when the parse misses them ("X, Y ou
+#: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
+#: are good enough, and linear reading there crosses clauses.
+PARSE_REPAIR: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

@@ -372,6 +372,9 @@ ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels"
 SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
+#: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
+FROM_WORDS: tuple[str, ...] = ("contre",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"%", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
@@ -478,9 +481,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
-#: Coordination read from word order when the parse misses it ("X, Y ou Z"): the French
-#: parses need it; the English ones coordinate well, and linear reading crosses clauses.
-LINEAR_COORDINATION: bool = True
+#: Roles and coordination also read from word order when the parse misses them ("X, Y ou
+#: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
+#: are good enough, and linear reading there crosses clauses.
+PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
