@@ -51,7 +51,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 #: Wire-service markup: stock tickers "<SIEG.F>" and bracketed company names "<Cie du Midi>".
-_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.\-]{0,9}>")
+_TICKER = re.compile(r"<(?:[A-Z0-9][A-Z0-9.\-]{0,9}|[a-z0-9][a-z0-9.\-]{0,9})>")
 _BRACKETS = re.compile(r"<(?=[^<>\n]{2,80}>)|(?<=[^<>\n]{2})>")
 
 

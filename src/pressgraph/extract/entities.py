@@ -32,7 +32,7 @@ _LABELS = {
 #: Words that end company names, after which "and" joins two companies.
 _NAME_ENDINGS = frozenset({"Ventures", "Capital", "Partners", "Group", "Fund", "Funds", "Holdings", "Bank", "Management", "Investments"})
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
-_TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
+_TICKER = re.compile(r"^(?:[A-Z0-9.\-]{1,10}|[a-z0-9.\-]{1,10})$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
 _DATELINE_HEAD = re.compile(r"[^\n]{3,80}? [-–—] ")
 _DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
@@ -81,7 +81,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) are part of a longer proper name ("Capital" in
     "Longitude Capital", "Les Echos" is not inside anything)."""
     def proper(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper)
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
     return proper(start - 1) or proper(end)
 
 
@@ -104,6 +104,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     (bracketed names "<Cie du Midi>" are read from it)."""
     written = doc.text if text is None else text
     found: dict[tuple[int, int], Name] = {}
+    covered: set[int] = set()  # tokens of the names found so far
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
         start, end = _strip(doc, start, end, lex)
@@ -124,6 +125,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
             text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
+        covered.update(range(start, end))
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
     head = _DATELINE_HEAD.match(doc.text)
@@ -152,7 +154,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        if set(range(ent.start, ent.end)) & taken:
+        if set(range(ent.start, ent.end)) & (taken | covered):
             continue
         start = ent.start
         if ent.end - ent.start > 1 and is_legal_suffix(doc[ent.end - 1].text):
@@ -168,8 +170,15 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
             end += 1  # "Olivetti SpA": NER stops before the legal form
         if label == "ORG" and lex.PROPER_NOUN_NAMES:
+            # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
+            fragment = next((k for k in found if k[1] == start and not found[k].outlet
+                             and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])), None)
+            if fragment is not None and fragment[0] not in taken:
+                del found[fragment]
+                covered.difference_update(range(*fragment))
+                start = fragment[0]
             # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
-            while (start - 1 >= doc[start].sent.start and doc[start - 1].is_title
+            while (start - 1 >= doc[start].sent.start and doc[start - 1].text[:1].isupper()
                    and doc[start - 1].i not in taken
                    and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
                    and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
@@ -189,9 +198,11 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and i not in taken and not tok.is_sent_start:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in taken and (
+            not tok.is_sent_start or (i + 1 < n and doc[i + 1].pos_ == "PROPN")
+        ):
             j = i
-            while j < n and j not in taken and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+            while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
             words = [t.text for t in doc[i:j]]
             if not any(w in lex.MONTHS or w in lex.WEEKDAYS for w in words) and len(doc[i:j].text) > 2:

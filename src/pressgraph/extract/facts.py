@@ -134,7 +134,10 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
     if children:  # a description of what is: "its subsidiary Y" holds whatever follows
         return [Frame(t, parent, c, presupposed=True, percent=whole)
                 for c in children if c.cluster is not parent.cluster]
-    if gov_subj is not None and tok.dep_ in ("attr", "pobj", "obj", "xcomp", "ROOT", "appos"):
+    predicate = tok.dep_ in ("attr", "obj", "xcomp", "ROOT") or (
+        tok.dep_ in ("pobj", "obl") and (tok.head.lower_ in ("as", "comme", "en") or prep_of(tok) in ("comme", "en"))
+    )
+    if gov_subj is not None and predicate:
         children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
     return [Frame(t, parent, c, percent=whole) for c in children if c.cluster is not parent.cluster]
 
