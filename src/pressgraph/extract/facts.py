@@ -61,6 +61,20 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
     return None
 
 
+def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
+    """True when the deal noun ``tok`` is what ``verb`` does, directly ("completed the
+    acquisition of Y") or through intention nouns ("a présenté un projet de rachat de Y",
+    "made an offer to buy"); not through other nouns ("approval of the acquisition")."""
+    h = tok.head
+    while h.i != verb.i:
+        if not (h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES):  # type: ignore[attr-defined]
+            return False
+        if h.head.i == h.i:
+            return False
+        h = h.head
+    return True
+
+
 def _previous_percent(S: Sentence, tok: Token) -> float | None:
     """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
     doc = S.doc
@@ -232,6 +246,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             target = obj or poss or de or S.topic
             return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
+    if t.type in ("acquisition", "divestment") and verb is not None and not _object_of_verb(tok, verb, lex):
+        gov_subj = None  # "approval of the acquisition of Y": the approver buys nothing
     if t.type in ("acquisition", "divestment") and de is None:
         of = next((g for c in last.children if prep_of(c) in ("de", "of")
                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)

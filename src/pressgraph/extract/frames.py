@@ -212,6 +212,10 @@ class Sentence:
             ref = self.with_prep(verb, ("par", "by"))
             if ref is not None:
                 return ref
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            owner = self.possessor(verb.head)  # "its application to acquire Y": its owner buys
+            if owner is not None:
+                return owner
         for c in verb.children:
             if c.dep_ == "nsubj" and not _is_passive(verb):
                 ref = self.first_ref(c, skip_possessive=False)
@@ -263,6 +267,10 @@ class Sentence:
         if obj.pos_ not in ("NOUN", "NUM", "SYM", "X"):
             return self.first_ref(obj)
         share = obj.lemma_.lower() in self.lex.SHARE_NOUNS or obj.text in self.lex.SHARE_NOUNS
+        if not share and obj.lemma_.lower() in self.lex.ASSET_NOUNS:
+            owned = self.asset(obj)  # "the plastic container business of Monsanto"
+            if owned is not None:
+                return owned
         for c in obj.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
                 if prep_of(c) in self.lex.SHARE_PREPOSITIONS:
@@ -294,6 +302,8 @@ class Sentence:
         owned = any(
             (c.dep_ in ("poss", "det") and self.ref_at.get(c.i) is not None and self.ref_at[c.i].kind == "possessive")
             or (c.dep_ in ("poss", "compound") and c.i in self.ref_at and self.ref_at[c.i].kind == "name")
+            or ((c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de")
+                and self.first_ref(c) is not None and self.first_ref(c).kind == "name")  # type: ignore[union-attr]
             for c in noun.children
         )
         if not owned:

@@ -467,7 +467,7 @@ PLANNED_CONDITIONALS: frozenset[str] = frozenset()
 #: "would hold", "could sell").
 MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"})
 PLANNED_CUES: frozenset[str] = frozenset(
-    {"plan", "intend", "propose", "seek", "aim", "expect", "hope", "want", "consider",
+    {"plan", "intend", "propose", "seek", "aim", "intent", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
      "tender", "candidacy", "proposal", "plan", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
@@ -476,7 +476,7 @@ PLANNED_CUES: frozenset[str] = frozenset(
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: English has no conditional inflection: modal auxiliaries carry it (see above).
