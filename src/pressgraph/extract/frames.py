@@ -328,7 +328,9 @@ class Sentence:
     def dative(self, verb: Token) -> Ref | None:
         for c in verb.children:
             ref = self.ref_at.get(c.i)
-            if ref is not None and ref.kind == "pronoun":
+            if ref is not None and ref.kind == "pronoun" and not (
+                c.dep_.startswith("nsubj") and c.lower_ in self.lex.SUBJECT_PRONOUNS
+            ):
                 return ref
             if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in ("à", "to", ""):
                 if c.dep_.startswith("obl") and prep_of(c) == "":

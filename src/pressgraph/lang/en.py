@@ -320,6 +320,12 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "rely": ("supplier", "agent", "on"),
     "supply": ("supplier", "to+dative", "agent"),
     "build": ("infrastructure", "agent", "patient"),
+    "construct": ("infrastructure", "agent", "patient"),
+    "open": ("infrastructure", "agent", "patient"),
+    "give": ("stake", "dative", "patient"),
+    "talk": ("negotiation", "agent", "with"),
+    "hire": ("supplier", "agent", "patient"),
+    "engage": ("supplier", "agent", "patient"),
     "operate": ("infrastructure", "agent", "patient"),
 }
 
