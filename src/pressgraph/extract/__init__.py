@@ -48,6 +48,8 @@ ORG_TYPES = frozenset(
      "revenue_share", "supplier", "legal_form", "ipo", "negotiation"}
 )  # fmt: skip
 PERSON_SUBJECT = frozenset({"leadership", "founder"})
+#: Deal types whose party may be a person (an investor, a seller, a shareholder).
+PERSON_PARTY_TYPES = frozenset({"investment", "acquisition", "divestment", "stake"})
 #: Types whose object, when the sentence does not name it, is the counterpart of the latest
 #: claim of the same subject ("X a renforcé sa participation" after "X a investi dans Y").
 CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
@@ -99,6 +101,7 @@ class _Reader:
         self.claims: list[Claim] = []
         self.mentions: list[Ref] = []
         self.last_object: dict[tuple[int, str], Cluster] = {}
+        self.investee: Ref | None = None
 
     # -- per sentence ------------------------------------------------------------------
     def read(self) -> None:
@@ -130,6 +133,7 @@ class _Reader:
         blocked = {r.start for r in refs if _in(attribution.spans, r.char_start, r.char_end)}
         S = Sentence(sent, refs, lex, blocked)
         S.topic = self.topic(index)
+        S.investee = self.investee
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
@@ -144,10 +148,14 @@ class _Reader:
             else:
                 found.extend(noun_frames(trigger, S))
         self.clusters.extend(S.assets)
+        if S.raised is not None:
+            self.investee = S.raised
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
                 self.claims.append(claim)
+                if claim.type == "investment" and frame.object is not None:
+                    self.investee = frame.object
                 self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
 
     def claim(
@@ -175,6 +183,8 @@ class _Reader:
             if subj.label != "PERSON" or obj is None or obj.label == "PERSON":
                 return None
         elif t.type in ORG_TYPES:
+            if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
+                return None  # people invest, buy, sell and hold; companies partner and list
             if not self.lex.PLACES_AS_PARTIES and (
                 subj.label == "PLACE" or (obj is not None and obj.label == "PLACE" and t.type != "infrastructure")
             ):

@@ -81,7 +81,8 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) are part of a longer proper name ("Capital" in
     "Longitude Capital", "Les Echos" is not inside anything)."""
     def proper(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+        return (0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start))
     return proper(start - 1) or proper(end)
 
 
@@ -204,6 +205,10 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
             j = i
             while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
+            while (i - 1 >= tok.sent.start and i - 1 not in taken and doc[i - 1].text[:1].isupper()
+                   and not doc[i - 1].is_sent_start and doc[i - 1].dep_ in ("compound", "amod", "nmod")
+                   and i <= doc[i - 1].head.i < j):
+                i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
             if not any(w in lex.MONTHS or w in lex.WEEKDAYS for w in words) and len(doc[i:j].text) > 2:
                 add(i, j, "MISC")

@@ -110,7 +110,7 @@ def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None
         found = S.expand(S.ref_at[j])  # "investors Town Hall Ventures, ..."
     if not found and gov_subj is not None and tok.dep_ in ("attr", "ROOT"):
         found = [gov_subj]  # "Venrock is also a backer"
-    target = target or S.topic
+    target = target or S.investee or S.topic
     if target is None:
         return []
     return [Frame(t, r, target) for r in found if r.cluster is not target.cluster]
@@ -182,6 +182,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
+    if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
+        S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:
         return []
     role = None
@@ -238,12 +240,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "investment":
         obj = S.with_prep(tok, ("dans", "en", "in", "into"))
         if lemma in lex.INVESTOR_NOUNS:
-            return _investors(t, S, obj or poss or de or gov_subj, gov_subj)
+            raising = verb is not None and verb.lemma_.lower() in lex.RAISING_VERBS
+            return _investors(t, S, obj or poss or de or (gov_subj if raising else None), gov_subj)
         if lemma in lex.ROUND_NOUNS:
             if verb is None or verb.lemma_.lower() not in lex.ROUND_VERBS or gov_subj is None:
                 return []
             backers = S.expand(gov_subj) + [m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)]
-            target = obj or poss or de or S.topic
+            target = obj or poss or de or S.investee or S.topic
             return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
     if t.type in ("acquisition", "divestment") and verb is not None and not _object_of_verb(tok, verb, lex):

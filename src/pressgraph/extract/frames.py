@@ -83,6 +83,8 @@ class Sentence:
         self.lex = lex
         self.refs = [r for r in refs if r.cluster is not None and r.start not in blocked]
         self.topic: Ref | None = None  # the organisation the article is about, so far
+        self.investee: Ref | None = None  # the latest company said to raise money
+        self.raised: Ref | None = None  # a company that raises money in this sentence
         self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
@@ -401,6 +403,6 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
-            if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY:
+            if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS:
                 continue  # "the final investment decision", "acquisition strategy"
             yield Trigger(tok, ftype, False)

@@ -404,6 +404,8 @@ INVESTOR_NOUNS: frozenset[str] = frozenset({"investor", "investors", "backer", "
 ROUND_NOUNS: frozenset[str] = frozenset({"round"})
 ROUND_VERBS: frozenset[str] = frozenset({"lead", "join", "participate", "co-lead", "colead"})
 ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
+#: Verbs by which a company raises money from investors ("raised $N from investors including X").
+RAISING_VERBS: frozenset[str] = frozenset({"raise", "secure", "obtain", "close"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").

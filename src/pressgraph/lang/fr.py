@@ -368,6 +368,8 @@ INVESTOR_NOUNS: frozenset[str] = frozenset({"investisseur", "investisseurs", "ba
 ROUND_NOUNS: frozenset[str] = frozenset({"tour", "levée"})
 ROUND_VERBS: frozenset[str] = frozenset({"mener", "participer", "rejoindre", "conduire", "piloter"})
 ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels", "notamment")
+#: Verbs by which a company raises money from investors ("raised $N from investors including X").
+RAISING_VERBS: frozenset[str] = frozenset({"lever", "obtenir", "récolter", "boucler"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
