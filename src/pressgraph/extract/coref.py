@@ -174,7 +174,11 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
         tok = doc[i]
         if tok.lower_ in lex.DESCRIPTION_DETERMINERS and i not in taken:
             j = i + 1
-            while j < sent.end and doc[j].pos_ == "ADJ" and j - i <= 3:
+            # "la jeune pousse", "the entertainment company", "the Menlo Park-based firm"
+            while j < sent.end and j - i <= 3 and (
+                doc[j].pos_ == "ADJ" or (doc[j].dep_ in ("compound", "amod") and doc[j].is_lower
+                                         and doc[j].head.i > j and doc[j].pos_ in ("NOUN", "VERB"))
+            ):
                 j += 1
             if j < sent.end:
                 two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < sent.end else ""

@@ -282,6 +282,8 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
                 found.append(c)
         elif len(other) > len(words) and other[: len(words)] == words:
             found.append(c)
+        elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
+            found.append(c)  # "Disney" after "The Walt Disney Co."
     return found[0] if len(found) == 1 else None
 
 
