@@ -144,7 +144,10 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
             add(span.start, span.end, "ORG")
     for phrase in lex.institutions:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", written, flags=re.I):
+        det, _, noun = phrase.partition(" ")
+        # "the government", and "the territory's government" (the determiner's own noun).
+        pattern = re.escape(phrase) if not noun else rf"{re.escape(det)} (?:\w+['’]s )?{re.escape(noun)}"
+        for m in re.finditer(r"(?<![\w'’])" + pattern + r"(?![\w'’])", written, flags=re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not any(s < span.end and span.start < e for s, e in found):
                 found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,

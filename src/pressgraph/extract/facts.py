@@ -277,6 +277,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.pos_ not in ("NOUN", "PROPN"):
             # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
             holder = gov_subj or poss
+        elif verb is not None and verb.lemma_.lower() in lex.ENDOWING_VERBS:
+            # "will leave X with an 80 pct stake in Y", "giving it a majority stake in Y"
+            holder = S.dative(verb) or S.patient(verb) or poss
         if lemma in ("actionnaire", "shareholder"):
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         changing = verb is not None and verb.lemma_.lower() in lex.STAKE_CHANGE_VERBS

@@ -396,6 +396,8 @@ GIVING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
 HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
+#: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
+ENDOWING_VERBS: frozenset[str] = frozenset({"leave", "give", "hand", "grant"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("to",)
 #: Nouns naming those who invest ("existing investors A and B") and funding rounds

@@ -360,6 +360,8 @@ GIVING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
 HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
+#: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
+ENDOWING_VERBS: frozenset[str] = frozenset({"laisser", "donner", "conférer", "offrir", "accorder"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
 #: Nouns naming those who invest ("existing investors A and B") and funding rounds
