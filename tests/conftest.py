@@ -1,4 +1,4 @@
-"""Shared fixtures: the French pipeline (loaded once per session) and an extraction helper."""
+"""Shared fixtures: the French and English pipelines (loaded once per session) and extraction helpers."""
 
 from __future__ import annotations
 
@@ -22,5 +22,16 @@ def extract_fr(fr_nlp: Language) -> Callable[[str], Extraction]:
     def run(text: str) -> Extraction:
         doc = Document.from_text(text, language="fr")
         return extract_parsed(doc, fr_nlp(text), "fr")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_en() -> Callable[[str], Extraction]:
+    pipe = nlp.load("en")
+
+    def run(text: str) -> Extraction:
+        doc = Document.from_text(text, language="en")
+        return extract_parsed(doc, pipe(text), "en")
 
     return run

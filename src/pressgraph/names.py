@@ -107,3 +107,8 @@ def is_description(name: str) -> bool:
         text = text[2:]
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not any(c.isupper() for c in letters)
+
+
+def is_legal_suffix(word: str) -> bool:
+    """True when ``word`` alone is a legal-form suffix ("Plc", "AG", "Inc.", "S.A.")."""
+    return tuple(_normalise(word)) in legal_suffixes()

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,6 +50,39 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: Wire-service markup: stock tickers "<SIEG.F>" and bracketed company names "<Cie du Midi>".
+_TICKER = re.compile(r"<(?:[A-Z0-9][A-Z0-9.\-]{0,9}|[a-z0-9][a-z0-9.\-]{0,9})>")
+_BRACKETS = re.compile(r"<(?=[^<>\n]{2,80}>)|(?<=[^<>\n]{2})>")
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with wire markup turned into spaces of the same length.
+
+    Reuters writes "Schneider SA <SCHN.PA> subsidiary Jeumont-Schneider": the ticker and
+    the brackets derail the tagger and the parser, so they are blanked before parsing.
+    Offsets do not move: the original text (kept by the document) still lines up with
+    every token, and the bracketed names are read from it (see ``extract.entities``)."""
+    text = _TICKER.sub(lambda m: " " * len(m.group()), text)
+    return _BRACKETS.sub(" ", text)
+
+
+class _MarkupTokenizer:
+    """The pipeline's tokenizer, on text with wire markup blanked (see :func:`blank_markup`)."""
+
+    def __init__(self, inner: Any):
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        return self.inner(blank_markup(text))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, item: str) -> Any:
+        return getattr(self.inner, item)
+
+
 @functools.cache
 def load(lang: str) -> Language:
     """The spaCy pipeline for ``lang`` ("fr" or "en"), built once per process."""
@@ -61,6 +97,7 @@ def load(lang: str) -> Language:
         raise ConfigError(f"spaCy pipeline {name!r} is not installed: pip install {name.replace('_', '-')}") from exc
     for word in _KEEP_WHOLE:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    nlp.tokenizer = _MarkupTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pressgraph_paragraphs", before="parser")
     log.info("loaded spaCy pipeline %s for %s", name, lang)

@@ -1,6 +1,6 @@
-"""Fact extraction, driven by a case table (one French sentence or snippet per line).
+"""Fact extraction, driven by case tables (one sentence or snippet per line).
 
-``tests/data/facts_fr.jsonl``: each case gives ``text`` and the facts it must yield
+``tests/data/facts_fr.jsonl`` and ``facts_en.jsonl``: each case gives ``text`` and the facts it must yield
 (``expect``). A fact is found when some claim has the same type, subject and object, and
 every attribute the case gives: ``amount`` within 2 %, ``currency``, ``percent`` within 0.5
 points, ``date``/``until`` same year, ``role``, ``value``, ``modality`` and ``sources`` (the
@@ -22,12 +22,12 @@ from pressgraph.model import SYMMETRIC_TYPES, Claim, Extraction
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _cases() -> list[Any]:
-    path = DATA / "facts_fr.jsonl"
+def _cases(lang: str = "fr") -> list[Any]:
+    path = DATA / f"facts_{lang}.jsonl"
     cases = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            cases.append(pytest.param(json.loads(line), id=f"fr-{lineno}"))
+            cases.append(pytest.param(json.loads(line), id=f"{lang}-{lineno}"))
     return cases
 
 
@@ -78,3 +78,8 @@ def test_fact_case(case: dict[str, Any], extract_fr: Callable[[str], Extraction]
     if case.get("exact"):
         extra = tuple(c for i, c in enumerate(claims) if i not in used)
         assert not extra, f"unexpected claims:\n{_show(extra)}"
+
+
+@pytest.mark.parametrize("case", _cases("en"))
+def test_fact_case_en(case: dict[str, Any], extract_en: Callable[[str], Extraction]) -> None:
+    test_fact_case(case, extract_en)

@@ -48,6 +48,8 @@ ORG_TYPES = frozenset(
      "revenue_share", "supplier", "legal_form", "ipo", "negotiation"}
 )  # fmt: skip
 PERSON_SUBJECT = frozenset({"leadership", "founder"})
+#: Deal types whose party may be a person (an investor, a seller, a shareholder).
+PERSON_PARTY_TYPES = frozenset({"investment", "acquisition", "divestment", "stake"})
 #: Types whose object, when the sentence does not name it, is the counterpart of the latest
 #: claim of the same subject ("X a renforcé sa participation" after "X a investi dans Y").
 CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
@@ -90,7 +92,7 @@ class _Reader:
         reference = document.published or find_dateline(doc.text, lang)
         self.published = reference
         self.times = find_times(doc.text, lang, reference)
-        names = find_names(doc, lex)
+        names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
         self.name_refs = [
             Ref(n.start, n.end, "name", of_name[n.start], n.text, n.char_start, n.char_end)
@@ -99,6 +101,7 @@ class _Reader:
         self.claims: list[Claim] = []
         self.mentions: list[Ref] = []
         self.last_object: dict[tuple[int, str], Cluster] = {}
+        self.investee: Ref | None = None
 
     # -- per sentence ------------------------------------------------------------------
     def read(self) -> None:
@@ -129,6 +132,8 @@ class _Reader:
         attribution = sentence_attribution(sent, refs, lex)
         blocked = {r.start for r in refs if _in(attribution.spans, r.char_start, r.char_end)}
         S = Sentence(sent, refs, lex, blocked)
+        S.topic = self.topic(index)
+        S.investee = self.investee
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
@@ -142,10 +147,15 @@ class _Reader:
                 found.extend(verb_frames(trigger, S))
             else:
                 found.extend(noun_frames(trigger, S))
+        self.clusters.extend(S.assets)
+        if S.raised is not None:
+            self.investee = S.raised
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
                 self.claims.append(claim)
+                if claim.type == "investment" and frame.object is not None:
+                    self.investee = frame.object
                 self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
 
     def claim(
@@ -183,6 +193,8 @@ class _Reader:
             if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
                 return None  # political offices ("dirige l'Ouzbékistan") are not labelled
         elif t.type in ORG_TYPES:
+            if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
+                return None  # people invest, buy, sell and hold; companies partner and list
             if not self.lex.PLACES_AS_PARTIES and (
                 subj.label == "PLACE" or (obj is not None and obj.label == "PLACE" and t.type != "infrastructure")
             ):
@@ -206,7 +218,7 @@ class _Reader:
         if obj_ref is not None and obj is obj_ref.cluster:
             arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
         if t.type in MONEY_TYPES:
-            money = [q for q in quantities if q.kind == "money"]
+            money = [q for q in quantities if q.kind == "money" and not self._per_unit(q)]
             if t.type != "valuation":
                 # "racheter Y, valorisé à 800 millions, pour 3 milliards": not the price.
                 money = [q for q in money if not self._valuation_amount(q)]
@@ -218,7 +230,9 @@ class _Reader:
                 arguments.append(Argument("amount", pick.text, pick.start, pick.end))
         if t.type in PERCENT_TYPES:
             pcts = [q for q in quantities if q.kind == "percent"]
-            if pcts:
+            if frame.percent is not None:
+                percent = frame.percent
+            elif pcts:
                 pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
@@ -234,6 +248,8 @@ class _Reader:
                 until = untils[0].value[:4] if t.type == "access_right" else untils[0].value
                 arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
 
+        if t.type == "valuation" and amount is None:
+            return None  # a valuation without its figure says nothing
         # A role in apposition is the article's own identification of a person, not news.
         own_sources = [] if appositive else list(sources)
         for src in [] if appositive else reporting_sources(tok, S.ref_at, self.lex):
@@ -241,9 +257,12 @@ class _Reader:
                 own_sources.insert(0, src)
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
-        modality = "asserted" if derived or appositive else find_modality(tok, sent, self.lex, presupposed=presupposed)
-        evidence = sent.text.strip()
-        ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        modality = frame.modality or (
+            "asserted" if derived or appositive else find_modality(tok, sent, self.lex, presupposed=presupposed)
+        )
+        written = self.document.text[sent.start_char : sent.end_char]  # with its wire markup
+        evidence = written.strip()
+        ev_start = sent.start_char + (len(written) - len(written.lstrip()))
         return Claim(
             document=self.document.id,
             type=t.type,
@@ -287,6 +306,20 @@ class _Reader:
             return False
         # "une transaction évaluée à N" prices the deal; "Y, valorisé à N" values a company.
         return marks[-1] == 0 or words[marks[-1] - 1] not in getattr(self.lex, "PRICED_NOUNS", ())
+
+    def topic(self, index: int) -> Ref | None:
+        """The organisation most recently the subject of a sentence before ``index``, as a
+        reference to its latest mention (what "the round", "its investors" are about)."""
+        for s, tok, cluster, subj in sorted(self.salience.mentions, key=lambda m: (-m[0], -m[1])):
+            if s < index and subj and cluster.label in ("ORG", "MISC") and not cluster.outlet:
+                t = self.doc[tok]
+                return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
+        return None
+
+    def _per_unit(self, q: Quantity) -> bool:
+        """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
+        after = self.doc.text[q.end : q.end + 14].lower().lstrip()
+        return after.startswith(self.lex.PER_UNIT)
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

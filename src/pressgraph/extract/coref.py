@@ -25,9 +25,10 @@ from spacy.tokens import Span, Token
 
 from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
+from pressgraph.names import is_description
 
 ORG_LIKE = frozenset({"ORG", "MISC"})
-_SUBJ = ("nsubj", "nsubj:pass", "csubj")
+_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "dative", "dobj", "nsubjpass")
 
 
@@ -89,7 +90,9 @@ class Salience:
 
 
 def _compatible(cluster: Cluster) -> bool:
-    return cluster.label in ORG_LIKE and not cluster.outlet
+    # Institutions named by a common noun ("the government") are never what "the
+    # company" refers back to.
+    return cluster.label in ORG_LIKE and not cluster.outlet and not is_description(cluster.name)
 
 
 def _ancestors(tok: Token) -> Iterable[Token]:
@@ -98,7 +101,7 @@ def _ancestors(tok: Token) -> Iterable[Token]:
         yield tok
 
 
-_SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART"})
+_SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART", "SPACE"})
 _SKIP_LEFT_WORDS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "not"})
 
 
@@ -142,7 +145,9 @@ def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     for anc in _ancestors(tok):
         for child in anc.children:
             if child.dep_ in _SUBJ and child.i != tok.i:
-                ref = subject_ref(child, ref_at)
+                inside = child.left_edge.i <= tok.i <= child.right_edge.i
+                # "its subsidiary Y would...": a possessive never refers to its own phrase.
+                ref = ref_at.get(child.i) if inside else subject_ref(child, ref_at)
                 if ref is not None:
                     return ref
         if anc.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in anc.children):
@@ -187,7 +192,11 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
         tok = doc[i]
         if tok.lower_ in lex.DESCRIPTION_DETERMINERS and i not in taken:
             j = i + 1
-            while j < sent.end and doc[j].pos_ == "ADJ" and j - i <= 3:
+            # "la jeune pousse", "the entertainment company", "the Menlo Park-based firm"
+            while j < sent.end and j - i <= 3 and (
+                doc[j].pos_ == "ADJ" or (doc[j].dep_ in ("compound", "amod") and doc[j].is_lower
+                                         and doc[j].head.i > j and doc[j].pos_ in ("NOUN", "VERB"))
+            ):
                 j += 1
             if j < sent.end:
                 two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < sent.end else ""

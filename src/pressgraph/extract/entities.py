@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pressgraph.lang import Lexicon
-from pressgraph.names import entity_key
+from pressgraph.names import entity_key, is_legal_suffix
 
 #: spaCy labels kept as candidate names, mapped to pressgraph types (MISC decided by role).
 _LABELS = {
@@ -28,9 +29,12 @@ _LABELS = {
     "PRODUCT": "PRODUCT",
     "FAC": "PRODUCT",
 }
+#: Words that end company names, after which "and" joins two companies.
+_NAME_ENDINGS = frozenset({"Ventures", "Capital", "Partners", "Group", "Fund", "Funds", "Holdings", "Bank", "Management", "Investments"})
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
-_TICKER = re.compile(r"^[A-Z0-9.\-]{1,8}$")
+_TICKER = re.compile(r"^(?:[A-Z0-9.\-]{1,10}|[a-z0-9.\-]{1,10})$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
+_DATELINE_HEAD = re.compile(r"[^\n]{3,80}? [-–—] ")
 _DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
 
 
@@ -67,9 +71,19 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")):
+                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")
+                           or doc[end - 1].lower_ in lex.name_leading_words and doc[end - 1].is_lower):
         end -= 1
     return start, end
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end) are part of a longer proper name ("Capital" in
+    "Longitude Capital", "Les Echos" is not inside anything)."""
+    def proper(i: int) -> bool:
+        return (0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start))
+    return proper(start - 1) or proper(end)
 
 
 def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -84,9 +98,14 @@ def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
-    """Every candidate name of ``doc``, non-overlapping, in text order."""
+def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
+    """Every candidate name of ``doc``, non-overlapping, in text order.
+
+    ``text`` is the document as written, when the parser read it with markup blanked
+    (bracketed names "<Cie du Midi>" are read from it)."""
+    written = doc.text if text is None else text
     found: dict[tuple[int, int], Name] = {}
+    covered: set[int] = set()  # tokens of the names found so far
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
         start, end = _strip(doc, start, end, lex)
@@ -103,30 +122,121 @@ def find_names(doc: Doc, lex: Lexicon) -> list[Name]:
             return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return
-        found[(start, end)] = Name(start, end, span.start_char, span.end_char, text, label, outlet)
+        char_end = span.end_char
+        if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
+            text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
+        found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
+        covered.update(range(start, end))
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
-    outlet_spans = _gazetteer_spans(doc, lex.outlets)
+    head = _DATELINE_HEAD.match(doc.text)
+    if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
+        datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
+    outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:
         add(s, e, "ORG", outlet=True)
-    for m in _ANGLE.finditer(doc.text):
+    for m in _ANGLE.finditer(written):
         inner = m.group(1).strip()
         if _TICKER.match(inner):
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
             add(span.start, span.end, "ORG")
+    for phrase in lex.institutions:
+        det, _, noun = phrase.partition(" ")
+        # "the government", and "the territory's government" (the determiner's own noun).
+        pattern = re.escape(phrase) if not noun else rf"{re.escape(det)} (?:\w+['’]s )?{re.escape(noun)}"
+        for m in re.finditer(r"(?<![\w'’])" + pattern + r"(?![\w'’])", written, flags=re.I):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not any(s < span.end and span.start < e for s, e in found):
+                found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
+                                                     span.text, "ORG")
     taken = {i for (s, e) in found for i in range(s, e)}
-    for ent in doc.ents:
+    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        if set(range(ent.start, ent.end)) & taken:
+        if set(range(ent.start, ent.end)) & (taken | covered):
             continue
-        add(ent.start, ent.end, label)
+        start = ent.start
+        if ent.end - ent.start > 1 and is_legal_suffix(doc[ent.end - 1].text):
+            label = "ORG"  # "Wireless Plc" is no person
+            # "Cable and Wireless Plc", "Fichtel und Sachs AG": NER keeps only the last part.
+            while (start >= 2 and doc[start - 1].lower_ in ("and", "und", "&", "et")
+                   and doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title
+                   and doc[start - 2].i not in taken and doc[start - 2].i not in in_ents
+                   and doc[start - 2].text not in _NAME_ENDINGS
+                   and not is_legal_suffix(doc[start - 2].text)):
+                start -= 2
+        end = ent.end
+        if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
+            end += 1  # "Olivetti SpA": NER stops before the legal form
+        if label == "ORG" and lex.PROPER_NOUN_NAMES:
+            # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
+            fragment = next((k for k in found if k[1] == start and not found[k].outlet
+                             and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])), None)
+            if fragment is not None and fragment[0] not in taken:
+                del found[fragment]
+                covered.difference_update(range(*fragment))
+                start = fragment[0]
+            # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
+            while (start - 1 >= doc[start].sent.start and doc[start - 1].text[:1].isupper()
+                   and doc[start - 1].i not in taken
+                   and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
+                   and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
+                   and doc[start - 1].text not in lex.MONTHS and doc[start - 1].text not in lex.WEEKDAYS):
+                start -= 1
+        add(start, end, label)
+    if lex.PROPER_NOUN_NAMES:
+        _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None:
+    """Runs of capitalised proper nouns that NER missed ("Argo AI"), as candidate names;
+    the fact frames decide what they are by the role they play."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in taken and (
+            not tok.is_sent_start or (i + 1 < n and doc[i + 1].pos_ == "PROPN")
+        ):
+            j = i
+            while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            while (i - 1 >= tok.sent.start and i - 1 not in taken and doc[i - 1].text[:1].isupper()
+                   and not doc[i - 1].is_sent_start and doc[i - 1].dep_ in ("compound", "amod", "nmod")
+                   and i <= doc[i - 1].head.i < j):
+                i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
+            words = [t.text for t in doc[i:j]]
+            if not any(w in lex.MONTHS or w in lex.WEEKDAYS for w in words) and len(doc[i:j].text) > 2:
+                add(i, j, "MISC")
+            i = j
+            continue
+        i += 1
+
+
+def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
+    """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one;
+    and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
+    for ent in ents:
+        start = ent.start
+        for tok in ent:
+            if tok.lower_ in ("and", "&") and tok.i - 1 >= start and tok.i + 1 < ent.end and (
+                tok.nbor(-1).text in _NAME_ENDINGS or is_legal_suffix(tok.nbor(-1).text)
+            ) and tok.nbor(1).is_title:
+                yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i + 1
+            elif tok.text == ",":
+                if tok.i > start:
+                    yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i + 1
+        if start < ent.end:
+            yield Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
 def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
@@ -158,6 +268,28 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ][\w\-]*", text) if w[0].isupper())
 
 
+def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | None:
+    """The one earlier entity that ``name`` is a short form of: the first words of an
+    organisation's name ("Dairy Farm" after "Dairy Farm International Holdings Ltd") or
+    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything."""
+    if name.label == "PLACE" or not key:
+        return None
+    words = key.split()
+    found = []
+    for c in clusters:
+        if c.outlet:
+            continue
+        other = entity_key(c.name).split()
+        if name.label == "PERSON" or c.label == "PERSON":
+            if c.label == "PERSON" and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
+                found.append(c)
+        elif len(other) > len(words) and other[: len(words)] == words:
+            found.append(c)
+        elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
+            found.append(c)  # "Disney" after "The Walt Disney Co."
+    return found[0] if len(found) == 1 else None
+
+
 def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[int, Cluster]]:
     """Group the names of one document into entities.
 
@@ -181,6 +313,8 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
             cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
         if cluster is None:
+            cluster = _short_form(name, key, clusters)
+        if cluster is None:
             cluster = Cluster(name=name.text, label=name.label, outlet=name.outlet)
             clusters.append(cluster)
             labels[id(cluster)] = Counter()
@@ -193,7 +327,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
     for cluster in clusters:
         # The canonical name is the longest spelling; the label the most frequent one,
         # with PERSON and ORG preferred over the model's vaguer guesses.
-        cluster.name = max(cluster.aliases, key=lambda a: (len(a), a))
+        cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
         counts = labels[id(cluster)]
         ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
         cluster.label = "ORG" if cluster.outlet else ranked[0]

@@ -65,11 +65,116 @@ def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
     """ "l'acquisition des actifs de télévision de Y", "la cession des activités de Y": the
     company whose assets the deal is about."""
     for c in tok.children:
-        if c.dep_.startswith("nmod") and prep_of(c) == "de" and c.lemma_.lower() in getattr(S.lex, "ASSET_NOUNS", ()):
+        if c.dep_.startswith("nmod") and prep_of(c) == "de" and c.lemma_.lower() in getattr(S.lex, "COMPANY_PART_NOUNS", ()):
             ref = S.first_ref(c)
             if ref is not None and ref.kind == "name":
                 return ref
     return None
+
+
+def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
+    """True when the deal noun ``tok`` is what ``verb`` does, directly ("completed the
+    acquisition of Y") or through intention nouns ("a présenté un projet de rachat de Y",
+    "made an offer to buy"); not through other nouns ("approval of the acquisition")."""
+    h = tok.head
+    while h.i != verb.i:
+        carriers = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
+        if not (h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers):  # type: ignore[attr-defined]
+            return False
+        if h.head.i == h.i:
+            return False
+        h = h.head
+    return True
+
+
+def _previous_percent(S: Sentence, tok: Token) -> float | None:
+    """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
+    doc = S.doc
+    for i in range(tok.i + 1, S.sent.end):
+        if doc[i].lower_ in S.lex.FROM_WORDS:
+            for j in range(i + 1, min(i + 6, S.sent.end)):
+                if doc[j].like_num and j + 1 < S.sent.end and doc[j + 1].lower_ in S.lex.PERCENT_UNITS:
+                    try:
+                        return float(doc[j].text.replace(",", "."))
+                    except ValueError:
+                        return None
+            return None
+    return None
+
+
+def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None) -> list[Frame]:
+    """ "Existing investors A, B and C also participated", "investors including A and B",
+    "Venrock is also a backer": each named investor invests in the company the article is
+    about (or the one named: "investors in Y")."""
+    tok = t.token
+    found: list[Ref] = []
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "nmod", "flat:name") and c.i in S.ref_at and c.i > tok.i:
+            found.extend(S.expand(S.ref_at[c.i]))
+        if c.pos_ in ("VERB", "ADP") and c.lower_ in S.lex.ALONGSIDE:
+            for g in c.children:
+                if g.i in S.ref_at:
+                    found.extend(S.expand(S.ref_at[g.i]))
+    j = tok.i + 1
+    while j < S.sent.end and S.doc[j].pos_ in ("SPACE",):
+        j += 1
+    if not found and j in S.ref_at and S.ref_at[j].kind == "name":
+        found = S.expand(S.ref_at[j])  # "investors Town Hall Ventures, ..."
+    if not found and gov_subj is not None and tok.dep_ in ("attr", "ROOT"):
+        found = [gov_subj]  # "Venrock is also a backer"
+    target = target or S.investee or S.topic
+    if target is None:
+        return []
+    return [Frame(t, r, target) for r in found if r.cluster is not target.cluster]
+
+
+def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | None) -> list[Frame]:
+    """ "Y, filiale de X", "X's subsidiary Y", "Schneider SA subsidiary Jeumont-Schneider",
+    "Y will operate as a subsidiary of X", "A and B would become subsidiaries of X"."""
+    tok = t.token
+    doc = S.doc
+    if parent is None:
+        j = tok.i - 1
+        while j >= S.sent.start and (doc[j].pos_ in ("ADJ", "DET", "SPACE") or doc[j].lower_ in ("owned", "-")):
+            j -= 1
+        left = S.ref_at.get(j)
+        if left is not None and left.kind == "name" and doc[j].dep_ in ("compound", "nmod", "poss"):
+            parent = left
+    if parent is None:
+        return []
+    children: list[Ref] = []
+    if tok.dep_ == "appos" and tok.head.i in S.ref_at:
+        children = [S.ref_at[tok.head.i]]
+    if not children:
+        named = _named(S, tok, frozenset())
+        j = tok.i + 1
+        while j < S.sent.end and (doc[j].text in (",", "(") or doc[j].pos_ in ("DET", "SPACE")):
+            j += 1
+        after = S.ref_at.get(j)
+        if named is None and after is not None and after.kind == "name" and after is not parent:
+            named = after
+        if named is not None:
+            children = [named]
+    before = S.doc[max(S.sent.start, tok.i - 4) : tok.i].text.lower()
+    whole = 100.0 if any(w in before for w in S.lex.WHOLLY_OWNED) else None
+    if children:  # a description of what is: "its subsidiary Y" holds whatever follows
+        return [Frame(t, parent, c, presupposed=True, percent=whole)
+                for c in children if c.cluster is not parent.cluster]
+    predicate = tok.dep_ in ("attr", "obj", "xcomp", "ROOT") or (
+        tok.dep_ in ("pobj", "obl") and (tok.head.lower_ in ("as", "comme", "en") or prep_of(tok) in ("comme", "en"))
+    )
+    if gov_subj is not None and predicate:
+        children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
+    return [Frame(t, parent, c, percent=whole) for c in children if c.cluster is not parent.cluster]
+
+
+def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
+    """Coordinated parties stop at the next trigger of the same verb: in "A allied with B,
+    C allied with D and E", B alone is A's partner."""
+    later = [w.i for w in S.sent if w.i > t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
+    if not later:
+        return refs
+    return [r for r in refs if r.start < later[0]] or refs[:1]
 
 
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -84,11 +189,13 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for part in t.object_role.split("+"):
             ref = S.with_prep(tok, (part,))
             if ref is not None:
-                right = S.expand(ref)
+                right = _before_next(t, S, S.expand(ref))
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
+    if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
+        S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:
         return []
     role = None
@@ -98,10 +205,30 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
-    objects = S.expand(obj) if obj is not None else [None]
-    # "détenue par A, B et C", "A et B rachètent Y": one fact per party.
-    subjects = S.expand(subj) if t.type in ("stake", "acquisition", "investment") else [subj]
-    return [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
+    subjects = S.expand(subj) if subj.kind == "name" else [subj]
+    if t.type == "founder" and len(subjects) > 1 and all(
+        s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
+    ):
+        # "the joint firm set up by A and B": A and B are partners.
+        allied = Trigger(tok, "partnership", True, 1, t.subject_role, t.object_role)
+        return [Frame(allied, a, b) for a, b in _pairs(subjects, [])]
+    frames = [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    if t.type == "acquisition" and obj is not None:
+        # "X buys Y from Z" / "X rachète Y auprès de Z": Z sells Y.
+        seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
+            (r for c in tok.children if c.dep_ in ("obj", "dobj")
+             for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)] if r is not None), None)
+        if seller is not None and seller.cluster is not obj.cluster:
+            sold = Trigger(tok, "divestment", True, 1, t.subject_role, t.object_role)
+            frames += [Frame(sold, z, o) for z in S.expand(seller) for o in objects]
+    if t.type == "divestment" and obj is not None:
+        # "X sells Y to Z" / "X cède Y à Z": Z buys Y.
+        buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        if buyer is not None and buyer.cluster is not obj.cluster:
+            bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
+            frames += [Frame(bought, b, o) for b in S.expand(buyer) for o in objects]
+    return frames
 
 
 def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -130,7 +257,22 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
 
     if t.type == "investment":
         obj = S.with_prep(tok, ("dans", "en", "in", "into"))
+        if lemma in lex.INVESTOR_NOUNS:
+            raising = verb is not None and verb.lemma_.lower() in lex.RAISING_VERBS
+            return _investors(t, S, obj or poss or de or (gov_subj if raising else None), gov_subj)
+        if lemma in lex.ROUND_NOUNS:
+            if verb is None or verb.lemma_.lower() not in lex.ROUND_VERBS or gov_subj is None:
+                return []
+            backers = S.expand(gov_subj) + [m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)]
+            target = obj or poss or de or S.investee or S.topic
+            return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
+    if t.type in ("acquisition", "divestment") and verb is not None and not _object_of_verb(tok, verb, lex):
+        gov_subj = None  # "approval of the acquisition of Y": the approver buys nothing
+    if t.type in ("acquisition", "divestment") and de is None:
+        of = next((g for c in last.children if prep_of(c) in ("de", "of")
+                   for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        de = S.asset(of) if of is not None else None  # "the sale of its office building"
     if t.type == "acquisition":
         if par is not None:
             return frame(par, de or poss)
@@ -139,16 +281,43 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
-            anchor = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else None
-            named = anchor or _named(S, tok, frozenset())
-            return frame(de or poss, named)
-        obj = S.with_prep(tok, ("dans", "in")) or (de if lemma in ("actionnaire", "shareholder") else None)
-        holder = poss or gov_subj
+            return _subsidiary(t, S, de or poss, gov_subj)
+        deal = tok.head if tok.dep_ in ("obj", "dobj") else None
+        if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
+            # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
+            # possessor held that stake.
+            held = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
+            if poss is None or held is None:
+                return []
+            return [Frame(t, poss, held, presupposed=True)]
+        obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
+        holder = poss
+        if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.pos_ not in ("NOUN", "PROPN"):
+            # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
+            holder = gov_subj or poss
+        elif verb is not None and verb.lemma_.lower() in lex.ENDOWING_VERBS:
+            # "will leave X with an 80 pct stake in Y", "giving it a majority stake in Y"
+            holder = S.dative(verb) or S.patient(verb) or poss
         if lemma in ("actionnaire", "shareholder"):
             if poss is not None:
                 return []  # "ses actionnaires": the possessor is held, its holders unnamed
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
-        return frame(holder, obj)
+        changing = verb is not None and verb.lemma_.lower() in lex.STAKE_CHANGE_VERBS
+        if changing and holder is not None:
+            # "will bring X's stake in Y to 25 pct from the present 3.5 pct": the new stake is
+            # what the verb says (planned...), the old one is a fact of its own.
+            frames = [Frame(t, holder, obj)]
+            previous = _previous_percent(S, tok)
+            if previous is not None and obj is not None:
+                frames.append(Frame(t, holder, obj, percent=previous, modality="asserted"))
+        else:
+            frames = frame(holder, obj)
+        if (frames and verb is not None and holder is gov_subj and obj is not None
+                and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
+            # "X raised / took a stake in Y": X bought shares of Y.
+            bought = Trigger(tok, "acquisition", False, t.width)
+            frames.append(Frame(bought, holder, obj))
+        return frames
     if t.type == "valuation":
         return frame(de or poss or gov_subj, None)
     if t.type == "ipo":

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.coref import Ref, governing_subject, left_ref
+from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
 
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
@@ -28,6 +29,8 @@ _OFF_PHRASE = frozenset(
     {"contre", "sur", "pour", "avec", "après", "avant", "depuis", "pendant", "selon", "malgré",
      "sans", "vers", "against", "on", "for", "with", "after", "before", "since", "during"}
 )  # fmt: skip
+#: Fact types whose noun, modifying another noun, says nothing of a deal.
+_MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation", "stake"})
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
 
 
@@ -53,6 +56,8 @@ class Frame:
     role: str | None = None
     value: str | None = None
     presupposed: bool = False
+    modality: str | None = None  # set by the frame itself ("former CEO": negated)
+    percent: float | None = None  # given by words, not figures ("wholly owned": 100)
 
 
 def prep_of(tok: Token) -> str:
@@ -72,6 +77,7 @@ def prep_of(tok: Token) -> str:
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)  # "X has sold", misparsed as acl
     )
 
 
@@ -83,10 +89,35 @@ class Sentence:
         self.doc = sent.doc
         self.lex = lex
         self.refs = [r for r in refs if r.cluster is not None and r.start not in blocked]
+        self.topic: Ref | None = None  # the organisation the article is about, so far
+        self.investee: Ref | None = None  # the latest company said to raise money
+        self.raised: Ref | None = None  # a company that raises money in this sentence
+        self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
             for i in range(ref.start, ref.end):
                 self.ref_at[i] = ref
+        self._relatives()
+
+    def _relatives(self) -> None:
+        """A relative pronoun stands for its antecedent: "Sachs AG, which holds 96 pct of
+        X", "Y, in which Z has a stake", "X, qui détient 20 % de Y"."""
+        for tok in self.sent:
+            if tok.i in self.ref_at or tok.lower_ not in self.lex.RELATIVE_PRONOUNS:
+                continue
+            if tok.pos_ not in ("PRON", "DET"):
+                continue
+            clause = next((a for a in tok.ancestors if a.dep_ in ("relcl", "acl:relcl")), None)
+            if clause is None or not (clause.left_edge.i <= tok.i):
+                continue
+            antecedent = clause.head
+            ref = self.ref_at.get(antecedent.i)
+            if ref is None:
+                # "a holding company, X, which ...": the antecedent's apposed name.
+                ref = next((self.ref_at[c.i] for c in antecedent.children
+                            if c.dep_ == "appos" and c.i in self.ref_at), None)
+            if ref is not None and ref.kind != "possessive" and antecedent.i < tok.i:
+                self.ref_at[tok.i] = ref
 
     # -- finding references ----------------------------------------------------------
     def ref_of(self, tok: Token) -> Ref | None:
@@ -139,7 +170,7 @@ class Sentence:
                     out.append(other)
                     stack.extend(c for i in range(other.start, other.end) for c in self.doc[i].children)
         # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
-        for direction in (1, -1):
+        for direction in (1, -1) if self.lex.PARSE_REPAIR else ():
             edge = out[-1] if direction == 1 else out[0]
             while True:
                 i = edge.end if direction == 1 else edge.start - 1
@@ -183,7 +214,12 @@ class Sentence:
         for c in tok.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
                 if prep_of(c) in preps:
-                    ref = self.phrase_ref(c)
+                    # English: the complement hangs under its preposition ("with" -> pobj).
+                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
+                    head_ref = self.ref_at.get(objs[0].i) if objs else None
+                    if head_ref is not None and head_ref.kind == "possessive":
+                        head_ref = None
+                    ref = head_ref or self.phrase_ref(c)
                     if ref is not None:
                         return ref
             # "auprès de Z" parsed as an adverb with its own complement.
@@ -273,6 +309,10 @@ class Sentence:
             ref = self.with_prep(verb, ("par", "by"))
             if ref is not None:
                 return ref
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            owner = self.possessor(verb.head)  # "its application to acquire Y": its owner buys
+            if owner is not None:
+                return owner
         for c in verb.children:
             if c.dep_ == "nsubj" and not _is_passive(verb):
                 ref = self.first_ref(c, skip_possessive=False)
@@ -367,22 +407,90 @@ class Sentence:
                 return self.ref_at[verb.head.i]
         for c in verb.children:
             if c.dep_ in ("obj", "dobj"):
-                ref = self.phrase_ref(c)
-                if ref is not None:
-                    return ref
+                return self.object_of(c)
         # Linear fallback: the first name right after the verb.
-        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end)):
+        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end) if self.lex.PARSE_REPAIR else 0):
             ref = self.ref_at.get(i)
             if ref is not None and ref.kind == "name":
                 return ref
-            if self.doc[i].pos_ not in ("DET", "ADV", "ADJ"):
+            if self.doc[i].pos_ not in ("DET", "ADV", "ADJ", "SPACE"):
                 break
         return None
+
+    def object_of(self, obj: Token) -> Ref | None:
+        """The entity a verb's object phrase names: the object itself ("buys Y"), or what a
+        share noun measures ("75 pct of Y", "a stake in Y", "Y shares"). An asset owned by
+        an entity is not that entity: "bought the Nortel patents" does not buy Nortel."""
+        ref = self.ref_at.get(obj.i)
+        if ref is not None:
+            return ref if ref.kind != "possessive" else None
+        if obj.pos_ not in ("NOUN", "NUM", "SYM", "X"):
+            return self.first_ref(obj)
+        share = obj.lemma_.lower() in self.lex.SHARE_NOUNS or obj.text in self.lex.SHARE_NOUNS
+        if not share and obj.lemma_.lower() in self.lex.ASSET_NOUNS:
+            owned = self.asset(obj)  # "the plastic container business of Monsanto"
+            if owned is not None:
+                return owned
+        for c in obj.children:
+            if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
+                if prep_of(c) in self.lex.SHARE_PREPOSITIONS:
+                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                    ref = self.first_ref(objs[0]) if objs else None
+                    if ref is not None:
+                        return ref
+        for c in obj.children:  # "un autre groupe d'édition : X", "le groupe LVMH"
+            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and not prep_of(c)):
+                ref = self.ref_at.get(c.i)
+                if ref is not None and ref.kind == "name":
+                    return ref
+        if not share:
+            return self.asset(obj)
+        for c in obj.children:  # "Kwik Save shares", "the bank's stake"
+            if c.dep_ in ("compound", "poss", "nmod") and c.i in self.ref_at:
+                ref = self.ref_at[c.i]
+                if ref.kind in ("name",):
+                    return ref
+        return self.asset(obj)
+
+    def asset(self, noun: Token) -> Ref | None:
+        """An asset named by a common noun that an entity owns: "its enterprise business",
+        "the Nortel patents", "its office building in Sydney", "sa division pharmacie". The
+        phrase as written becomes an entity of its own (a product or unit), owned by no
+        name: what is bought or sold is the asset, not its owner."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.ASSET_NOUNS:
+            return None
+        owned = any(
+            (c.dep_ in ("poss", "det") and self.ref_at.get(c.i) is not None and self.ref_at[c.i].kind == "possessive")
+            or (c.dep_ in ("poss", "compound") and c.i in self.ref_at and self.ref_at[c.i].kind == "name")
+            or ((c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de")
+                and self.first_ref(c) is not None and self.first_ref(c).kind == "name")  # type: ignore[union-attr]
+            for c in noun.children
+        )
+        if not owned:
+            return None
+        end = noun.i + 1
+        for c in noun.children:
+            if c.i > noun.i and (c.dep_ in ("amod", "compound") or (
+                (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in self.lex.ASSET_PREPOSITIONS
+            )):
+                end = max(end, c.right_edge.i + 1)
+        start = noun.left_edge.i
+        while start < noun.i and self.doc[start].pos_ in ("ADP", "PUNCT", "SPACE"):
+            start += 1
+        span = self.doc[start:end]
+        if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
+            return None
+        cluster = Cluster(name=span.text, label="PRODUCT", outlet=False)
+        cluster.aliases.add(span.text)
+        self.assets.append(cluster)
+        return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)
 
     def dative(self, verb: Token) -> Ref | None:
         for c in verb.children:
             ref = self.ref_at.get(c.i)
-            if ref is not None and ref.kind == "pronoun":
+            if ref is not None and ref.kind == "pronoun" and not (
+                c.dep_.startswith("nsubj") and c.lower_ in self.lex.SUBJECT_PRONOUNS
+            ):
                 return ref
             if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in ("à", "to", ""):
                 if c.dep_.startswith("obl") and prep_of(c) == "":
@@ -435,10 +543,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             reflexive = any(c.lower_ in ("se", "s'", "s’") for c in tok.children)
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             key = f"s'{lemma}" if reflexive and f"s'{lemma}" in verbs else lemma
-            if particle is not None and f"{lemma} {particle}" in verbs:
-                key = f"{lemma} {particle}"  # phrasal verbs: "take over", "sell off"
-            elif particle is not None and lemma in verbs and f"{lemma} {particle}" not in verbs:
-                key = lemma if particle in ("up", "in") else ""
+            if particle is not None:
+                # Phrasal verbs are frames of their own ("take over", "sell off"): "build up a
+                # stake" builds nothing.
+                key = f"{lemma} {particle}" if f"{lemma} {particle}" in verbs else ""
             if key in verbs:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)
@@ -461,7 +569,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             yield Trigger(tok, nouns[matched], False, width)
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
-            yield Trigger(tok, nouns.get(lemma) or nouns[tok.text], False)
+            ftype = nouns.get(lemma) or nouns[tok.text]
+            if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS:
+                continue  # "the final investment decision", "acquisition strategy"
+            yield Trigger(tok, ftype, False)
         else:
             role = _role_noun(doc, tok, sent.end, lex)
             if role is not None:

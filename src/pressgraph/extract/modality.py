@@ -113,6 +113,10 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
             ) or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children):
                 planned = True
+            if depth == 0 and tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
+            ):  # "X is buying Y": announced, not done
+                planned = True
         if depth > 0 and lemma in lex.PLANNED_CUES and not done:
             planned = True
         for child in tok.children:

@@ -44,7 +44,7 @@ def _titles(S: Sentence) -> Iterator[Title]:
     i = S.sent.start
     while i < S.sent.end:
         if i in S.ref_at and S.ref_at[i].kind == "name":
-            i = S.ref_at[i].end
+            i = max(i + 1, S.ref_at[i].end)  # a relative pronoun maps to an earlier name
             continue
         match = None
         for key in keys:
@@ -74,7 +74,8 @@ def _titles(S: Sentence) -> Iterator[Title]:
 
 def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
     j = i - 1
-    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS):
+    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS
+                                 or S.doc[j].lower_ in S.lex.FORMER_WORDS or S.doc[j].is_space):
         j -= 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None
@@ -82,7 +83,7 @@ def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref 
 
 def _ref_after(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
     j = i
-    while j < S.sent.end and (S.doc[j].lower_ in skip or S.doc[j].pos_ == "DET"):
+    while j < S.sent.end and (S.doc[j].lower_ in skip or S.doc[j].pos_ in ("DET", "SPACE")):
         j += 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None
@@ -111,6 +112,9 @@ def title_frames(S: Sentence) -> list[Frame]:
         elif _is_org(left_org):
             org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
             after_org = title.end
+        if org is None and _is_person(_ref_after(S, title.end)) and _is_org(S.topic):
+            # "Chief Executive Officer Jim Hackett" in an article about one company: its title.
+            org, after_org = S.topic, title.end
         if not _is_org(org):
             continue
         assert org is not None
@@ -121,7 +125,12 @@ def title_frames(S: Sentence) -> list[Frame]:
             continue
         assert person is not None
         anchor: Token = S.doc[title.start]
+        j = title.start - 1
+        while j >= S.sent.start and S.doc[j].lower_ in _MODIFIERS:
+            j -= 1
+        former = j >= S.sent.start and S.doc[j].lower_ in S.lex.FORMER_WORDS
         trigger = Trigger(anchor, title.type, False, title.end - title.start)
         role = title.role if title.type == "leadership" else None
-        out.append(Frame(trigger, person, org, role=role, presupposed=True))
+        out.append(Frame(trigger, person, org, role=role, presupposed=True,
+                         modality="negated" if former else None))
     return out

@@ -40,6 +40,7 @@ class Lexicon:
     not_entities: frozenset[str]
     not_entities_lower: frozenset[str]
     descriptions: frozenset[str]
+    institutions: tuple[str, ...] = ()
 
     @property
     def name_leading_words(self) -> frozenset[str]:
@@ -68,4 +69,5 @@ def lexicon(lang: str) -> Lexicon:
         not_entities=not_entities,
         not_entities_lower=frozenset(x.lower() for x in not_entities),
         descriptions=frozenset(read_gazetteer(f"descriptions_{lang}.txt")),
+        institutions=read_gazetteer(f"institutions_{lang}.txt"),
     )

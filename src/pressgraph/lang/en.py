@@ -266,6 +266,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 
 # --- fact frames ---
 #: The English model's GPE/LOC labels are reliable: a place is never a party to a deal.
+#: Runs of proper nouns that NER missed are taken as names ("Argo AI").
+PROPER_NOUN_NAMES: bool = True
 PLACES_AS_PARTIES: bool = False
 
 # Same conventions as ``lang/fr.py``: a verb frame maps a lemma to (fact type, subject role,
@@ -318,6 +320,12 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "rely": ("supplier", "agent", "on"),
     "supply": ("supplier", "to+dative", "agent"),
     "build": ("infrastructure", "agent", "patient"),
+    "construct": ("infrastructure", "agent", "patient"),
+    "open": ("infrastructure", "agent", "patient"),
+    "give": ("stake", "dative", "patient"),
+    "talk": ("negotiation", "agent", "with"),
+    "hire": ("supplier", "agent", "patient"),
+    "engage": ("supplier", "agent", "patient"),
     "operate": ("infrastructure", "agent", "patient"),
 }
 
@@ -326,6 +334,9 @@ NOUN_FRAMES: dict[str, str] = {
     "funding": "investment",
     "financing": "investment",
     "funding round": "investment",
+    "round": "investment",
+    "investor": "investment",
+    "backer": "investment",
     "acquisition": "acquisition",
     "purchase": "acquisition",
     "takeover": "acquisition",
@@ -383,6 +394,36 @@ NOUN_FRAMES: dict[str, str] = {
 GIVING_VERBS: frozenset[str] = frozenset(
     {"give", "grant", "offer", "award", "pay", "allow", "guarantee", "provide"}
 )  # fmt: skip
+#: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
+HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
+#: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
+ENDOWING_VERBS: frozenset[str] = frozenset({"leave", "give", "hand", "grant"})
+#: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
+RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("to",)
+#: Nouns naming those who invest ("existing investors A and B") and funding rounds
+#: with the verbs by which investors take part in them ("led the round alongside X").
+INVESTOR_NOUNS: frozenset[str] = frozenset({"investor", "investors", "backer", "backers"})
+ROUND_NOUNS: frozenset[str] = frozenset({"round"})
+ROUND_VERBS: frozenset[str] = frozenset({"lead", "join", "participate", "co-lead", "colead"})
+ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
+#: Verbs by which a company raises money from investors ("raised $N from investors including X").
+RAISING_VERBS: frozenset[str] = frozenset({"raise", "secure", "obtain", "close"})
+#: Prepositions of the seller after a buying verb ("buys Y from Z").
+SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
+#: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
+#: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
+FROM_WORDS: tuple[str, ...] = ("from",)
+#: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
+SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
+SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
+#: Prepositions that complete an asset's name ("its office building in Sydney").
+ASSET_PREPOSITIONS: tuple[str, ...] = ("in", "of", "at")
+#: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
+ASSET_NOUNS: frozenset[str] = frozenset({"business", "unit", "division", "operation", "plant", "factory", "mill", "building", "headquarters", "patent", "asset", "portfolio", "brand", "arm", "network", "store", "hotel", "park", "resort", "project", "site", "mine", "refinery", "studio", "newspaper", "channel", "stake"})
+#: Words before "subsidiary" that make the parent hold all of it.
+WHOLLY_OWNED: tuple[str, ...] = ("wholly owned", "wholly-owned", "fully owned", "fully-owned", "100 pct-owned", "100 pct owned")
 
 #: Roles of persons in organisations, as written in appositions and titles
 #: ("X, chief executive of Y", "Y chairman X").
@@ -399,6 +440,8 @@ LEADERSHIP_ROLES: dict[str, str] = {
     "chief financial officer": "CFO",
     "CFO": "CFO",
     "chief operating officer": "COO",
+    "chief technology officer": "CTO",
+    "CTO": "CTO",
     "COO": "COO",
     "managing director": "managing director",
     "managing partner": "managing partner",
@@ -414,6 +457,10 @@ FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"found", "co-found", "cofound",
 FOUNDER_NOUNS: frozenset[str] = frozenset({"founder", "co-founder", "cofounder"})
 #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
 TITLE_PREPOSITIONS: tuple[str, ...] = ("of", "at", "for")
+#: Words before a title that end it ("former CEO"): the fact is negated.
+FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "then"})
+#: Words after an amount that make it a unit price, not a deal's value.
+PER_UNIT: tuple[str, ...] = ("each", "a share", "per share", "apiece", "a unit", "per unit")
 NAMING_PARTICIPLES: frozenset[str] = frozenset({"call", "name", "dub", "know"})
 
 LEGAL_FORM_VERBS: frozenset[str] = frozenset({"convert", "become", "transform", "restructure", "turn"})
@@ -430,7 +477,7 @@ PLANNED_CONDITIONALS: frozenset[str] = frozenset()
 #: "would hold", "could sell").
 MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"})
 PLANNED_CUES: frozenset[str] = frozenset(
-    {"plan", "intend", "propose", "seek", "aim", "expect", "hope", "want", "consider",
+    {"plan", "intend", "propose", "seek", "aim", "intent", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
      "tender", "candidacy", "proposal", "plan", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
@@ -439,7 +486,7 @@ PLANNED_CUES: frozenset[str] = frozenset(
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: English has no conditional inflection: modal auxiliaries carry it (see above).
@@ -460,9 +507,15 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
+#: Roles and coordination also read from word order when the parse misses them ("X, Y ou
+#: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
+#: are good enough, and linear reading there crosses clauses.
+PARSE_REPAIR: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
 COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})
+#: Relative pronouns, read as their antecedent.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that", "whom", "whose"})

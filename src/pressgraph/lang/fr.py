@@ -238,6 +238,9 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 # --- fact frames ---
 #: The French model labels many companies LOC ("Anthropic", "Mac4Ever"): a place
 #: that invests, buys or partners is retyped as an organisation.
+#: Runs of proper nouns that NER missed are taken as names (English only: the French
+#: tagger marks too many capitalised common words PROPN).
+PROPER_NOUN_NAMES: bool = False
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
@@ -298,6 +301,7 @@ NOUN_FRAMES: dict[str, str] = {
     "financement": "investment",
     "levée de fonds": "investment",
     "tour de table": "investment",
+    "investisseur": "investment",
     "rachat": "acquisition",
     "acquisition": "acquisition",
     "achat": "acquisition",
@@ -382,15 +386,18 @@ PRICED_NOUNS: frozenset[str] = frozenset(
 #: Verbs that make a deal only with a share as object: "prendre 21 % du capital de Y",
 #: "prendre le contrôle de Y", "prendre une participation dans Y".
 SHARE_VERBS: dict[str, str] = {"prendre": "acquisition", "ramasser": "acquisition"}
-#: Objects of those verbs that are shares of a company.
-SHARE_NOUNS: frozenset[str] = frozenset(
-    {"%", "pourcent", "pour cent", "participation", "part", "parts", "contrôle", "totalité",
-     "majorité", "capital", "actions", "titres"}
-)  # fmt: skip
-#: Nouns of a company's parts: "le rachat des actifs de Y" buys (part of) Y.
-ASSET_NOUNS: frozenset[str] = frozenset(
+#: (Their objects that are shares of a company are the SHARE_NOUNS below.)
+#: Nouns of a company's parts, in a deal noun's complement: "le rachat des actifs de Y",
+#: "la cession des activités de Y" are labelled as deals on Y.
+COMPANY_PART_NOUNS: frozenset[str] = frozenset(
     {"actif", "actifs", "activité", "activités", "branche", "division", "action", "actions",
      "titre", "titres", "part", "parts", "capital", "filiale", "filiales", "pôle", "unité"}
+)  # fmt: skip
+
+#: Nouns through which a verb does the deal they name: "signer un contrat pour l'achat de
+#: Y", "conclure un accord de rachat de Y" (the signer buys).
+DEAL_CARRIER_NOUNS: frozenset[str] = frozenset(
+    {"contrat", "accord", "protocole", "promesse", "transaction", "opération"}
 )  # fmt: skip
 
 #: Verbs that turn a noun frame into a fact of the governing verb's subject:
@@ -401,6 +408,36 @@ GIVING_VERBS: frozenset[str] = frozenset(
     {"accorder", "garantir", "donner", "octroyer", "offrir", "concéder", "verser", "reverser",
      "permettre", "assurer", "consentir", "attribuer"}
 )  # fmt: skip
+#: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
+HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
+#: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
+ENDOWING_VERBS: frozenset[str] = frozenset({"laisser", "donner", "conférer", "offrir", "accorder"})
+#: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
+RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
+#: Nouns naming those who invest ("existing investors A and B") and funding rounds
+#: with the verbs by which investors take part in them ("led the round alongside X").
+INVESTOR_NOUNS: frozenset[str] = frozenset({"investisseur", "investisseurs", "bailleur", "bailleurs"})
+ROUND_NOUNS: frozenset[str] = frozenset({"tour", "levée"})
+ROUND_VERBS: frozenset[str] = frozenset({"mener", "participer", "rejoindre", "conduire", "piloter"})
+ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels", "notamment")
+#: Verbs by which a company raises money from investors ("raised $N from investors including X").
+RAISING_VERBS: frozenset[str] = frozenset({"lever", "obtenir", "récolter", "boucler"})
+#: Prepositions of the seller after a buying verb ("buys Y from Z").
+SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
+#: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
+#: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
+FROM_WORDS: tuple[str, ...] = ("contre",)
+#: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
+SHARE_NOUNS: frozenset[str] = frozenset({"%", "pourcent", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart"})
+SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
+#: Prepositions that complete an asset's name ("its office building in Sydney").
+ASSET_PREPOSITIONS: tuple[str, ...] = ("de", "en", "à")
+#: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
+ASSET_NOUNS: frozenset[str] = frozenset({"activité", "division", "branche", "pôle", "usine", "site", "immeuble", "siège", "brevet", "actif", "portefeuille", "marque", "réseau", "magasin", "hôtel", "parc", "projet", "mine", "raffinerie", "centrale", "catalogue", "studio", "journal", "chaîne"})
+#: Words before "subsidiary" that make the parent hold all of it.
+WHOLLY_OWNED: tuple[str, ...] = ("détenue à 100", "à 100 %", "à 100%", "100 %", "intégralement détenue", "en propriété exclusive")
 
 #: Roles of persons in organisations, as written in appositions ("X, PDG de Y").
 LEADERSHIP_ROLES: dict[str, str] = {
@@ -455,6 +492,10 @@ FOUNDER_NOUNS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
 TITLE_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "chez", "des")
+#: Words before a title that end it ("former CEO"): the fact is negated.
+FORMER_WORDS: frozenset[str] = frozenset({"ancien", "ancienne", "ex", "ex-"})
+#: Words after an amount that make it a unit price, not a deal's value.
+PER_UNIT: tuple[str, ...] = ("par action", "l'action", "par titre", "chacune", "chacun", "l’action")
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
@@ -528,6 +569,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # --- coreference ---
+#: Roles and coordination also read from word order when the parse misses them ("X, Y ou
+#: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
+#: are good enough, and linear reading there crosses clauses.
+PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
@@ -539,3 +584,5 @@ SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"})
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
+#: Relative pronouns, read as their antecedent.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "laquelle"})
