@@ -403,6 +403,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
+            if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number"):
+                continue  # "net sales" are revenue, not a sale
             if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS:
                 continue  # "the final investment decision", "acquisition strategy"
             yield Trigger(tok, ftype, False)
