@@ -238,9 +238,10 @@ class _Reader:
         if t.type == "valuation" and amount is None:
             return None  # a valuation without its figure says nothing
         own_sources = list(sources)
-        for src in reporting_sources(tok, S.ref_at, self.lex):
-            if src.name not in {s.name for s in own_sources}:
-                own_sources.insert(0, src)
+        # Reporting subjects are the outermost sources, in their written order.
+        reporters = [r for r in reporting_sources(tok, S.ref_at, self.lex)
+                     if r.name not in {s.name for s in own_sources}]
+        own_sources = reporters + own_sources
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
         modality = frame.modality or (

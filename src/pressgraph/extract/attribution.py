@@ -90,6 +90,10 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
             src = _speaker(child, ref_at)
             if src is not None:
                 out.append(src)
+            for conj in child.conjuncts:  # "Boeing Co and ARGOSystems Inc said"
+                other = _speaker(conj, ref_at)
+                if other is not None and other.name not in {s.name for s in out}:
+                    out.append(other)
     return out
 
 

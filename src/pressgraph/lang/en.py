@@ -521,6 +521,8 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
+#: Plural pronouns that stand for coordinated parties ("A and B said they agreed").
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
 COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})
 #: Relative pronouns, read as their antecedent.

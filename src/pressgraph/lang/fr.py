@@ -500,6 +500,8 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
+#: Plural pronouns that stand for coordinated parties ("A and B said they agreed").
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"ils", "elles", "eux"})
 #: Subject pronouns resolved as references (none in French: "il" is too often impersonal).
 SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 #: Lower-case words dropped from the start of a name ("la Walt Disney Company").
