@@ -110,3 +110,27 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
 def test_every_command_is_documented(command: str) -> None:
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     assert f"`pressgraph {command}" in doc
+
+
+def test_english_and_french_articles_in_one_run(tmp_path: Path) -> None:
+    """The language is detected per article; each gets its own pipeline and lexicon."""
+    (tmp_path / "en.txt").write_text(
+        "Boeing Co said it agreed to acquire Hughes Aircraft Co for 300 mln dlrs, "
+        "a company spokesman said on Monday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "fr.txt").write_text(
+        "Le groupe Safran a racheté la société Zodiac Aerospace pour 9 milliards d'euros.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "g.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    facts = runner.invoke(app, ["facts", "--db", str(db), "--format", "jsonl"])
+    rows = [json.loads(line) for line in facts.stdout.splitlines() if line.strip()]
+    got = {(r["type"], r["subject"], r["object"]) for r in rows}
+    assert ("acquisition", "Boeing Co", "Hughes Aircraft Co") in got
+    assert ("acquisition", "Safran", "Zodiac Aerospace") in got
+    english = next(r for r in rows if r["subject"] == "Boeing Co")
+    assert english["amount"] == 300_000_000 and english["currency"] == "USD"
+    assert english["modality"] == "planned"

@@ -252,9 +252,10 @@ class _Reader:
             return None  # a valuation without its figure says nothing
         # A role in apposition is the article's own identification of a person, not news.
         own_sources = [] if appositive else list(sources)
-        for src in [] if appositive else reporting_sources(tok, S.ref_at, self.lex):
-            if src.name not in {s.name for s in own_sources}:
-                own_sources.insert(0, src)
+        # Reporting subjects are the outermost sources, in their written order.
+        reporters = [] if appositive else [r for r in reporting_sources(tok, S.ref_at, self.lex)
+                                           if r.name not in {s.name for s in own_sources}]
+        own_sources = reporters + own_sources
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
         modality = frame.modality or (

@@ -75,21 +75,32 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
 
 
 def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> list[Source]:
-    """Sources given by reporting verbs that govern ``trigger`` ("X a annoncé ...")."""
-    out: list[Source] = []
+    """Sources given by reporting verbs that govern ``trigger`` ("X a annoncé ..."),
+    outermost first ("A said B reported that ..." gives A, B); coordinated subjects all
+    count ("Boeing Co and ARGOSystems Inc said")."""
+    groups: list[list[Source]] = []
     tok = trigger
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_.lower() not in lex.REPORTING_VERBS:
             continue
+        group: list[Source] = []
         for child in tok.children:
             if child.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
             if child.left_edge.i <= trigger.i <= child.right_edge.i:
                 continue  # "Boeing president X said": the title is not what X says
-            src = _speaker(child, ref_at)
-            if src is not None:
-                out.append(src)
+            # Coordinated speakers only when the subject is itself a name ("Boeing Co and
+            # ARGOSystems Inc said"), not a noun whose conjuncts hang on it by misparse.
+            speakers = (child, *child.conjuncts) if child.i in ref_at else (child,)
+            for speaker in speakers:
+                src = _speaker(speaker, ref_at)
+                if src is not None and src.name not in {s.name for s in group}:
+                    group.append(src)
+        groups.append(group)
+    out: list[Source] = []
+    for group in reversed(groups):
+        out.extend(s for s in group if s.name not in {o.name for o in out})
     return out
 
 

@@ -213,7 +213,8 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
                    and i <= doc[i - 1].head.i < j):
                 i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
-            if not any(w in lex.MONTHS or w in lex.WEEKDAYS for w in words) and len(doc[i:j].text) > 2:
+            if (not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
+                    and any(t.is_alpha for t in doc[i:j]) and len(doc[i:j].text) > 2):
                 add(i, j, "MISC")
             i = j
             continue

@@ -291,6 +291,10 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 return []
             return [Frame(t, poss, held, presupposed=True)]
         obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
+        if verb is not None and verb.lemma_.lower() in lex.STAKE_SEEKING_VERBS and tok.head.i == verb.i:
+            # "seek a majority stake in Y": an acquisition in view, no stake held yet.
+            wanted = Trigger(tok, "acquisition", False, t.width)
+            return [Frame(wanted, gov_subj, obj)] if gov_subj is not None and obj is not None else []
         holder = poss
         if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.pos_ not in ("NOUN", "PROPN"):
             # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.

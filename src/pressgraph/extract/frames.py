@@ -98,6 +98,17 @@ class Sentence:
             for i in range(ref.start, ref.end):
                 self.ref_at[i] = ref
         self._relatives()
+        self._plural_pronouns()
+
+    def _plural_pronouns(self) -> None:
+        """ "A and B said they agreed to merge": "they" stands for A and B."""
+        for ref in self.refs:
+            if ref.kind == "pronoun" and self.doc[ref.start].lower_ in self.lex.PLURAL_PRONOUNS:
+                subject = governing_subject(self.doc[ref.start], self.ref_at)
+                if subject is not None and subject is not ref:
+                    members = self.expand(subject)
+                    if len(members) > 1:
+                        ref.members = members
 
     def _relatives(self) -> None:
         """A relative pronoun stands for its antecedent: "Sachs AG, which holds 96 pct of
@@ -156,6 +167,8 @@ class Sentence:
 
     def expand(self, ref: Ref) -> list[Ref]:
         """A reference and the references coordinated with it ("X, Y ou Z")."""
+        if ref.members:
+            return list(ref.members)
         out = [ref]
         stack = [t for i in range(ref.start, ref.end) for t in self.doc[i].children]
         seen = {ref.start}
@@ -403,6 +416,8 @@ class Sentence:
                     ref = self.first_ref(c)
                     if ref is not None:
                         return ref
+            if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+                return self.agent(verb.head)  # "X agreed to be acquired by Y"
             if verb.dep_ == "acl" and verb.head.i in self.ref_at:
                 return self.ref_at[verb.head.i]
         for c in verb.children:
@@ -445,6 +460,11 @@ class Sentence:
                     return ref
         if not share:
             return self.asset(obj)
+        for c in obj.children:  # "500,000 shares, or 6.1 pct, of Y"
+            if c.dep_ in ("appos", "conj") and (c.lemma_.lower() in self.lex.SHARE_NOUNS or c.text in self.lex.SHARE_NOUNS):
+                ref = self.object_of(c)
+                if ref is not None:
+                    return ref
         for c in obj.children:  # "Kwik Save shares", "the bank's stake"
             if c.dep_ in ("compound", "poss", "nmod") and c.i in self.ref_at:
                 ref = self.ref_at[c.i]
@@ -570,6 +590,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
+            if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number"):
+                continue  # "net sales" are revenue, not a sale
             if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS:
                 continue  # "the final investment decision", "acquisition strategy"
             yield Trigger(tok, ftype, False)

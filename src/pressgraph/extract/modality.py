@@ -96,6 +96,9 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
             negated = True
         if lemma == "fin" and tok.head.lemma_ == "mettre":
             negated = True
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if particle is not None and f"{lemma} {particle}" in lex.NEGATED_PHRASALS and depth > 0:
+            negated = True  # "called off their plans to buy", "gave up its plans"
         if lemma == "mettre" and any(c.lemma_ == "fin" for c in tok.children):
             negated = True  # "X a mis fin au partenariat": "fin" is the trigger's sibling
         if presupposed:

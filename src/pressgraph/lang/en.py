@@ -412,6 +412,8 @@ RAISING_VERBS: frozenset[str] = frozenset({"raise", "secure", "obtain", "close"}
 SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
+#: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
+STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)
@@ -489,6 +491,10 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+#: Phrasal verbs that abandon what they govern ("called off their plans to buy").
+NEGATED_PHRASALS: frozenset[str] = frozenset({"call off", "give up", "back out", "pull out", "walk away", "break off"})
+#: Deal nouns that mean something else in the plural ("net sales" are revenue).
+SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"sale"})
 #: English has no conditional inflection: modal auxiliaries carry it (see above).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ()
 HEDGE_CUES: tuple[str, ...] = (
@@ -515,6 +521,8 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
+#: Plural pronouns that stand for coordinated parties ("A and B said they agreed").
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
 COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})
 #: Relative pronouns, read as their antecedent.

@@ -426,6 +426,8 @@ RAISING_VERBS: frozenset[str] = frozenset({"lever", "obtenir", "récolter", "bou
 SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
+#: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
+STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
 FROM_WORDS: tuple[str, ...] = ("contre",)
@@ -546,6 +548,10 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "démenti", "retirer"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
+#: Phrasal verbs that abandon what they govern ("called off their plans to buy").
+NEGATED_PHRASALS: frozenset[str] = frozenset()
+#: Deal nouns that mean something else in the plural ("net sales" are revenue).
+SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"vente", "cession"})
 #: Modal auxiliaries (English "will", "would"): French marks the future by tense and "aller".
 MODAL_AUXILIARIES: frozenset[str] = frozenset()
 #: Conditional endings (with Mood=Cnd, which the model often misses on -rait forms).
@@ -578,6 +584,8 @@ DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
+#: Plural pronouns that stand for coordinated parties ("A and B said they agreed").
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"ils", "elles", "eux"})
 #: Subject pronouns resolved as references (none in French: "il" is too often impersonal).
 SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 #: Lower-case words dropped from the start of a name ("la Walt Disney Company").
