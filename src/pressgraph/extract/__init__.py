@@ -294,9 +294,15 @@ class _Reader:
         tok = frame.trigger.token
         if frame.trigger.verbal:
             # An amount as object ("investira six milliards") leaves the investee open.
+            # Counted or plural things as object ("possède 256 avions") are not the
+            # counterpart; an amount ("investira six milliards") or a vague noun ("back a
+            # move") leaves it open.
             magnitudes = S.lex.MAGNITUDES
-            return not any(c.dep_ in ("obj", "dobj") and not (c.like_num or c.lower_ in magnitudes)
-                           for c in tok.children)
+            return not any(
+                c.dep_ in ("obj", "dobj") and not (c.like_num or c.lower_ in magnitudes)
+                and ("Plur" in c.morph.get("Number") or any(g.dep_ == "nummod" for g in c.children))
+                for c in tok.children
+            )
         return S.possessor(tok) is not None or "Plur" not in tok.morph.get("Number")
 
     def _valuation_amount(self, q: Quantity) -> bool:
