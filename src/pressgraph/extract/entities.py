@@ -281,6 +281,8 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
         if c.outlet:
             continue
         other = entity_key(c.name).split()
+        if "-" in c.name and name.text in c.name.split("-"):
+            continue  # "Renault" and "Nissan" are the parties of "Renault-Nissan", not it
         if name.label == "PERSON" or c.label == "PERSON":
             if c.label == "PERSON" and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
                 found.append(c)
@@ -323,7 +325,8 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.names.append(name)
         cluster.aliases.add(name.text)
         cluster.outlet = cluster.outlet or name.outlet
-        labels[id(cluster)][name.label] += 1
+        # Longer spellings are labelled more reliably ("Carlos Ghosn" PER, "Ghosn" ORG).
+        labels[id(cluster)][name.label] += len(name.text.split()) ** 2
         of_name[name.start] = cluster
     for cluster in clusters:
         # The canonical name is the longest spelling; the label the most frequent one,
