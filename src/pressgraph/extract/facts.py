@@ -467,9 +467,32 @@ def _role_holder(S: Sentence, tok: Token, org: Ref | None) -> Ref | None:
     return None
 
 
+def _owner_frames(t: Trigger, S: Sentence) -> list[Frame]:
+    """ "Y, le groupe de Z" / "l'entreprise de Z": Z leads the company described."""
+    tok = t.token
+    person = S.ref_at.get(tok.i + 2)
+    if not _is_person(person):
+        return []
+    org = None
+    if tok.dep_ == "appos" and tok.head.i in S.ref_at:
+        org = S.ref_at[tok.head.i]
+    j = tok.i - 2
+    if org is None and j > S.sent.start and S.doc[j].text == ",":
+        org = S.ref_at.get(j - 1)
+    if org is None:
+        org = S.ref_at.get(tok.i)  # the description, resolved to the company it names
+    if org is None or org.cluster is None or org.cluster.label == "PERSON":
+        return []
+    if org.cluster.label == "PLACE":
+        org.cluster.label = "ORG"  # "X, le groupe de Z": what a description names is a company
+    return [Frame(t, person, org, role=None)] if person is not None else []
+
+
 def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
     """Leadership and founding told by a role noun in apposition or as an attribute."""
     tok = t.token
+    if tok.lemma_.lower() in S.lex.descriptions and role_nouns(S.lex).get(tok.lemma_.lower()) is None:
+        return _owner_frames(t, S)
     last = S.doc[tok.i + t.width - 1]
     org = _role_org(S, tok, last)
     # "le fondateur et PDG du groupe": the conjuncts share their organisation and holder.

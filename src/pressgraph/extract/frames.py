@@ -250,8 +250,9 @@ class Sentence:
             if t.is_punct and t.text not in ("'", "’", "%"):
                 break
             low = _ELISION.get(t.lower_, t.lower_)
-            if low in preps and i + 1 < self.sent.end:
-                j = i + 1
+            two = f"{low} {_ELISION.get(self.doc[i + 1].lower_, self.doc[i + 1].lower_)}" if i + 1 < self.sent.end else ""
+            if (low in preps or two in preps) and i + 1 < self.sent.end:
+                j = i + 2 if two in preps else i + 1
                 while j < self.sent.end and self.doc[j].pos_ == "DET":
                     j += 1
                 ref = self.ref_at.get(j)
@@ -631,4 +632,9 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
     for word in (tok.lower_, tok.lemma_.lower()):
         if word in roles:
             return roles[word], 1
+    # "le groupe de Warren Buffett", "l'entreprise de Mark Zuckerberg": a company told by
+    # the person at its head.
+    if (tok.lemma_.lower() in lex.descriptions and tok.i + 2 < end and doc[tok.i + 1].lower_ in ("de", "d'", "d’")
+            and doc[tok.i + 2].pos_ == "PROPN" and doc[tok.i - 1].pos_ == "DET"):
+        return "leadership", 1
     return None

@@ -268,6 +268,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "se séparer": ("divestment", "agent", "de"),
     "séparer": ("divestment", "agent", "de"),
     "détenir": ("stake", "agent", "patient"),
+    "appartenir": ("stake", "à", "agent"),
     "posséder": ("stake", "agent", "patient"),
     "contrôler": ("stake", "agent", "patient"),
     "valoriser": ("valuation", "patient", ""),
