@@ -2,9 +2,8 @@
 
 Two claims of one document merge when they have the same type and parties (either order
 for symmetric types) and no attribute in conflict (amount, percent, date, until). The
-merged claim keeps the union of attributes, the strongest modality (asserted over planned
-or hedged; a negated claim never merges with a positive one), and the evidence and sources
-of the claim whose modality it keeps.
+merged claim keeps the union of attributes and the modality, evidence and sources of the
+first mention (a negated claim never merges with a positive one).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from dataclasses import replace
 from pressgraph.model import SYMMETRIC_TYPES, Claim
 
 _ATTRS = ("amount", "currency", "percent", "date", "until", "role", "value")
-_RANK = {"asserted": 0, "planned": 1, "hedged": 2}
 
 
 def _parties(c: Claim) -> tuple[str, str | None] | frozenset[str | None]:
@@ -58,10 +56,9 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
                 continue
             if _conflict(seen, claim):
                 continue
-            if _RANK.get(claim.modality, 0) < _RANK.get(seen.modality, 0):
-                out[i] = _combine(claim, seen)
-            else:
-                out[i] = _combine(seen, claim)
+            # The first mention sets the modality: a lede says "est en passe d'acheter",
+            # later shorthand ("le groupe racheté", a headline's present) does not undo it.
+            out[i] = _combine(seen, claim)
             break
         else:
             out.append(claim)

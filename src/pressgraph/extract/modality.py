@@ -130,8 +130,9 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     if not presupposed and _intended_infinitive(trigger, sent, lex):
         planned = True
     text = sent.text.lower()
-    if not presupposed:
+    if not presupposed and not any(_own_clause(t) for t in chain):
         head_text = sent.doc[sent.start : trigger.i].text.lower()
+        head_text = head_text.replace("d'", "de ").replace("d’", "de ")  # "en passe d'acheter"
         if any(p in head_text for p in lex.PLANNED_PHRASES):
             planned = True
         if any(cue in text for cue in lex.HEDGE_CUES):
