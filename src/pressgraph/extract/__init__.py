@@ -185,6 +185,10 @@ class _Reader:
             return None
         if obj is not None and obj is subj:
             return None
+        if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "AMBIGUOUS_DEAL_VERBS", ()) and (
+            subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
+        ):
+            return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
         appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
         if t.type in PERSON_SUBJECT:
             if (appositive and obj_ref is not None and obj_ref.kind == "name" and obj is not None

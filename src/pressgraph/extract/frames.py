@@ -283,7 +283,9 @@ class Sentence:
                         if ref.start < verb.i and ref.kind == "name" and ref.cluster is not taker \
                                 and ref.cluster is not None and ref.cluster.label != "PLACE":
                             return ref
-        return self.with_prep(verb, ("dans",))
+        stake = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in ("participation", "part", "parts")
+                    for c in verb.children)
+        return self.with_prep(verb, ("dans",)) if stake else None  # "prendre une participation ... dans Y"
 
     def antecedent(self, noun: Token) -> Ref | None:
         """What a relative clause hangs on: a name, or the name a noun is apposed to

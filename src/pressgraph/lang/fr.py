@@ -268,7 +268,6 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "se séparer": ("divestment", "agent", "de"),
     "séparer": ("divestment", "agent", "de"),
     "détenir": ("stake", "agent", "patient"),
-    "appartenir": ("stake", "à", "agent"),
     "posséder": ("stake", "agent", "patient"),
     "contrôler": ("stake", "agent", "patient"),
     "valoriser": ("valuation", "patient", ""),
@@ -384,6 +383,9 @@ PRICED_NOUNS: frozenset[str] = frozenset(
      "cession", "vente", "achat", "fusion"}
 )  # fmt: skip
 
+#: Deal verbs with common senses outside deals ("reprendre Mossoul", "reprendre le
+#: Norvégien" in a race): they make a fact only between organisations.
+AMBIGUOUS_DEAL_VERBS: frozenset[str] = frozenset({"reprendre", "avaler", "absorber"})
 #: Verbs that make a deal only with a share as object: "prendre 21 % du capital de Y",
 #: "prendre le contrôle de Y", "prendre une participation dans Y".
 SHARE_VERBS: dict[str, str] = {"prendre": "acquisition", "ramasser": "acquisition"}
