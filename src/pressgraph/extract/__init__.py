@@ -196,6 +196,8 @@ class _Reader:
                 obj.label = "ORG"  # "le fondateur de Snapchat": a one-word name under a role is a company
             if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
                 return None  # political offices ("dirige l'Ouzbékistan") are not labelled
+            if not obj.name[:1].isupper() and not obj.name[:1].isdigit():
+                return None  # "le président ... le gouvernement": an unnamed body is no company
         elif t.type in ORG_TYPES:
             if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
