@@ -196,8 +196,10 @@ class _Reader:
                 obj.label = "ORG"  # "le fondateur de Snapchat": a one-word name under a role is a company
             if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
                 return None  # political offices ("dirige l'Ouzbékistan") are not labelled
-            if not obj.name[:1].isupper() and not obj.name[:1].isdigit():
-                return None  # "le président ... le gouvernement": an unnamed body is no company
+            if not (obj.name[:1].isupper() or obj.name[:1].isdigit()) or obj.name.lower() in {
+                x.lower() for x in self.lex.institutions
+            }:
+                return None  # "le gouvernement dirigé par X": a State's offices are political
         elif t.type in ORG_TYPES:
             if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
