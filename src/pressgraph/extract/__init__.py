@@ -75,6 +75,14 @@ def extract(document: Document) -> Extraction:
     return extract_parsed(document, nlp.load(lang)(document.text), lang)
 
 
+def _dated_by(triggers: list[int], start: int) -> int | None:
+    """The deal word (by character offset) that a date at ``start`` belongs to."""
+    before = [c for c in triggers if c < start]
+    if before:
+        return before[-1]
+    return min(triggers, key=lambda c: abs(c - start)) if triggers else None
+
+
 def _in(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -150,6 +158,7 @@ class _Reader:
         self.clusters.extend(S.assets)
         if S.raised is not None:
             self.investee = S.raised
+        S.trigger_chars = sorted({f.trigger.token.idx for f in found})
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
@@ -224,7 +233,9 @@ class _Reader:
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
         if t.type in DATED_TYPES:
-            points = [x for x in times if x.role == "point"]
+            # A date goes to the deal word written before it ("invested $1bn in 2019 and has
+            # since committed $13bn" dates the first only), else to the nearest after it.
+            points = [x for x in times if x.role == "point" and _dated_by(S.trigger_chars, x.start) == trigger_char]
             if points:
                 pick_t = min(points, key=lambda x: abs(x.start - trigger_char))
                 date = pick_t.value

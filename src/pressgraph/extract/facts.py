@@ -374,7 +374,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return out
     words = []
     for w in doc[start : S.sent.end]:
-        if w.is_punct or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
+        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
             break
         words.append(w.text_with_ws)
     value = "".join(words).strip()

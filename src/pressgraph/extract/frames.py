@@ -85,6 +85,7 @@ class Sentence:
         self.topic: Ref | None = None  # the organisation the article is about, so far
         self.investee: Ref | None = None  # the latest company said to raise money
         self.raised: Ref | None = None  # a company that raises money in this sentence
+        self.trigger_chars: list[int] = []  # offsets of the sentence's deal words
         self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:

@@ -57,8 +57,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     negated = hedged = planned = False
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        if _negated_here(tok, lex):
-            negated = True
+        if _negated_here(tok, lex) and not (depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS):
+            negated = True  # "would not comment on whether it plans to buy": not a denial
         if lemma in lex.NEGATED_CUES and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
         if lemma == "fin" and tok.head.lemma_ == "mettre":

@@ -278,6 +278,7 @@ PLACES_AS_PARTIES: bool = False
 VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "invest": ("investment", "agent", "in+into"),
     "inject": ("investment", "agent", "into+in"),
+    "commit": ("investment", "agent", "to"),
     "finance": ("investment", "agent", "patient"),
     "fund": ("investment", "agent", "patient"),
     "back": ("investment", "agent", "patient"),
@@ -491,6 +492,8 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+#: Verbs whose negation declines to speak, not denies ("would not comment on ...").
+NO_COMMENT_VERBS: frozenset[str] = frozenset({"comment", "confirm", "elaborate", "disclose"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset({"call off", "give up", "back out", "pull out", "walk away", "break off"})
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).

@@ -464,6 +464,8 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "démenti", "retirer"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
+#: Verbs whose negation declines to speak, not denies ("would not comment on ...").
+NO_COMMENT_VERBS: frozenset[str] = frozenset({"commenter", "confirmer", "préciser"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset()
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).
