@@ -4,7 +4,7 @@ Two claims of one document merge when they have the same type and parties (eithe
 for symmetric types) and no attribute in conflict (amount, percent, date, until). The
 merged claim keeps the union of attributes, the strongest modality (asserted over planned
 or hedged; a negated claim never merges with a positive one), and the evidence and sources
-of the claim whose modality it keeps.
+of the claim whose modality it keeps (of the one stating more, between equals).
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ def _parties(c: Claim) -> tuple[str, str | None] | frozenset[str | None]:
     if c.type in SYMMETRIC_TYPES:
         return frozenset((c.subject, c.object))
     return (c.subject, c.object)
+
+
+def _detail(c: Claim) -> int:
+    """How much a mention states: its attributes and its parties named on their own."""
+    return sum(getattr(c, k) is not None for k in _ATTRS)
 
 
 def _conflict(a: Claim, b: Claim) -> bool:
@@ -58,8 +63,9 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
                 continue
             if _conflict(seen, claim):
                 continue
-            if _RANK.get(claim.modality, 0) < _RANK.get(seen.modality, 0):
-                out[i] = _combine(claim, seen)
+            rank_new, rank_seen = _RANK.get(claim.modality, 0), _RANK.get(seen.modality, 0)
+            if rank_new < rank_seen or (rank_new == rank_seen and _detail(claim) > _detail(seen)):
+                out[i] = _combine(claim, seen)  # the better-stated mention gives the evidence
             else:
                 out[i] = _combine(seen, claim)
             break
