@@ -180,6 +180,11 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 right = _before_next(t, S, S.expand(ref))
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
+    if tok.lemma_.lower() in lex.AMOUNT_VERBS and not any(
+        c.dep_ in ("obj", "dobj") and (c.like_num or c.lower_ in lex.MAGNITUDES or c.pos_ in ("NUM", "SYM"))
+        for c in tok.children
+    ):
+        return []  # "committed to driving the strategy" commits no money
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
@@ -255,6 +260,11 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         of = next((g for c in last.children if prep_of(c) in ("de", "of")
                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
+    if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
+        # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
+        target = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS
+                       for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        de = S.object_of(target) if target is not None else None
     if t.type == "acquisition":
         if par is not None:
             return frame(par, de or poss)

@@ -87,8 +87,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
             ):  # "X is buying Y": announced, not done
                 planned = True
-        if depth > 0 and lemma in lex.PLANNED_CUES:
-            planned = True
+        if (depth > 0 or tok.pos_ == "NOUN") and lemma in lex.PLANNED_CUES:
+            planned = True  # "a takeover bid for Y", "une offre sur Y": not done yet
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
                 planned = True

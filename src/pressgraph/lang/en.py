@@ -343,6 +343,8 @@ NOUN_FRAMES: dict[str, str] = {
     "takeover": "acquisition",
     "buyout": "acquisition",
     "takeover bid": "acquisition",
+    "bid": "acquisition",
+    "offer": "acquisition",
     "tender offer": "acquisition",
     "sale": "divestment",
     "divestiture": "divestment",
@@ -411,6 +413,10 @@ ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
 RAISING_VERBS: frozenset[str] = frozenset({"raise", "secure", "obtain", "close"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
+#: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
+BID_PREPOSITIONS: tuple[str, ...] = ("for",)
+#: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
+AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").

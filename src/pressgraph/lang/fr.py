@@ -374,6 +374,10 @@ ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels"
 RAISING_VERBS: frozenset[str] = frozenset({"lever", "obtenir", "récolter", "boucler"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
+#: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
+BID_PREPOSITIONS: tuple[str, ...] = ("sur", "pour")
+#: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
+AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
