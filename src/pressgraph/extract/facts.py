@@ -260,6 +260,16 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         of = next((g for c in last.children if prep_of(c) in ("de", "of")
                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
+    if lemma in lex.CONTROL_NOUNS:
+        # "gained / took control of Y" buys Y; "has control of Y" holds it.
+        if verb is None or gov_subj is None or de is None or not _object_of_verb(tok, verb, lex):
+            return []
+        if verb.lemma_.lower() in lex.STAKE_RAISING_VERBS | lex.STAKE_SEEKING_VERBS:
+            return [Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)]
+        if verb.lemma_.lower() in lex.HOLDING_VERBS:
+            held = Trigger(tok, "stake", False, t.width)
+            return [Frame(held, gov_subj, de)]
+        return []
     if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
         # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
         target = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS

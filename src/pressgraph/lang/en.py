@@ -343,6 +343,7 @@ NOUN_FRAMES: dict[str, str] = {
     "takeover": "acquisition",
     "buyout": "acquisition",
     "takeover bid": "acquisition",
+    "control": "acquisition",
     "bid": "acquisition",
     "offer": "acquisition",
     "tender offer": "acquisition",
@@ -418,9 +419,11 @@ BID_PREPOSITIONS: tuple[str, ...] = ("for",)
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
 AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
-STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
+#: Nouns of control: taking it buys a company, having it holds one.
+CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)

@@ -382,6 +382,8 @@ AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
+#: Nouns of control: taking it buys a company, having it holds one.
+CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
 FROM_WORDS: tuple[str, ...] = ("contre",)
