@@ -194,9 +194,10 @@ class _Reader:
         elif t.type in ORG_TYPES:
             if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
-            if not self.lex.PLACES_AS_PARTIES and (
-                subj.label == "PLACE" or (obj is not None and obj.label == "PLACE" and t.type != "infrastructure")
-            ):
+            if (obj is not None and obj.label == "PERSON" and self.lex.PERSON_LABELS_RELIABLE
+                    and len(obj.name.split()) > 1 and t.type in ("acquisition", "divestment", "stake", "investment")):
+                return None  # companies buy companies and assets, not people
+            if not self.lex.PLACES_AS_PARTIES and (subj.label == "PLACE" or (obj is not None and obj.label == "PLACE")):
                 return None  # the model's places are places: "Sunnyvale, Calif." buys nothing
             if subj.label in ("PLACE", "MISC"):
                 subj.label = "ORG"  # what invests, buys, holds or partners is an organisation

@@ -232,7 +232,8 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
             ) and tok.nbor(1).is_title:
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
-            elif tok.text == ",":
+            elif tok.text == "," or (tok.lower_ in ("'s", "’s") and tok.i + 1 < ent.end):
+                # "American Aircraft's Uvalde": the owner and what it owns are two names.
                 if tok.i > start:
                     yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1

@@ -268,6 +268,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 #: The English model's GPE/LOC labels are reliable: a place is never a party to a deal.
 #: Runs of proper nouns that NER missed are taken as names ("Argo AI").
 PROPER_NOUN_NAMES: bool = True
+#: The English model's PERSON on a first and last name is reliable: nobody buys "Joseph Pinola".
+PERSON_LABELS_RELIABLE: bool = True
 PLACES_AS_PARTIES: bool = False
 
 # Same conventions as ``lang/fr.py``: a verb frame maps a lemma to (fact type, subject role,

@@ -241,6 +241,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 #: Runs of proper nouns that NER missed are taken as names (English only: the French
 #: tagger marks too many capitalised common words PROPN).
 PROPER_NOUN_NAMES: bool = False
+#: The French model tags many companies PER ("Morgan Stanley"): a person is no proof.
+PERSON_LABELS_RELIABLE: bool = False
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
