@@ -66,7 +66,9 @@ def _main(
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _ingest(paths: list[Path], db: Path, quiet: bool = False) -> pipeline.RunReport:
+def _ingest(
+    paths: list[Path], db: Path, quiet: bool = False, workers: int = 1
+) -> pipeline.RunReport:
     with open_store(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         TimeElapsedColumn(), console=err, transient=True, disable=quiet,
@@ -80,17 +82,20 @@ def _ingest(paths: list[Path], db: Path, quiet: bool = False) -> pipeline.RunRep
                 bar.console.print(f"[red]rejected:[/red] {escape(detail)}")
             bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-        return pipeline.run([str(p) for p in paths], store, progress=progress)
+        return pipeline.run([str(p) for p in paths], store, progress=progress, workers=workers)
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .jsonl, .json).")],
     db: DbOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
+    ] = 1,
 ) -> None:
     """Read articles into the database; already stored articles are skipped."""
     try:
-        result = _ingest(paths, _db(db))
+        result = _ingest(paths, _db(db), workers=workers)
     except PressgraphError as exc:
         _fail(exc)
         return

@@ -66,6 +66,17 @@ def test_ingest_good_inputs_exit_zero(tmp_path: Path) -> None:
     assert [s["name"] for s in hedged["sources"]] == ["Les Echos"]
 
 
+def test_ingest_with_two_workers(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_FR, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "g.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 1 and "empty.txt" in result.output
+    assert _counts(db)["documents"] == 1 and _counts(db)["claims"] >= 1
+    bad = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--workers", "0"])
+    assert bad.exit_code == 2
+
+
 def test_extract_jsonl_on_gold_file(tmp_path: Path) -> None:
     sample = sample_paths()[0]
     gold = tmp_path / "one.json"
