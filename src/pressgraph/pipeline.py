@@ -50,7 +50,8 @@ class RunReport:
         return not self.rejected
 
 
-def _language(doc: Document) -> str:
+def language_of(doc: Document) -> str:
+    """The language ``doc`` is read in: its own when a pipeline exists for it, else guessed."""
     return doc.language if doc.language in nlp.MODELS else detect_language(doc.text)
 
 
@@ -64,7 +65,7 @@ def extract_batch(docs: Sequence[Document]) -> list[Extraction | PressgraphError
     results: list[Extraction | PressgraphError] = []
     by_lang: dict[str, list[Document]] = {}
     for d in docs:
-        by_lang.setdefault(_language(d), []).append(d)
+        by_lang.setdefault(language_of(d), []).append(d)
     for lang, group in by_lang.items():
         try:
             pipe = nlp.load(lang)

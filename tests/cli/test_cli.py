@@ -117,7 +117,9 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
     assert "no entity named" in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "entities", "facts", "report", "demo", "evaluate"])
+@pytest.mark.parametrize(
+    "command", ["ingest", "extract", "entities", "facts", "report", "demo", "evaluate", "bench"]
+)
 def test_every_command_is_documented(command: str) -> None:
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     assert f"`pressgraph {command}" in doc
