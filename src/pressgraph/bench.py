@@ -43,6 +43,7 @@ from typing import Any
 
 from pressgraph.errors import PressgraphError
 from pressgraph.model import Document
+from pressgraph.pipeline import BATCH_SIZE
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -66,8 +67,6 @@ DEFAULT_LIMIT = 400
 #: Processes measured besides 1 when no ``--workers`` is given.
 DEFAULT_WORKERS = 2
 KINDS: tuple[str, ...] = ("spacy", "pipeline")
-#: ``nlp.pipe`` batch size of the bare ``spacy`` runs.
-SPACY_BATCH_SIZE = 64
 #: Articles parsed (untimed) once the models are loaded, before the clock starts.
 WARM_UP = 8
 #: Targets: pipeline / bare spaCy throughput, 2-process / 1-process pipeline, peak memory.
@@ -533,7 +532,7 @@ def _timed_spacy(docs: Sequence[Document], workers: int) -> Iterator[int]:
         by_lang.setdefault(d.language or "", []).append(d.text)
     for lang, texts in by_lang.items():
         pipe = nlp.load(lang)
-        for parsed in pipe.pipe(texts, batch_size=SPACY_BATCH_SIZE, n_process=workers):
+        for parsed in pipe.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):
             yield len(parsed)
 
 

@@ -32,6 +32,10 @@ from pressgraph.store import SQLiteStore
 
 log = logging.getLogger(__name__)
 
+#: Documents parsed together (one ``nlp.pipe`` call per language in a batch); 64 parses
+#: about 10% faster than 16 with ``fr_core_news_md`` (``pressgraph bench``).
+BATCH_SIZE = 64
+
 #: Called after each input: (event, detail) with event in stored, skipped, rejected.
 Progress = Callable[[str, str], None]
 
@@ -134,7 +138,10 @@ def _extract_in_pool(
 
 
 def extract_documents(
-    items: Iterable[Document | PressgraphError], *, batch_size: int = 16, workers: int = 1
+    items: Iterable[Document | PressgraphError],
+    *,
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
 ) -> Iterator[Extraction | PressgraphError]:
     """Parse and extract documents, batching per language; errors in ``items`` and errors
     of extraction are yielded, never raised, so one bad input does not stop a stream.
