@@ -64,6 +64,8 @@ def test_summary_figures_ratios_and_targets() -> None:
         "pipeline 2 processes >= 1.6x 1 process": False,
         "peak memory < 2048 MB": True,
     }
+    assert report.row("pipeline", 2).cores_used == 0.1
+    assert any("pipeline with 2 processes kept only 0.10 cores" in n for n in report.notes)
     data = report.to_json()
     assert set(data) >= {"selection", "configurations", "ratios", "speedups", "targets", "memory"}
     assert data["ratios"] == {"1": 0.8, "2": 0.6}

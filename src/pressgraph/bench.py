@@ -184,6 +184,7 @@ class Row:
     articles_per_s: float
     tokens_per_s: float
     cpu_seconds: float
+    cores_used: float  # cpu_seconds / seconds: below ``workers``, the machine was busy
     load_seconds: float
     peak_mb: float  # sampled PSS peak of all processes, else the ru_maxrss upper bound
     peak_main_mb: float  # ru_maxrss of the main process
@@ -268,6 +269,7 @@ def summarise(
                 articles_per_s=round(rate, 2),
                 tokens_per_s=round(_per_second(tokens, m.seconds), 1),
                 cpu_seconds=round(m.cpu_seconds, 2),
+                cores_used=round(_per_second(m.cpu_seconds, m.seconds), 2),
                 load_seconds=round(m.load_seconds, 2),
                 peak_mb=round(_peak_kib(m) / 1024, 1),
                 peak_main_mb=round(m.rss_self_kib / 1024, 1),
@@ -299,7 +301,22 @@ def summarise(
         peak = max(r.peak_mb for r in rows)
         name = f"peak memory < {TARGET_PEAK_MB:.0f} MB"
         targets.append(Target(name, peak, TARGET_PEAK_MB, False))
+    notes = [*notes, *contention_notes(rows)]
     return BenchReport(tuple(rows), tuple(targets), speedups, selection, tuple(notes))
+
+
+#: Share of its processes' cores a run must get for its speed-up to mean something.
+FAIR_SHARE = 0.75
+
+
+def contention_notes(rows: Sequence[Row]) -> list[str]:
+    """Warnings for multi-process runs that did not get the cores they asked for."""
+    return [
+        f"{r.kind} with {r.workers} processes kept only {r.cores_used:.2f} cores busy on "
+        f"average: other processes were using the CPUs, so its speed-up is understated"
+        for r in rows
+        if r.workers > 1 and r.cores_used < FAIR_SHARE * r.workers
+    ]
 
 
 def describe_selection(selection: Selection, limit: int) -> dict[str, Any]:

@@ -236,7 +236,7 @@ def _bench_table(result: bench.BenchReport) -> None:
     sel = result.selection
     languages = ", ".join(f"{n} {lang}" for lang, n in sel["languages"].items())
     table = Table(
-        "run", "proc", "articles", "tokens", "s", "cpu s", "art/s", "tok/s", "vs spaCy",
+        "run", "proc", "articles", "tokens", "s", "cores", "art/s", "tok/s", "vs spaCy",
         "peak MB", "load s", title=f"pressgraph bench: {sel['articles']} articles ({languages})",
     )  # fmt: skip
     for r in result.rows:
@@ -244,7 +244,7 @@ def _bench_table(result: bench.BenchReport) -> None:
         ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
         table.add_row(
             name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
-            f"{r.cpu_seconds:.1f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio, f"{r.peak_mb:.0f}",
+            f"{r.cores_used:.2f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio, f"{r.peak_mb:.0f}",
             f"{r.load_seconds:.1f}",
         )  # fmt: skip
     out.print(table)
