@@ -71,6 +71,12 @@ def test_summary_figures_ratios_and_targets() -> None:
     assert data["ratios"] == {"1": 0.8, "2": 0.6}
 
 
+def test_fastest_run_of_each_configuration_is_kept() -> None:
+    runs = [_m("spacy", 1, 9), _m("pipeline", 1, 12), _m("spacy", 1, 8), _m("pipeline", 1, 13)]
+    kept = [(m.kind, m.seconds) for m in bench.fastest(runs)]
+    assert kept == [("spacy", 8.0), ("pipeline", 12.0)]
+
+
 def test_corpus_folder_is_found_from_the_current_folder(tmp_path: Path) -> None:
     corpus = tmp_path / "shared" / "corpus"
     corpus.mkdir(parents=True)

@@ -271,6 +271,9 @@ def bench_cmd(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
     ] = bench.DEFAULT_WORKERS,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, help="Runs of each configuration; the fastest kept.")
+    ] = 1,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory."""
@@ -289,8 +292,8 @@ def bench_cmd(
                 bar.update(tasks[label], completed=done)
 
             result = bench.run(
-                inputs, selection, limit=limit, workers=workers, progress=progress,
-                debug=_State.debug,
+                inputs, selection, limit=limit, workers=workers, repeat=repeat,
+                progress=progress, debug=_State.debug,
             )  # fmt: skip
     except PressgraphError as exc:
         _fail(exc)
