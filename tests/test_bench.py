@@ -66,6 +66,12 @@ def test_summary_figures_ratios_and_targets() -> None:
     }
     assert report.row("pipeline", 2).cores_used == 0.1
     assert any("pipeline with 2 processes kept only 0.10 cores" in n for n in report.notes)
+    speedup = next(t for t in report.targets if "1.6x" in t.name)
+    assert speedup.caveat is None
+    busy = summarise(measurements, {"articles": 100}, control_speedup=1.05)
+    caveat = next(t for t in busy.targets if "1.6x" in t.name).caveat
+    assert caveat is not None and "1.05x" in caveat
+    assert busy.to_json()["control_speedup"] == 1.05
     data = report.to_json()
     assert set(data) >= {"selection", "configurations", "ratios", "speedups", "targets", "memory"}
     assert data["ratios"] == {"1": 0.8, "2": 0.6}

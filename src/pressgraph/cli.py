@@ -254,7 +254,8 @@ def _bench_table(result: bench.BenchReport) -> None:
         out.print(f"{kind}: {most} processes / 1 process = {x:.2f}x")
     for t in result.targets:
         mark = "[green]PASS[/green]" if t.passed else "[red]FAIL[/red]"
-        out.print(f"{mark} {escape(t.name)}: {t.value:.2f}")
+        caveat = f" [yellow]({escape(t.caveat)})[/yellow]" if t.caveat else ""
+        out.print(f"{mark} {escape(t.name)}: {t.value:.2f}{caveat}")
     for note in result.notes:
         out.print(f"[dim]{escape(note)}[/dim]")
 

@@ -105,7 +105,7 @@ def _batches(
         yield batch
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def pool_context() -> multiprocessing.context.BaseContext:
     """``fork`` where there is one: workers inherit the pipelines the parent has loaded."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -115,7 +115,7 @@ def _extract_in_pool(
     items: Iterable[Document | PressgraphError], batch_size: int, workers: int
 ) -> Iterator[Extraction | PressgraphError]:
     """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())
     pending: deque[Future[list[Extraction | PressgraphError]]] = deque()
 
     def oldest() -> list[Extraction | PressgraphError]:
