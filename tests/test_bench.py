@@ -55,6 +55,7 @@ def test_summary_figures_ratios_and_targets() -> None:
     assert pipe1.articles_per_s == 8.0 and pipe1.tokens_per_s == 1600.0
     assert pipe1.vs_spacy == 0.8 and report.row("spacy", 1).vs_spacy is None
     assert report.speedups == {"spacy": 1.667, "pipeline": 1.25}
+    assert report.cpu_bound_speedups == {"spacy": 2.0, "pipeline": 2.0}  # same CPU seconds
     assert report.row("spacy", 2).peak_mb == 1300.0  # no PSS: main + 2 x largest worker
     assert pipe2.peak_mb == 700.0  # sampled PSS when there is one
     passed = {t.name: t.passed for t in report.targets}

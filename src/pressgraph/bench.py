@@ -222,6 +222,9 @@ class BenchReport:
     selection: dict[str, Any]
     notes: tuple[str, ...]
     control_speedup: float | None = None
+    #: kind -> ``workers x`` CPU seconds with 1 process / with ``workers``: the speed-up an
+    #: idle machine would allow, given the extra CPU the processes cost (tail not counted).
+    cpu_bound_speedups: dict[str, float] = field(default_factory=dict)
 
     def row(self, kind: str, workers: int) -> Row:
         return next(r for r in self.rows if r.kind == kind and r.workers == workers)
@@ -235,6 +238,7 @@ class BenchReport:
             },
             "speedups": self.speedups,
             "control_speedup": self.control_speedup,
+            "cpu_bound_speedups": self.cpu_bound_speedups,
             "targets": [{**asdict(t), "passed": t.passed} for t in self.targets],
             "memory": MEMORY_METHOD,
             "notes": list(self.notes),
@@ -298,6 +302,11 @@ def summarise(
         for kind in KINDS
         if most > 1 and (kind, 1) in rate_of and (kind, most) in rate_of
     }
+    cpu_of = {(r.kind, r.workers): r.cpu_seconds for r in rows}
+    cpu_bounds = {
+        kind: round(most * _per_second(cpu_of[(kind, 1)], cpu_of[(kind, most)]), 2)
+        for kind in speedups
+    }
     targets = [
         Target(f"pipeline >= {TARGET_RATIO:.0%} of bare spaCy ({r.workers} process"
                f"{'es' if r.workers > 1 else ''})", r.vs_spacy, TARGET_RATIO, True)
@@ -317,14 +326,20 @@ def summarise(
         name = f"peak memory < {TARGET_PEAK_MB:.0f} MB"
         targets.append(Target(name, peak, TARGET_PEAK_MB, False))
     notes = [*notes, *contention_notes(rows)]
+    notes += [
+        f"{kind}: CPU seconds with {most} processes / with 1 = {most / x:.2f}, so on an idle "
+        f"machine its speed-up would be at most {x:.2f}x"
+        for kind, x in cpu_bounds.items()
+    ]
     if control_speedup is not None:
         notes.append(
             f"control: {most} busy-loop processes ran {control_speedup:.2f}x as fast as 1 "
             f"just before the {most}-process runs (an idle machine gives ~{most}x)"
         )
     return BenchReport(
-        tuple(rows), tuple(targets), speedups, selection, tuple(notes), control_speedup
-    )
+        tuple(rows), tuple(targets), speedups, selection, tuple(notes), control_speedup,
+        cpu_bounds,
+    )  # fmt: skip
 
 
 #: Share of its processes' cores a run must get for its speed-up to mean something.
