@@ -9,7 +9,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from pressgraph import bench
-from pressgraph.bench import Measurement, select_articles, summarise
+from pressgraph.bench import Measurement, harness, select_articles, summarise
 from pressgraph.cli import app, sample_paths
 from pressgraph.errors import IngestError, PressgraphError
 from pressgraph.model import Document
@@ -88,7 +88,7 @@ def test_corpus_folder_is_found_from_the_current_folder(tmp_path: Path) -> None:
     corpus = tmp_path / "shared" / "corpus"
     corpus.mkdir(parents=True)
     (tmp_path / "repo").mkdir()
-    assert bench.corpus_folders(tmp_path / "repo") == [corpus.resolve()]
+    assert harness.corpus_folders(tmp_path / "repo") == [corpus.resolve()]
 
 
 def test_configurations_with_two_processes_run(tmp_path: Path, fr_nlp: Language) -> None:
@@ -96,7 +96,7 @@ def test_configurations_with_two_processes_run(tmp_path: Path, fr_nlp: Language)
     record = {"id": "s", "language": "fr", "text": sample_paths()[0].read_text(encoding="utf-8")}
     articles.write_text(json.dumps(record) + "\n", encoding="utf-8")
     for kind in bench.KINDS:
-        figures = bench._run_configuration(kind, 2, articles)
+        figures = harness._run_configuration(kind, 2, articles)
         assert Measurement(**figures).articles == 1
         assert figures["rss_self_kib"] > 0 and figures["seconds"] > 0
     assert figures["stored"] == 1 and figures["claims"] > 0

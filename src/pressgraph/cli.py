@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 
 from pressgraph import bench, pipeline, query, report
+from pressgraph.bench import harness
 from pressgraph.errors import PressgraphError
 from pressgraph.store import SQLiteStore, open_store
 
@@ -278,9 +279,9 @@ def bench_cmd(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory."""
-    inputs = [str(p) for p in paths or sample_paths() + bench.corpus_folders()]
+    inputs = [str(p) for p in paths or sample_paths() + harness.corpus_folders()]
     try:
-        selection = bench.select(inputs, limit)
+        selection = harness.select(inputs, limit)
         with Progress(
             TextColumn("[bold]bench {task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err, transient=True,
@@ -292,7 +293,7 @@ def bench_cmd(
                     tasks[label] = bar.add_task(label, total=total)
                 bar.update(tasks[label], completed=done)
 
-            result = bench.run(
+            result = harness.run(
                 inputs, selection, limit=limit, workers=workers, repeat=repeat,
                 progress=progress, debug=_State.debug,
             )  # fmt: skip
