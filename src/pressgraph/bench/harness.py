@@ -178,7 +178,10 @@ def measure(
         )  # fmt: skip
         result: dict[str, Any] = {}
         for line in proc.stdout or ():
-            message = json.loads(line)
+            try:
+                message = json.loads(line)
+            except ValueError:  # something else printed on stdout: not ours
+                continue
             if "done" in message and on_progress is not None:
                 on_progress(message["done"])
             result.update({k: v for k, v in message.items() if k != "done"})
