@@ -279,7 +279,10 @@ def bench_cmd(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory."""
-    inputs = [str(p) for p in paths or sample_paths() + harness.corpus_folders()]
+    corpus = [] if paths else harness.corpus_folders()
+    if not paths and not corpus:
+        err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
+    inputs = [str(p) for p in paths or sample_paths() + corpus]
     try:
         selection = harness.select(inputs, limit)
         with Progress(
