@@ -91,9 +91,13 @@ def test_corpus_folder_is_found_from_the_current_folder(tmp_path: Path) -> None:
     assert harness.corpus_folders(tmp_path / "repo") == [corpus.resolve()]
 
 
+def _french_sample() -> Path:
+    return next(p for p in sample_paths() if p.name.endswith(".fr.txt"))
+
+
 def test_configurations_with_two_processes_run(tmp_path: Path, fr_nlp: Language) -> None:
     articles = tmp_path / "a.jsonl"
-    record = {"id": "s", "language": "fr", "text": sample_paths()[0].read_text(encoding="utf-8")}
+    record = {"id": "s", "language": "fr", "text": _french_sample().read_text(encoding="utf-8")}
     articles.write_text(json.dumps(record) + "\n", encoding="utf-8")
     for kind in bench.KINDS:
         figures = harness._run_configuration(kind, 2, articles)
@@ -103,7 +107,7 @@ def test_configurations_with_two_processes_run(tmp_path: Path, fr_nlp: Language)
 
 
 def test_bench_command_json_on_the_sample() -> None:
-    sample = str(sample_paths()[0])
+    sample = str(_french_sample())
     args = ["bench", sample, "--limit", "2", "--workers", "1", "--format", "json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
