@@ -10,9 +10,9 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer

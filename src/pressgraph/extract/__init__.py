@@ -22,6 +22,7 @@ from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.modality import find_modality
 from pressgraph.extract.quantities import find_quantities
+from pressgraph.extract.text import doc_text
 from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon, lexicon
 from pressgraph.model import (
@@ -96,10 +97,10 @@ class _Reader:
         self.lang = lang
         self.lex = lex
         self.salience = Salience()
-        self.quantities = find_quantities(doc.text, lang)
-        reference = document.published or find_dateline(doc.text, lang)
+        self.quantities = find_quantities(doc_text(doc), lang)
+        reference = document.published or find_dateline(doc_text(doc), lang)
         self.published = reference
-        self.times = find_times(doc.text, lang, reference)
+        self.times = find_times(doc_text(doc), lang, reference)
         names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
         self.name_refs = [
@@ -295,7 +296,7 @@ class _Reader:
 
     def _per_unit(self, q: Quantity) -> bool:
         """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
-        after = self.doc.text[q.end : q.end + 14].lower().lstrip()
+        after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
         return after.startswith(self.lex.PER_UNIT)
 
     # -- results -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.names import entity_key, is_legal_suffix
 
@@ -88,7 +89,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 
 def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
     """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
         for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", text):
@@ -103,7 +104,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
 
     ``text`` is the document as written, when the parser read it with markup blanked
     (bracketed names "<Cie du Midi>" are read from it)."""
-    written = doc.text if text is None else text
+    written = doc_text(doc) if text is None else text
     found: dict[tuple[int, int], Name] = {}
     covered: set[int] = set()  # tokens of the names found so far
 
@@ -128,8 +129,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
         covered.update(range(start, end))
 
-    datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
-    head = _DATELINE_HEAD.match(doc.text)
+    datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc_text(doc)[:200])]
+    head = _DATELINE_HEAD.match(doc_text(doc))
     if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
         datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
     outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
@@ -251,7 +252,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
                     if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
                    key=lambda n: len(n.text), reverse=True)
     for name in names:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc.text):
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
@@ -309,8 +310,8 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster = by_key.get(key)
         if cluster is None and i > 0:
             prev = names[i - 1]
-            between = doc.text[prev.char_end : name.char_start]
-            if between.strip() == "(" and doc.text[name.char_end : name.char_end + 1] == ")":
+            between = doc_text(doc)[prev.char_end : name.char_start]
+            if between.strip() == "(" and doc_text(doc)[name.char_end : name.char_end + 1] == ")":
                 cluster = of_name.get(prev.start)
         if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
             cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
