@@ -215,6 +215,7 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
                 i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
             if (not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
+                    and doc[i:j].text.lower() not in lex.title_words
                     and any(t.is_alpha for t in doc[i:j]) and len(doc[i:j].text) > 2):
                 add(i, j, "MISC")
             i = j
@@ -283,10 +284,11 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
         if c.outlet:
             continue
         other = entity_key(c.name).split()
-        if name.label == "PERSON" or c.label == "PERSON":
-            if c.label == "PERSON" and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
+        if c.label == "PERSON":
+            if name.label in ("PERSON", "MISC") and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
                 found.append(c)
         elif len(other) > len(words) and other[: len(words)] == words:
+            # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
             found.append(c)
         elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
             found.append(c)  # "Disney" after "The Walt Disney Co."
@@ -333,5 +335,6 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
         counts = labels[id(cluster)]
         ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
-        cluster.label = "ORG" if cluster.outlet else ranked[0]
+        legal = any(" " in a and is_legal_suffix(a.rsplit(" ", 1)[1]) for a in cluster.aliases)
+        cluster.label = "ORG" if cluster.outlet or legal else ranked[0]  # "Lucid Motors Inc." is no person
     return clusters, of_name
