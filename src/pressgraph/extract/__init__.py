@@ -212,6 +212,9 @@ class _Reader:
         if t.type in REMEMBER_OBJECT and obj is not None:
             self.last_object[(id(subj), "any")] = obj
 
+        ftype = t.type
+        if ftype == "investment" and obj is not None and obj.owner is subj:
+            ftype = "infrastructure"  # "X will fund its Trans Mountain project": X builds it
         tok = t.token
         trigger_char = tok.idx
         amount = currency = percent = date = until = None
@@ -265,7 +268,7 @@ class _Reader:
         ev_start = sent.start_char + (len(written) - len(written.lstrip()))
         return Claim(
             document=self.document.id,
-            type=t.type,
+            type=ftype,
             subject=subj.name,
             object=obj.name if obj is not None else None,
             amount=amount,

@@ -61,6 +61,7 @@ class Cluster:
     outlet: bool
     names: list[Name] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    owner: Cluster | None = None  # for an asset named by a common noun: whose it is
 
 
 def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -335,6 +336,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
         counts = labels[id(cluster)]
         ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
-        legal = any(" " in a and is_legal_suffix(a.rsplit(" ", 1)[1]) for a in cluster.aliases)
+        legal = any(" " in a and (is_legal_suffix(a.rsplit(" ", 1)[1]) or is_legal_suffix(a.split(" ", 1)[0]))
+                    for a in cluster.aliases)  # "Lucid Motors Inc", "NV Philips Gloeilampenfabrieken"
         cluster.label = "ORG" if cluster.outlet or legal else ranked[0]  # "Lucid Motors Inc." is no person
     return clusters, of_name

@@ -115,7 +115,7 @@ def title_frames(S: Sentence) -> list[Frame]:
         if org is None and _is_person(_ref_after(S, title.end)):
             # "Chief Executive Officer Jim Hackett": the one organisation the sentence names,
             # or, when it names none, the one the article is about.
-            named = {r.cluster.name: r for r in S.refs if r.kind in ("name", "description") and _is_org(r)}
+            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r)}
             if len(named) == 1:
                 org = next(iter(named.values()))
             elif not named and _is_org(S.topic):
