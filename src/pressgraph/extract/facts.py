@@ -50,7 +50,9 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
             ref = S.first_ref(c)
             if ref is not None:
                 return ref
-        if c.dep_ in ("appos", "flat:name", "nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+        if c.dep_ in ("appos", "flat:name", "nmod", "compound") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+            if c.dep_ == "compound" and S.ref_at[c.i].cluster is not None and S.ref_at[c.i].cluster.label in ("ORG", "PERSON"):
+                continue  # "the Boeing plant" is Boeing's, not named Boeing
             return S.ref_at[c.i]
     for i in range(tok.i + 1, min(tok.i + 4, S.sent.end)):
         t = S.doc[i]

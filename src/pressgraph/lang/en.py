@@ -281,6 +281,8 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "invest": ("investment", "agent", "in+into"),
     "inject": ("investment", "agent", "into+in"),
     "commit": ("investment", "agent", "to"),
+    "spend": ("investment", "agent", "on+for+in"),
+    "pour": ("investment", "agent", "into+in"),
     "finance": ("investment", "agent", "patient"),
     "fund": ("investment", "agent", "patient"),
     "back": ("investment", "agent", "patient"),
@@ -419,7 +421,7 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 #: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
 BID_PREPOSITIONS: tuple[str, ...] = ("for",)
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
-AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour"})
+AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour", "spend"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
