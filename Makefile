@@ -1,4 +1,4 @@
-# Task runner: make test | lint | eval | demo
+# Task runner: make test | lint | eval | bench | demo
 PY ?= python
 
 test:
@@ -9,6 +9,9 @@ lint:
 
 eval:
 	pressgraph evaluate ../shared/eval/dev
+
+bench:
+	PYTHONPATH=src $(PY) -m pressgraph bench
 
 demo:
 	pip install -q . && pressgraph demo

@@ -10,19 +10,27 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from pressgraph import pipeline, query, report
+from pressgraph import bench, pipeline, query, report
+from pressgraph.bench import harness
 from pressgraph.errors import PressgraphError
 from pressgraph.store import SQLiteStore, open_store
 
@@ -66,7 +74,9 @@ def _main(
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _ingest(paths: list[Path], db: Path, quiet: bool = False) -> pipeline.RunReport:
+def _ingest(
+    paths: list[Path], db: Path, quiet: bool = False, workers: int = 1
+) -> pipeline.RunReport:
     with open_store(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         TimeElapsedColumn(), console=err, transient=True, disable=quiet,
@@ -80,17 +90,20 @@ def _ingest(paths: list[Path], db: Path, quiet: bool = False) -> pipeline.RunRep
                 bar.console.print(f"[red]rejected:[/red] {escape(detail)}")
             bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-        return pipeline.run([str(p) for p in paths], store, progress=progress)
+        return pipeline.run([str(p) for p in paths], store, progress=progress, workers=workers)
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .jsonl, .json).")],
     db: DbOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
+    ] = 1,
 ) -> None:
     """Read articles into the database; already stored articles are skipped."""
     try:
-        result = _ingest(paths, _db(db))
+        result = _ingest(paths, _db(db), workers=workers)
     except PressgraphError as exc:
         _fail(exc)
         return
@@ -218,6 +231,82 @@ def demo(
         _fail(exc)
         return
     _print_dossier(d, fmt)
+
+
+def _bench_table(result: bench.BenchReport) -> None:
+    sel = result.selection
+    languages = ", ".join(f"{n} {lang}" for lang, n in sel["languages"].items())
+    table = Table(
+        "run", "proc", "articles", "tokens", "s", "cores", "art/s", "tok/s", "vs spaCy",
+        "peak MB", "load s", title=f"pressgraph bench: {sel['articles']} articles ({languages})",
+    )  # fmt: skip
+    for r in result.rows:
+        name = "spaCy" if r.kind == "spacy" else "pipeline"
+        ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
+        table.add_row(
+            name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
+            f"{r.cores_used:.2f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio, f"{r.peak_mb:.0f}",
+            f"{r.load_seconds:.1f}",
+        )  # fmt: skip
+    out.print(table)
+    out.print("spaCy: bare nlp.pipe; pipeline: ingest + extract + store (fresh SQLite file)")
+    most = max(r.workers for r in result.rows)
+    for kind, x in result.speedups.items():
+        out.print(f"{kind}: {most} processes / 1 process = {x:.2f}x")
+    for t in result.targets:
+        mark = "[green]PASS[/green]" if t.passed else "[red]FAIL[/red]"
+        caveat = f" [yellow]({escape(t.caveat)})[/yellow]" if t.caveat else ""
+        out.print(f"{mark} {escape(t.name)}: {t.value:.2f}{caveat}")
+    for note in result.notes:
+        out.print(f"[dim]{escape(note)}[/dim]")
+
+
+@app.command("bench")
+def bench_cmd(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (default: bundled samples + ../shared/corpus)."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Articles measured at most.")
+    ] = bench.DEFAULT_LIMIT,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
+    ] = bench.DEFAULT_WORKERS,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, help="Runs of each configuration; the fastest kept.")
+    ] = 1,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory."""
+    corpus = [] if paths else harness.corpus_folders()
+    if not paths and not corpus:
+        err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
+    inputs = [str(p) for p in paths or sample_paths() + corpus]
+    try:
+        selection = harness.select(inputs, limit)
+        with Progress(
+            TextColumn("[bold]bench {task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            tasks: dict[str, TaskID] = {}
+
+            def progress(label: str, done: int, total: int) -> None:
+                if label not in tasks:
+                    tasks[label] = bar.add_task(label, total=total)
+                bar.update(tasks[label], completed=done)
+
+            result = harness.run(
+                inputs, selection, limit=limit, workers=workers, repeat=repeat,
+                progress=progress, debug=_State.debug,
+            )  # fmt: skip
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _bench_table(result)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -31,6 +31,10 @@ class IngestError(PressgraphError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        # Pickled by its two fields, so an error crosses a process pool intact.
+        return (IngestError, (self.source, self.reason))
+
 
 class ExtractionError(PressgraphError):
     """The NLP or extraction stage failed on a document."""

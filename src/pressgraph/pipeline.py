@@ -3,17 +3,27 @@
 :func:`run` reads inputs, parses the documents that are not stored yet (in batches, with
 ``nlp.pipe``), extracts their claims and stores each document in its own transaction.
 Bad inputs are reported through the returned :class:`RunReport` and never stop the run.
+
+With ``workers > 1``, batches are parsed and extracted in a pool of worker processes
+(:func:`extract_parsed` is pure, so an :class:`Extraction` crosses the pool as is) while
+the calling process alone writes to the store. At most ``2 * workers`` batches are in
+flight, so memory does not grow with the number of inputs, and results come back in input
+order, so the store ends up the same whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgraph import nlp
-from pressgraph.errors import IngestError, PressgraphError
+from pressgraph.errors import ConfigError, ExtractionError, IngestError, PressgraphError
 from pressgraph.extract import detect_language, extract_parsed
 from pressgraph.ingest import iter_documents
 from pressgraph.lang import lexicon
@@ -21,6 +31,11 @@ from pressgraph.model import Document, Extraction
 from pressgraph.store import SQLiteStore
 
 log = logging.getLogger(__name__)
+
+#: Documents parsed together (one ``nlp.pipe`` call per language in a batch). 32 parses
+#: 5-10% faster than 16 with ``fr_core_news_md``, as fast as 64, and keeps a pool's last
+#: batches small, so no worker is left alone with a long tail.
+BATCH_SIZE = 32
 
 #: Called after each input: (event, detail) with event in stored, skipped, rejected.
 Progress = Callable[[str, str], None]
@@ -40,45 +55,110 @@ class RunReport:
         return not self.rejected
 
 
-def _language(doc: Document) -> str:
+def language_of(doc: Document) -> str:
+    """The language ``doc`` is read in: its own when a pipeline exists for it, else guessed."""
     return doc.language if doc.language in nlp.MODELS else detect_language(doc.text)
 
 
-def extract_documents(
-    items: Iterable[Document | PressgraphError], *, batch_size: int = 16
-) -> Iterator[Extraction | PressgraphError]:
-    """Parse and extract documents, batching per language; errors in ``items`` and errors
-    of extraction are yielded, never raised, so one bad input does not stop a stream."""
-    batch: list[Document] = []
+def extract_batch(docs: Sequence[Document]) -> list[Extraction | PressgraphError]:
+    """Parse and extract one batch, grouped per language (one ``nlp.pipe`` per language).
 
-    def flush() -> Iterator[Extraction | PressgraphError]:
-        by_lang: dict[str, list[Document]] = {}
-        for d in batch:
-            by_lang.setdefault(_language(d), []).append(d)
-        for lang, docs in by_lang.items():
+    A language without a pipeline or a lexicon, and a document whose extraction fails,
+    give an :class:`IngestError` in the result instead of an extraction. Module-level and
+    pure but for the per-process model cache, so a process pool can map it.
+    """
+    results: list[Extraction | PressgraphError] = []
+    by_lang: dict[str, list[Document]] = {}
+    for d in docs:
+        by_lang.setdefault(language_of(d), []).append(d)
+    for lang, group in by_lang.items():
+        try:
+            pipe = nlp.load(lang)
+            lexicon(lang)
+        except PressgraphError as exc:
+            reason = f"language {lang!r} not supported: {exc}"
+            results += [IngestError(d.source or d.id, reason) for d in group]
+            continue
+        for d, parsed in zip(group, pipe.pipe(d.text for d in group), strict=True):
             try:
-                pipe = nlp.load(lang)
-                lexicon(lang)
-            except PressgraphError as exc:
-                for d in docs:
-                    yield IngestError(d.source or d.id, f"language {lang!r} not supported: {exc}")
-                continue
-            for d, parsed in zip(docs, pipe.pipe(d.text for d in docs), strict=True):
-                try:
-                    yield extract_parsed(d, parsed, lang)
-                except Exception as exc:  # one bad document must not stop the run
-                    log.debug("extraction failed", exc_info=True)
-                    yield IngestError(d.source or d.id, f"extraction failed: {exc}")
-        batch.clear()
+                results.append(extract_parsed(d, parsed, lang))
+            except Exception as exc:  # one bad document must not stop the run
+                log.debug("extraction failed", exc_info=True)
+                results.append(IngestError(d.source or d.id, f"extraction failed: {exc}"))
+    return results
 
+
+def _batches(
+    items: Iterable[Document | PressgraphError], batch_size: int
+) -> Iterator[list[Document] | PressgraphError]:
+    """Group documents in batches of ``batch_size``; errors pass through as they come."""
+    batch: list[Document] = []
     for item in items:
         if isinstance(item, PressgraphError):
             yield item
             continue
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from flush()
-    yield from flush()
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """``fork`` where there is one: workers inherit the pipelines the parent has loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _extract_in_pool(
+    items: Iterable[Document | PressgraphError], batch_size: int, workers: int
+) -> Iterator[Extraction | PressgraphError]:
+    """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())
+    pending: deque[Future[list[Extraction | PressgraphError]]] = deque()
+
+    def oldest() -> list[Extraction | PressgraphError]:
+        try:
+            return pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise ExtractionError(f"a worker process died ({exc})") from exc
+
+    try:
+        for batch in _batches(items, batch_size):
+            if isinstance(batch, PressgraphError):
+                yield batch
+                continue
+            pending.append(pool.submit(extract_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield from oldest()
+        while pending:
+            yield from oldest()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_documents(
+    items: Iterable[Document | PressgraphError],
+    *,
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
+) -> Iterator[Extraction | PressgraphError]:
+    """Parse and extract documents, batching per language; errors in ``items`` and errors
+    of extraction are yielded, never raised, so one bad input does not stop a stream.
+
+    ``workers > 1`` parses and extracts in that many processes (see the module docstring).
+    """
+    if workers < 1:
+        raise ConfigError(f"workers must be at least 1, got {workers}")
+    if workers > 1:
+        yield from _extract_in_pool(items, batch_size, workers)
+        return
+    for batch in _batches(items, batch_size):
+        if isinstance(batch, PressgraphError):
+            yield batch
+        else:
+            yield from extract_batch(batch)
 
 
 def run(
@@ -87,8 +167,12 @@ def run(
     *,
     progress: Progress | None = None,
     max_bytes: int | None = None,
+    workers: int = 1,
 ) -> RunReport:
-    """Ingest ``paths`` into ``store``. Re-running on the same inputs changes nothing."""
+    """Ingest ``paths`` into ``store``. Re-running on the same inputs changes nothing.
+
+    ``workers > 1`` parses and extracts in that many processes; this process alone writes.
+    """
     report = RunReport()
     notify = progress or (lambda event, detail: None)
 
@@ -105,7 +189,7 @@ def run(
                 seen.add(item.id)
                 yield item
 
-    for result in extract_documents(fresh()):
+    for result in extract_documents(fresh(), workers=workers):
         if isinstance(result, PressgraphError):
             report.rejected.append(str(result))
             notify("rejected", str(result))

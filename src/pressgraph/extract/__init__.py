@@ -22,6 +22,7 @@ from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.modality import find_modality
 from pressgraph.extract.quantities import find_quantities
+from pressgraph.extract.text import doc_text
 from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon, lexicon
 from pressgraph.model import (
@@ -75,6 +76,14 @@ def extract(document: Document) -> Extraction:
     return extract_parsed(document, nlp.load(lang)(document.text), lang)
 
 
+def _dated_by(triggers: list[int], start: int) -> int | None:
+    """The deal word (by character offset) that a date at ``start`` belongs to."""
+    before = [c for c in triggers if c < start]
+    if before:
+        return before[-1]
+    return min(triggers, key=lambda c: abs(c - start)) if triggers else None
+
+
 def _in(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -88,10 +97,10 @@ class _Reader:
         self.lang = lang
         self.lex = lex
         self.salience = Salience()
-        self.quantities = find_quantities(doc.text, lang)
-        reference = document.published or find_dateline(doc.text, lang)
+        self.quantities = find_quantities(doc_text(doc), lang)
+        reference = document.published or find_dateline(doc_text(doc), lang)
         self.published = reference
-        self.times = find_times(doc.text, lang, reference)
+        self.times = find_times(doc_text(doc), lang, reference)
         names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
         self.name_refs = [
@@ -150,6 +159,7 @@ class _Reader:
         self.clusters.extend(S.assets)
         if S.raised is not None:
             self.investee = S.raised
+        S.trigger_chars = sorted({f.trigger.token.idx for f in found})
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
@@ -203,9 +213,10 @@ class _Reader:
         elif t.type in ORG_TYPES:
             if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
-            if not self.lex.PLACES_AS_PARTIES and (
-                subj.label == "PLACE" or (obj is not None and obj.label == "PLACE" and t.type != "infrastructure")
-            ):
+            if (obj is not None and obj.label == "PERSON" and self.lex.PERSON_LABELS_RELIABLE
+                    and len(obj.name.split()) > 1 and t.type in ("acquisition", "divestment", "stake", "investment")):
+                return None  # companies buy companies and assets, not people
+            if not self.lex.PLACES_AS_PARTIES and (subj.label == "PLACE" or (obj is not None and obj.label == "PLACE")):
                 return None  # the model's places are places: "Sunnyvale, Calif." buys nothing
             if subj.label in ("PLACE", "MISC"):
                 subj.label = "ORG"  # what invests, buys, holds or partners is an organisation
@@ -219,6 +230,9 @@ class _Reader:
         if t.type in REMEMBER_OBJECT and obj is not None:
             self.last_object[(id(subj), "any")] = obj
 
+        ftype = t.type
+        if ftype == "investment" and obj is not None and obj.owner is subj:
+            ftype = "infrastructure"  # "X will fund its Trans Mountain project": X builds it
         tok = t.token
         trigger_char = tok.idx
         amount = currency = percent = date = until = None
@@ -245,7 +259,13 @@ class _Reader:
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
         if t.type in DATED_TYPES:
-            points = [x for x in times if x.role == "point"]
+            # A date goes to the deal word written before it ("invested $1bn in 2019 and has
+            # since committed $13bn" dates the first only), else to the nearest after it.
+            # A date that opens the sentence, before every deal word ("En novembre 2013, X
+            # tente de racheter Y, valorisé à N"), frames all of them.
+            points = [x for x in times if x.role == "point" and (
+                _dated_by(S.trigger_chars, x.start) == trigger_char
+                or all(c > x.start for c in S.trigger_chars))]
             if points:
                 pick_t = min(points, key=lambda x: abs(x.start - trigger_char))
                 date = pick_t.value
@@ -274,7 +294,7 @@ class _Reader:
         ev_start = sent.start_char + (len(written) - len(written.lstrip()))
         return Claim(
             document=self.document.id,
-            type=t.type,
+            type=ftype,
             subject=subj.name,
             object=obj.name if obj is not None else None,
             amount=amount,
@@ -333,7 +353,7 @@ class _Reader:
 
     def _per_unit(self, q: Quantity) -> bool:
         """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
-        after = self.doc.text[q.end : q.end + 14].lower().lstrip()
+        after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
         return after.startswith(self.lex.PER_UNIT)
 
     # -- results -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.coref import Ref
+from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.model import Source
 
@@ -29,7 +30,7 @@ class Attribution:
 
 
 def _phrase_after(sent: Span, start_char: int) -> tuple[int, int]:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     stop = sent.end_char
     m = _PHRASE_END.search(text, start_char, stop)
     return start_char, (m.start() if m else stop)
@@ -49,7 +50,7 @@ def _source_in(refs: Sequence[Ref], start: int, end: int, kind: str, text: str) 
 
 def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attribution:
     """Sources introduced in ``sent`` by prepositions ("selon", "d'après") and their relays."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     low = text.lower()
     sources: list[Source] = []
     spans: list[tuple[int, int]] = []
@@ -125,4 +126,4 @@ def _speaker(subject: Token, ref_at: dict[int, Ref]) -> Source | None:
     if not (1 <= len(words) <= 10) or subject.pos_ not in ("NOUN",):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return Source(subject.doc.text[start:end], "source", start, end)
+    return Source(doc_text(subject.doc)[start:end], "source", start, end)

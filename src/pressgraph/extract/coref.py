@@ -194,8 +194,9 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
             j = i + 1
             # "la jeune pousse", "the entertainment company", "the Menlo Park-based firm"
             while j < sent.end and j - i <= 3 and (
-                doc[j].pos_ == "ADJ" or (doc[j].dep_ in ("compound", "amod") and doc[j].is_lower
-                                         and doc[j].head.i > j and doc[j].pos_ in ("NOUN", "VERB"))
+                doc[j].pos_ == "ADJ" or (doc[j].dep_ in ("compound", "amod") and doc[j].head.i > j and (
+                    doc[j].is_lower and doc[j].pos_ in ("NOUN", "VERB")
+                    or doc[j].pos_ in ("PROPN", "NOUN") and lex.lang == "en"))  # "the ChatGPT maker"
             ):
                 j += 1
             if j < sent.end:

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.names import entity_key, is_legal_suffix
 
@@ -60,6 +61,7 @@ class Cluster:
     outlet: bool
     names: list[Name] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    owner: Cluster | None = None  # for an asset named by a common noun: whose it is
 
 
 def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -88,7 +90,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 
 def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
     """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
         for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", text):
@@ -103,7 +105,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
 
     ``text`` is the document as written, when the parser read it with markup blanked
     (bracketed names "<Cie du Midi>" are read from it)."""
-    written = doc.text if text is None else text
+    written = doc_text(doc) if text is None else text
     found: dict[tuple[int, int], Name] = {}
     covered: set[int] = set()  # tokens of the names found so far
 
@@ -128,8 +130,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
         covered.update(range(start, end))
 
-    datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc.text[:200])]
-    head = _DATELINE_HEAD.match(doc.text)
+    datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc_text(doc)[:200])]
+    head = _DATELINE_HEAD.match(doc_text(doc))
     if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
         datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
     outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
@@ -214,6 +216,7 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
                 i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
             if (not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
+                    and doc[i:j].text.lower() not in lex.title_words
                     and any(t.is_alpha for t in doc[i:j]) and len(doc[i:j].text) > 2):
                 add(i, j, "MISC")
             i = j
@@ -232,7 +235,8 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
             ) and tok.nbor(1).is_title:
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
-            elif tok.text == ",":
+            elif tok.text == "," or (tok.lower_ in ("'s", "’s") and tok.i + 1 < ent.end):
+                # "American Aircraft's Uvalde": the owner and what it owns are two names.
                 if tok.i > start:
                     yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
@@ -250,7 +254,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
                     if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
                    key=lambda n: len(n.text), reverse=True)
     for name in names:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc.text):
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
@@ -283,10 +287,11 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
         other = entity_key(c.name).split()
         if "-" in c.name and name.text in c.name.split("-"):
             continue  # "Renault" and "Nissan" are the parties of "Renault-Nissan", not it
-        if name.label == "PERSON" or c.label == "PERSON":
-            if c.label == "PERSON" and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
+        if c.label == "PERSON":
+            if name.label in ("PERSON", "MISC") and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
                 found.append(c)
         elif len(other) > len(words) and other[: len(words)] == words:
+            # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
             found.append(c)
         elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
             found.append(c)  # "Disney" after "The Walt Disney Co."
@@ -310,8 +315,8 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster = by_key.get(key)
         if cluster is None and i > 0:
             prev = names[i - 1]
-            between = doc.text[prev.char_end : name.char_start]
-            if between.strip() == "(" and doc.text[name.char_end : name.char_end + 1] == ")":
+            between = doc_text(doc)[prev.char_end : name.char_start]
+            if between.strip() == "(" and doc_text(doc)[name.char_end : name.char_end + 1] == ")":
                 cluster = of_name.get(prev.start)
         if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
             cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
@@ -334,5 +339,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
         counts = labels[id(cluster)]
         ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
-        cluster.label = "ORG" if cluster.outlet else ranked[0]
+        legal = any(" " in a and (is_legal_suffix(a.rsplit(" ", 1)[1]) or is_legal_suffix(a.split(" ", 1)[0]))
+                    for a in cluster.aliases)  # "Lucid Motors Inc", "NV Philips Gloeilampenfabrieken"
+        cluster.label = "ORG" if cluster.outlet or legal else ranked[0]  # "Lucid Motors Inc." is no person
     return clusters, of_name

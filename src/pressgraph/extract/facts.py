@@ -50,7 +50,9 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
             ref = S.first_ref(c)
             if ref is not None:
                 return ref
-        if c.dep_ in ("appos", "flat:name", "nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+        if c.dep_ in ("appos", "flat:name", "nmod", "compound") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+            if c.dep_ == "compound" and S.ref_at[c.i].cluster is not None and S.ref_at[c.i].cluster.label in ("ORG", "PERSON"):
+                continue  # "the Boeing plant" is Boeing's, not named Boeing
             return S.ref_at[c.i]
     for i in range(tok.i + 1, min(tok.i + 4, S.sent.end)):
         t = S.doc[i]
@@ -192,6 +194,11 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 right = _before_next(t, S, S.expand(ref))
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
+    if tok.lemma_.lower() in lex.AMOUNT_VERBS and not any(
+        c.dep_ in ("obj", "dobj") and (c.like_num or c.lower_ in lex.MAGNITUDES or c.pos_ in ("NUM", "SYM"))
+        for c in tok.children
+    ):
+        return []  # "committed to driving the strategy" commits no money
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
@@ -273,6 +280,21 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         of = next((g for c in last.children if prep_of(c) in ("de", "of")
                    for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
+    if lemma in lex.CONTROL_NOUNS:
+        # "gained / took control of Y" buys Y; "has control of Y" holds it.
+        if verb is None or gov_subj is None or de is None or not _object_of_verb(tok, verb, lex):
+            return []
+        if verb.lemma_.lower() in lex.STAKE_RAISING_VERBS | lex.STAKE_SEEKING_VERBS:
+            return [Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)]
+        if verb.lemma_.lower() in lex.HOLDING_VERBS:
+            held = Trigger(tok, "stake", False, t.width)
+            return [Frame(held, gov_subj, de)]
+        return []
+    if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
+        # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
+        target = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS
+                       for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        de = S.object_of(target) if target is not None else None
     if t.type == "acquisition":
         if par is not None:
             return frame(par, de or poss)
@@ -543,7 +565,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return out
     words = []
     for w in doc[start : S.sent.end]:
-        if w.is_punct or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
+        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
             break
         words.append(w.text_with_ws)
     value = "".join(words).strip()

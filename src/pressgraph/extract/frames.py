@@ -75,7 +75,7 @@ def prep_of(tok: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children) or (
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)  # "X has sold", misparsed as acl
     )
@@ -92,6 +92,7 @@ class Sentence:
         self.topic: Ref | None = None  # the organisation the article is about, so far
         self.investee: Ref | None = None  # the latest company said to raise money
         self.raised: Ref | None = None  # a company that raises money in this sentence
+        self.trigger_chars: list[int] = []  # offsets of the sentence's deal words
         self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
@@ -482,14 +483,20 @@ class Sentence:
         name: what is bought or sold is the asset, not its owner."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.ASSET_NOUNS:
             return None
-        owned = any(
-            (c.dep_ in ("poss", "det") and self.ref_at.get(c.i) is not None and self.ref_at[c.i].kind == "possessive")
-            or (c.dep_ in ("poss", "compound") and c.i in self.ref_at and self.ref_at[c.i].kind == "name")
-            or ((c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de")
-                and self.first_ref(c) is not None and self.first_ref(c).kind == "name")  # type: ignore[union-attr]
-            for c in noun.children
-        )
-        if not owned:
+        owner: Ref | None = None
+        for c in noun.children:
+            ref = self.ref_at.get(c.i)
+            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive":
+                owner = ref
+            elif c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
+                owner = ref
+            elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de"):
+                inner = self.first_ref(c)
+                if inner is not None and inner.kind == "name":
+                    owner = inner
+            if owner is not None:
+                break
+        if owner is None:
             return None
         end = noun.i + 1
         for c in noun.children:
@@ -503,7 +510,7 @@ class Sentence:
         span = self.doc[start:end]
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
             return None
-        cluster = Cluster(name=span.text, label="PRODUCT", outlet=False)
+        cluster = Cluster(name=span.text, label="PRODUCT", outlet=False, owner=owner.cluster)
         cluster.aliases.add(span.text)
         self.assets.append(cluster)
         return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)

@@ -2,8 +2,10 @@
 
 Two claims of one document merge when they have the same type and parties (either order
 for symmetric types) and no attribute in conflict (amount, percent, date, until). The
-merged claim keeps the union of attributes and the modality, evidence and sources of the
-first mention (a negated claim never merges with a positive one).
+merged claim keeps the union of attributes and the modality of the first mention (a lede
+says "est en passe d'acheter"; later shorthand, "le groupe racheté", does not undo it; a
+negated claim never merges with a positive one); between mentions of the same modality,
+the one stating more gives the evidence and sources.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ def _parties(c: Claim) -> tuple[str, str | None] | frozenset[str | None]:
     if c.type in SYMMETRIC_TYPES:
         return frozenset((c.subject, c.object))
     return (c.subject, c.object)
+
+
+def _detail(c: Claim) -> int:
+    """How much a mention states: its attributes and its parties named on their own."""
+    return sum(getattr(c, k) is not None for k in _ATTRS)
 
 
 def _conflict(a: Claim, b: Claim) -> bool:
@@ -56,9 +63,10 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
                 continue
             if _conflict(seen, claim):
                 continue
-            # The first mention sets the modality: a lede says "est en passe d'acheter",
-            # later shorthand ("le groupe racheté", a headline's present) does not undo it.
-            out[i] = _combine(seen, claim)
+            if claim.modality == seen.modality and _detail(claim) > _detail(seen):
+                out[i] = _combine(claim, seen)  # the better-stated mention gives the evidence
+            else:
+                out[i] = _combine(seen, claim)
             break
         else:
             out.append(claim)

@@ -90,8 +90,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     done = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in trigger.children)
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        if _negated_here(tok, lex):
-            negated = True
+        if _negated_here(tok, lex) and not (depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS):
+            negated = True  # "would not comment on whether it plans to buy": not a denial
         if lemma in lex.NEGATED_CUES and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
         if lemma == "fin" and tok.head.lemma_ == "mettre":
@@ -120,8 +120,8 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
             ):  # "X is buying Y": announced, not done
                 planned = True
-        if depth > 0 and lemma in lex.PLANNED_CUES and not done:
-            planned = True
+        if (depth > 0 or tok.pos_ == "NOUN") and lemma in lex.PLANNED_CUES and not done:
+            planned = True  # "a takeover bid for Y", "une offre sur Y": not done yet
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
                 planned = True

@@ -112,13 +112,19 @@ def title_frames(S: Sentence) -> list[Frame]:
         elif _is_org(left_org):
             org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
             after_org = title.end
-        if org is None and _is_person(_ref_after(S, title.end)) and _is_org(S.topic):
-            # "Chief Executive Officer Jim Hackett" in an article about one company: its title.
-            org, after_org = S.topic, title.end
+        if org is None and _is_person(_ref_after(S, title.end)):
+            # "Chief Executive Officer Jim Hackett": the one organisation the sentence names,
+            # or, when it names none, the one the article is about.
+            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r)}
+            if len(named) == 1:
+                org = next(iter(named.values()))
+            elif not named and _is_org(S.topic):
+                org = S.topic
+            after_org = title.end
         if not _is_org(org):
             continue
         assert org is not None
-        person = _ref_after(S, after_org, frozenset({",", "(", "-", "–", "—"}))
+        person = _ref_after(S, after_org, frozenset({",", "(", "-", "–", "—", "is", "was", "est", "était", ":"}))
         if not _is_person(person):
             person = _ref_before(S, min(org.start, title.start), comma)  # "X, chairman of Y"
         if not _is_person(person):
@@ -131,6 +137,7 @@ def title_frames(S: Sentence) -> list[Frame]:
         former = j >= S.sent.start and S.doc[j].lower_ in S.lex.FORMER_WORDS
         trigger = Trigger(anchor, title.type, False, title.end - title.start)
         role = title.role if title.type == "leadership" else None
+        # A title describes; what the sentence says around it does not change it.
         out.append(Frame(trigger, person, org, role=role, presupposed=True,
-                         modality="negated" if former else None))
+                         modality="negated" if former else "asserted"))
     return out

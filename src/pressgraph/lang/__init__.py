@@ -42,6 +42,11 @@ class Lexicon:
     descriptions: frozenset[str]
     institutions: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def title_words(self) -> frozenset[str]:
+        """Titles in lower case ("chief executive officer"): never names of their own."""
+        return frozenset(k.lower() for k in self.frames.LEADERSHIP_ROLES) | frozenset(self.frames.FOUNDER_NOUNS)
+
     @property
     def name_leading_words(self) -> frozenset[str]:
         return self.frames.NAME_LEADING_WORDS  # type: ignore[no-any-return]

@@ -268,6 +268,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 #: The English model's GPE/LOC labels are reliable: a place is never a party to a deal.
 #: Runs of proper nouns that NER missed are taken as names ("Argo AI").
 PROPER_NOUN_NAMES: bool = True
+#: The English model's PERSON on a first and last name is reliable: nobody buys "Joseph Pinola".
+PERSON_LABELS_RELIABLE: bool = True
 PLACES_AS_PARTIES: bool = False
 
 # Same conventions as ``lang/fr.py``: a verb frame maps a lemma to (fact type, subject role,
@@ -278,6 +280,9 @@ PLACES_AS_PARTIES: bool = False
 VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "invest": ("investment", "agent", "in+into"),
     "inject": ("investment", "agent", "into+in"),
+    "commit": ("investment", "agent", "to"),
+    "spend": ("investment", "agent", "on+for+in"),
+    "pour": ("investment", "agent", "into+in"),
     "finance": ("investment", "agent", "patient"),
     "fund": ("investment", "agent", "patient"),
     "back": ("investment", "agent", "patient"),
@@ -342,6 +347,9 @@ NOUN_FRAMES: dict[str, str] = {
     "takeover": "acquisition",
     "buyout": "acquisition",
     "takeover bid": "acquisition",
+    "control": "acquisition",
+    "bid": "acquisition",
+    "offer": "acquisition",
     "tender offer": "acquisition",
     "sale": "divestment",
     "divestiture": "divestment",
@@ -410,10 +418,16 @@ ALONGSIDE: tuple[str, ...] = ("alongside", "with", "including")
 RAISING_VERBS: frozenset[str] = frozenset({"raise", "secure", "obtain", "close"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
+#: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
+BID_PREPOSITIONS: tuple[str, ...] = ("for",)
+#: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
+AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour", "spend"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
-STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase"})
+STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
+#: Nouns of control: taking it buys a company, having it holds one.
+CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)
@@ -491,6 +505,8 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+#: Verbs whose negation declines to speak, not denies ("would not comment on ...").
+NO_COMMENT_VERBS: frozenset[str] = frozenset({"comment", "confirm", "elaborate", "disclose"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset({"call off", "give up", "back out", "pull out", "walk away", "break off"})
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).

@@ -241,6 +241,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 #: Runs of proper nouns that NER missed are taken as names (English only: the French
 #: tagger marks too many capitalised common words PROPN).
 PROPER_NOUN_NAMES: bool = False
+#: The French model tags many companies PER ("Morgan Stanley"): a person is no proof.
+PERSON_LABELS_RELIABLE: bool = False
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
@@ -427,10 +429,16 @@ ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels"
 RAISING_VERBS: frozenset[str] = frozenset({"lever", "obtenir", "récolter", "boucler"})
 #: Prepositions of the seller after a buying verb ("buys Y from Z").
 SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
+#: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
+BID_PREPOSITIONS: tuple[str, ...] = ("sur", "pour")
+#: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
+AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
+#: Nouns of control: taking it buys a company, having it holds one.
+CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
 FROM_WORDS: tuple[str, ...] = ("contre",)
@@ -551,6 +559,8 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "démenti", "retirer"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
+#: Verbs whose negation declines to speak, not denies ("would not comment on ...").
+NO_COMMENT_VERBS: frozenset[str] = frozenset({"commenter", "confirmer", "préciser"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset()
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).
