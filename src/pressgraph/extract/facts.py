@@ -297,7 +297,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         de = S.object_of(target) if target is not None else None
     if t.type == "acquisition":
         if par is not None:
-            return frame(par, de or poss)
+            # "le rachat de Y par A et B": each buyer.
+            return [f for p in (S.expand(par) if par.kind == "name" else [par]) for f in frame(p, de or poss)]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
         return frame(par or poss or gov_subj, de)

@@ -164,6 +164,14 @@ class Sentence:
             if ref is not None and ref.kind != "possessive":
                 return ref
             queue.extend(t.children)
+        # "la société Darty" with the name hung elsewhere by the parser: the name right after.
+        j = tok.i + 1
+        while j < self.sent.end and self.doc[j].pos_ == "ADJ":
+            j += 1
+        ref = self.ref_at.get(j)
+        if (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.descriptions and ref is not None
+                and ref.kind == "name" and ref.start == j):
+            return ref
         return None
 
     def expand(self, ref: Ref) -> list[Ref]:
