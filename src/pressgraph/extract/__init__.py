@@ -182,8 +182,8 @@ class _Reader:
         obj_ref = frame.object
         obj = obj_ref.cluster if obj_ref is not None else None
         if t.type == "acquisition" and obj_ref is not None and obj_ref.kind == "name" and obj_ref.start > 0:
-            before = self.doc[obj_ref.start - 1]
-            if before.like_num and before.i >= sent.start:
+            prev = self.doc[obj_ref.start - 1]
+            if prev.like_num and prev.i >= sent.start:
                 # "l'achat de 114 Airbus": units of a maker's product, bought from it.
                 t = replace(t, type="supplier")
                 frame = replace(frame, trigger=t)
@@ -328,10 +328,10 @@ class _Reader:
             magnitudes = S.lex.MAGNITUDES
             return not any(
                 c.dep_ in ("obj", "dobj") and not (c.like_num or c.lower_ in magnitudes)
-                and ("Plur" in c.morph.get("Number") or any(g.dep_ == "nummod" for g in c.children))
+                and ("Plur" in c.morph.get("Number", []) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children
             )
-        return S.possessor(tok) is not None or "Plur" not in tok.morph.get("Number")
+        return S.possessor(tok) is not None or "Plur" not in tok.morph.get("Number", [])
 
     def _valuation_amount(self, q: Quantity) -> bool:
         before = self.doc.text[max(0, q.start - 50) : q.start].lower()

@@ -348,10 +348,10 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
             return None
         wd = lexicon_lookup(dict(zip(lex.WEEKDAYS, range(7), strict=True)), g["wd4"])
         if _direction(p, g.get("mark4")) > 0:
-            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
         else:
-            d = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
-        return _iso(d.year, d.month, d.day)
+            when = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+        return _iso(when.year, when.month, when.day)
     if g["y"]:
         return _iso(int(g["y"]))
     return None

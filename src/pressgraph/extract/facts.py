@@ -80,7 +80,7 @@ def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
     "made an offer to buy"); not through other nouns ("approval of the acquisition")."""
     h = tok.head
     while h.i != verb.i:
-        carriers = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
+        carriers: frozenset[str] = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
         if not (h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers):  # type: ignore[attr-defined]
             return False
         if h.head.i == h.i:

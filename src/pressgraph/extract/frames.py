@@ -343,7 +343,7 @@ class Sentence:
                 ref = self.first_ref(c, skip_possessive=False)
                 if ref is not None:
                     return ref
-                if "Rel" in c.morph.get("PronType") and verb.dep_ == "acl:relcl":
+                if "Rel" in c.morph.get("PronType", []) and verb.dep_ == "acl:relcl":
                     ref = self.antecedent(verb.head)
                     if ref is not None:
                         return ref  # "Y, la première banque du Japon, qui déboursera..."
@@ -357,7 +357,7 @@ class Sentence:
                 for c in head.children:
                     if c.dep_ in ("obl:arg", "iobj") and prep_of(c) in ("à", "") and c.i in self.ref_at:
                         return self.ref_at[c.i]
-            if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm")
+            if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm", [])
                     and not any(c.dep_ == "mark" for c in verb.children)):
                 return self.antecedent(head)  # "voir les autorités prendre...": the seen does it
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -375,7 +375,7 @@ class Sentence:
     def detached_participle(self, verb: Token) -> Ref | None:
         """What a bare past participle describes: "Y, valorisé à N", "Valorisé à N, Y a...",
         "Y ... et avait été racheté par X" (the subject of the verb it is coordinated with)."""
-        if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
             return None
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

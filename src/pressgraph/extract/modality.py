@@ -50,8 +50,8 @@ def _own_clause(tok: Token) -> bool:
         return True
     return (
         tok.dep_ in ("acl", "advcl")
-        and "Part" in tok.morph.get("VerbForm")
-        and "Past" in tok.morph.get("Tense")
+        and "Part" in tok.morph.get("VerbForm", [])
+        and "Past" in tok.morph.get("Tense", [])
         and not any(c.dep_.startswith("aux") for c in tok.children)
     )
 
@@ -66,9 +66,9 @@ def _negated_here(tok: Token, lex: Lexicon) -> bool:
 def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
     """ "compte racheter", "va céder", "veut s'offrir": an infinitive right after a verb of
     intention or of the near future, read on the words since the parse often breaks there."""
-    if "Inf" not in trigger.morph.get("VerbForm"):
+    if "Inf" not in trigger.morph.get("VerbForm", []):
         return False
-    forms = getattr(lex, "INTENTION_FORMS", frozenset())
+    forms: frozenset[str] = getattr(lex, "INTENTION_FORMS", frozenset())
     i = trigger.i - 1
     while i >= sent.start and (sent.doc[i].pos_ == "ADV" or sent.doc[i].lower_ in _INF_LINKS):
         i -= 1
@@ -87,7 +87,7 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
     chain = _chain(trigger)
     negated = hedged = planned = False
     # "a annoncé avoir levé": a perfect infinitive tells a thing done, whatever governs it.
-    done = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in trigger.children)
+    done = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children)
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if _negated_here(tok, lex) and not (depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS):
