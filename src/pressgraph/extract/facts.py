@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of
+from pressgraph.names import is_legal_suffix
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
 STATE_TYPES = frozenset({"stake", "partnership", "supplier", "infrastructure", "access_right"})
@@ -414,4 +415,26 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 used = Trigger(w, "legal_form", False)
                 out.extend(Frame(used, u, None, value=value) for u in S.expand(users))
             break
+    return out
+
+
+def possessive_frames(S: Sentence) -> list[Frame]:
+    """ "Cable and Wireless Plc's Cable and Wireless (Far East) Ltd", "Hillsdown Holdings
+    Plc's Christie-Tyler Ltd unit": a company written as another company's holds it."""
+    out: list[Frame] = []
+    seen: set[int] = set()
+    for ref in S.refs:
+        if ref.kind != "name" or ref.cluster is None or ref.start in seen:
+            continue
+        seen.add(ref.start)
+        owned = ref.cluster
+        if not any(is_legal_suffix(a.rsplit(" ", 1)[-1]) for a in owned.aliases if " " in a):
+            continue  # only a company's full name: "Microsoft's Azure" is a product
+        head = ref.head(S.sent)
+        for c in head.children:
+            owner = S.ref_at.get(c.i)
+            if c.dep_ == "poss" and owner is not None and owner.kind == "name" and owner.cluster is not owned:
+                if owner.cluster is not None and owner.cluster.label not in ("PERSON", "PLACE"):
+                    held = Trigger(S.doc[owner.start], "stake", False)
+                    out.append(Frame(held, owner, ref, presupposed=True, modality="asserted"))
     return out
