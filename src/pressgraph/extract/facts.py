@@ -184,7 +184,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
     if tok.lemma_.lower() in lex.AMOUNT_VERBS and not any(
-        c.dep_ in ("obj", "dobj") and (c.like_num or c.lower_ in lex.MAGNITUDES or c.pos_ in ("NUM", "SYM"))
+        c.dep_ in ("obj", "dobj") and any(w.like_num or w.pos_ in ("NUM", "SYM") for w in c.subtree)
         for c in tok.children
     ):
         return []  # "committed to driving the strategy" commits no money

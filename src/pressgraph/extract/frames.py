@@ -201,10 +201,14 @@ class Sentence:
                 if prep_of(c) in preps:
                     # English: the complement hangs under its preposition ("with" -> pobj).
                     objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
-                    head_ref = self.ref_at.get(objs[0].i) if objs else None
-                    if head_ref is not None and head_ref.kind == "possessive":
-                        head_ref = None
-                    ref = head_ref or self.first_ref(c)
+                    if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
+                        # "on its new plant", "in 75 pct of Y": read the phrase as an object.
+                        ref = self.object_of(objs[0])
+                    else:
+                        head_ref = self.ref_at.get(objs[0].i) if objs else None
+                        if head_ref is not None and head_ref.kind == "possessive":
+                            head_ref = None
+                        ref = head_ref or self.first_ref(c)
                     if ref is not None:
                         return ref
         # Linear fallback: "PREP <name>" right after the trigger, within a few tokens.
