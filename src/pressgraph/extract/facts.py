@@ -287,6 +287,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
             return _subsidiary(t, S, de or poss, gov_subj)
+        if lemma in lex.PARENT_NOUNS:
+            # "X, the parent of Y", "Y's parent X": the same relation, read the other way.
+            child = de or poss
+            if child is None:
+                return []
+            return [Frame(f.trigger, f.object, f.subject, presupposed=f.presupposed)
+                    for f in _subsidiary(t, S, child, gov_subj) if f.object is not None]
         deal = tok.head if tok.dep_ in ("obj", "dobj") else None
         if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
             # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the

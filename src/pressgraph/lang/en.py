@@ -361,6 +361,7 @@ NOUN_FRAMES: dict[str, str] = {
     "shareholder": "stake",
     "stakeholder": "stake",
     "subsidiary": "stake",
+    "parent": "stake",
     "unit": "stake",
     "affiliate": "stake",
     "valuation": "valuation",
@@ -428,6 +429,8 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
+#: Nouns of the company that holds another ("X, the parent of Y").
+PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)
