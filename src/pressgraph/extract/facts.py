@@ -162,17 +162,22 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
 def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     """Coordinated parties stop at the next trigger of the same verb: in "A allied with B,
     C allied with D and E", B alone is A's partner."""
-    later = [w.i for w in S.sent if w.i > t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
-    if not later:
+    same = [w for w in S.sent if w.i != t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
+    if not same:
         return refs
-    return [r for r in refs if r.start < later[0]] or refs[:1]
+    later = [w.i for w in same if w.i > t.token.i]
+    # A party heading its own clause of the same verb ("C allied with D") is not B's co-party.
+    heads = {w.head.i for w in same}
+    kept = [r for r in refs if (not later or r.start < later[0]) and not any(r.start <= h < r.end for h in heads)]
+    return kept or refs[:1]
 
 
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
     if t.type in ("partnership", "negotiation"):
-        agent = S.agent(tok)
+        # "Ericsson, allied with Matra": the participle's noun is the party.
+        agent = S.ref_at.get(tok.head.i) if tok.dep_ == "acl" and tok.head.i in S.ref_at else S.agent(tok)
         if agent is None:
             return []
         left = S.expand(agent)
