@@ -193,7 +193,7 @@ class _Reader:
             if subj.label != "PERSON" or obj is None or obj.label == "PERSON":
                 return None
         elif t.type in ORG_TYPES:
-            if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
+            if subj.label == "PERSON" and len(subj.name.split()) > 1 and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
             if (obj is not None and obj.label == "PERSON" and self.lex.PERSON_LABELS_RELIABLE
                     and len(obj.name.split()) > 1 and t.type in ("acquisition", "divestment", "stake", "investment")):
