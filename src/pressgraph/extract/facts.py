@@ -201,7 +201,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     role = None
     if t.type == "leadership":
-        role = lex.LEADERSHIP_PARTICIPLES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        role = lex.LEADERSHIP_PARTICIPLES.get(lemma, None if lemma in lex.NEGATED_CUES else lemma)
     if t.type == "founder" and obj is not None and obj.kind == "name" and tok.lemma_.lower() == "créer":
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
@@ -220,6 +221,10 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
             (r for c in tok.children if c.dep_ in ("obj", "dobj")
              for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)] if r is not None), None)
+        if seller is None and obj.cluster is not None:
+            seller = S.asset_owners.get(id(obj.cluster))  # "bought the Nortel patents": Nortel sold
+            if seller is not None and subj.cluster is seller.cluster:
+                seller = None
         if seller is not None and seller.cluster is not obj.cluster:
             sold = Trigger(tok, "divestment", True, 1, t.subject_role, t.object_role)
             frames += [Frame(sold, z, o) for z in S.expand(seller) for o in objects]

@@ -87,6 +87,7 @@ class Sentence:
         self.raised: Ref | None = None  # a company that raises money in this sentence
         self.trigger_chars: list[int] = []  # offsets of the sentence's deal words
         self.assets: list[Cluster] = []  # entities named by an owned common noun
+        self.asset_owners: dict[int, Ref] = {}  # id(asset cluster) -> its owner's name
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
             for i in range(ref.start, ref.end):
@@ -354,6 +355,8 @@ class Sentence:
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
             return None
         cluster = Cluster(name=span.text, label="PRODUCT", outlet=False, owner=owner.cluster)
+        if owner.kind == "name":
+            self.asset_owners[id(cluster)] = owner
         cluster.aliases.add(span.text)
         self.assets.append(cluster)
         return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)

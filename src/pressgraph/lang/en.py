@@ -317,6 +317,9 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "head": ("leadership", "agent", "patient"),
     "run": ("leadership", "agent", "patient"),
     "chair": ("leadership", "agent", "patient"),
+    "oust": ("leadership", "patient", "agent"),
+    "fire": ("leadership", "patient", "agent"),
+    "sack": ("leadership", "patient", "agent"),
     "found": ("founder", "agent", "patient"),
     "co-found": ("founder", "agent", "patient"),
     "cofound": ("founder", "agent", "patient"),
@@ -505,7 +508,7 @@ PLANNED_CUES: frozenset[str] = frozenset(
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block", "oust", "fire", "sack"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").
