@@ -17,7 +17,7 @@ from pressgraph.extract.attribution import reporting_sources, sentence_attributi
 from pressgraph.extract.coref import Ref, Salience, find_descriptions, find_pronouns, resolve
 from pressgraph.extract.dates import find_dateline, find_times
 from pressgraph.extract.entities import Cluster, cluster_names, find_names
-from pressgraph.extract.facts import legal_form_frames, noun_frames, verb_frames
+from pressgraph.extract.facts import legal_form_frames, noun_frames, possessive_frames, verb_frames
 from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.modality import find_modality
@@ -146,7 +146,7 @@ class _Reader:
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
-        found: list[Frame] = title_frames(S)
+        found: list[Frame] = title_frames(S) + possessive_frames(S)
         for trigger in find_triggers(sent, lex):
             if trigger.token.i in taken_by_names:
                 continue  # "L'Usine Digitale" names an outlet, not a factory
@@ -211,7 +211,7 @@ class _Reader:
             }:
                 return None  # "le gouvernement dirigé par X": a State's offices are political
         elif t.type in ORG_TYPES:
-            if subj.label == "PERSON" and t.type not in PERSON_PARTY_TYPES:
+            if subj.label == "PERSON" and len(subj.name.split()) > 1 and t.type not in PERSON_PARTY_TYPES:
                 return None  # people invest, buy, sell and hold; companies partner and list
             if (obj is not None and obj.label == "PERSON" and self.lex.PERSON_LABELS_RELIABLE
                     and len(obj.name.split()) > 1 and t.type in ("acquisition", "divestment", "stake", "investment")):

@@ -127,6 +127,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         char_end = span.end_char
         if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
             text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
+        for key in [k for k in found if start <= k[0] and k[1] <= end and k != (start, end)]:
+            del found[key]  # a fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc")
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
         covered.update(range(start, end))
 
@@ -155,7 +157,10 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                 found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
                                                      span.text, "ORG")
     taken = {i for (s, e) in found for i in range(s, e)}
-    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    # Tokens of other NER names, but a lone word taken for a person ("Clayton and Dubilier
+    # Inc", "Procter and Gamble Co") can start a company's name.
+    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ == "PERSON")
+               for i in range(ent.start, ent.end)}
     for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
         if label is None:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of, role_nouns
+from pressgraph.names import is_legal_suffix
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
 STATE_TYPES = frozenset({"stake", "partnership", "supplier", "infrastructure", "access_right"})
@@ -173,17 +174,22 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
 def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     """Coordinated parties stop at the next trigger of the same verb: in "A allied with B,
     C allied with D and E", B alone is A's partner."""
-    later = [w.i for w in S.sent if w.i > t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
-    if not later:
+    same = [w for w in S.sent if w.i != t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
+    if not same:
         return refs
-    return [r for r in refs if r.start < later[0]] or refs[:1]
+    later = [w.i for w in same if w.i > t.token.i]
+    # A party heading its own clause of the same verb ("C allied with D") is not B's co-party.
+    heads = {w.head.i for w in same}
+    kept = [r for r in refs if (not later or r.start < later[0]) and not any(r.start <= h < r.end for h in heads)]
+    return kept or refs[:1]
 
 
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
     if t.type in ("partnership", "negotiation"):
-        agent = S.agent(tok)
+        # "Ericsson, allied with Matra": the participle's noun is the party.
+        agent = S.ref_at.get(tok.head.i) if tok.dep_ == "acl" and tok.head.i in S.ref_at else S.agent(tok)
         if agent is None:
             return []
         left = S.expand(agent)
@@ -195,7 +201,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
     if tok.lemma_.lower() in lex.AMOUNT_VERBS and not any(
-        c.dep_ in ("obj", "dobj") and (c.like_num or c.lower_ in lex.MAGNITUDES or c.pos_ in ("NUM", "SYM"))
+        c.dep_ in ("obj", "dobj") and any(w.like_num or w.pos_ in ("NUM", "SYM") for w in c.subtree)
         for c in tok.children
     ):
         return []  # "committed to driving the strategy" commits no money
@@ -207,7 +213,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     role = None
     if t.type == "leadership":
-        role = lex.LEADERSHIP_PARTICIPLES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        role = lex.LEADERSHIP_PARTICIPLES.get(lemma, None if lemma in lex.NEGATED_CUES else lemma)
     if t.type == "founder" and obj is not None and obj.kind == "name" and tok.lemma_.lower() == "créer":
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
@@ -226,6 +233,10 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
             (r for c in tok.children if c.dep_ in ("obj", "dobj")
              for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)] if r is not None), None)
+        if seller is None and obj.cluster is not None:
+            seller = S.asset_owners.get(id(obj.cluster))  # "bought the Nortel patents": Nortel sold
+            if seller is not None and subj.cluster is seller.cluster:
+                seller = None
         if seller is not None and seller.cluster is not obj.cluster:
             sold = Trigger(tok, "divestment", True, 1, t.subject_role, t.object_role)
             frames += [Frame(sold, z, o) for z in S.expand(seller) for o in objects]
@@ -305,6 +316,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
             return _subsidiary(t, S, de or poss, gov_subj)
+        if lemma in lex.PARENT_NOUNS:
+            # "X, the parent of Y", "Y's parent X": the same relation, read the other way.
+            child = de or poss
+            if child is None:
+                return []
+            return [Frame(f.trigger, f.object, f.subject, presupposed=f.presupposed)
+                    for f in _subsidiary(t, S, child, gov_subj) if f.object is not None]
         deal = tok.head if tok.dep_ in ("obj", "dobj") else None
         if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
             # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
@@ -584,4 +602,26 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 used = Trigger(w, "legal_form", False)
                 out.extend(Frame(used, u, None, value=value) for u in S.expand(users))
             break
+    return out
+
+
+def possessive_frames(S: Sentence) -> list[Frame]:
+    """ "Cable and Wireless Plc's Cable and Wireless (Far East) Ltd", "Hillsdown Holdings
+    Plc's Christie-Tyler Ltd unit": a company written as another company's holds it."""
+    out: list[Frame] = []
+    seen: set[int] = set()
+    for ref in S.refs:
+        if ref.kind != "name" or ref.cluster is None or ref.start in seen:
+            continue
+        seen.add(ref.start)
+        owned = ref.cluster
+        if not any(is_legal_suffix(a.rsplit(" ", 1)[-1]) for a in owned.aliases if " " in a):
+            continue  # only a company's full name: "Microsoft's Azure" is a product
+        head = ref.head(S.sent)
+        for c in head.children:
+            owner = S.ref_at.get(c.i)
+            if c.dep_ == "poss" and owner is not None and owner.kind == "name" and owner.cluster is not owned:
+                if owner.cluster is not None and owner.cluster.label not in ("PERSON", "PLACE"):
+                    held = Trigger(S.doc[owner.start], "stake", False)
+                    out.append(Frame(held, owner, ref, presupposed=True, modality="asserted"))
     return out

@@ -94,6 +94,7 @@ class Sentence:
         self.raised: Ref | None = None  # a company that raises money in this sentence
         self.trigger_chars: list[int] = []  # offsets of the sentence's deal words
         self.assets: list[Cluster] = []  # entities named by an owned common noun
+        self.asset_owners: dict[int, Ref] = {}  # id(asset cluster) -> its owner's name
         self.ref_at: dict[int, Ref] = {}
         for ref in self.refs:
             for i in range(ref.start, ref.end):
@@ -238,10 +239,14 @@ class Sentence:
                 if prep_of(c) in preps:
                     # English: the complement hangs under its preposition ("with" -> pobj).
                     objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
-                    head_ref = self.ref_at.get(objs[0].i) if objs else None
-                    if head_ref is not None and head_ref.kind == "possessive":
-                        head_ref = None
-                    ref = head_ref or self.phrase_ref(c)
+                    if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
+                        # "on its new plant", "in 75 pct of Y": read the phrase as an object.
+                        ref = self.object_of(objs[0])
+                    else:
+                        head_ref = self.ref_at.get(objs[0].i) if objs else None
+                        if head_ref is not None and head_ref.kind == "possessive":
+                            head_ref = None
+                        ref = head_ref or self.phrase_ref(c)
                     if ref is not None:
                         return ref
             # "auprès de Z" parsed as an adverb with its own complement.
@@ -519,6 +524,8 @@ class Sentence:
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
             return None
         cluster = Cluster(name=span.text, label="PRODUCT", outlet=False, owner=owner.cluster)
+        if owner.kind == "name":
+            self.asset_owners[id(cluster)] = owner
         cluster.aliases.add(span.text)
         self.assets.append(cluster)
         return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)

@@ -317,6 +317,9 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "head": ("leadership", "agent", "patient"),
     "run": ("leadership", "agent", "patient"),
     "chair": ("leadership", "agent", "patient"),
+    "oust": ("leadership", "patient", "agent"),
+    "fire": ("leadership", "patient", "agent"),
+    "sack": ("leadership", "patient", "agent"),
     "found": ("founder", "agent", "patient"),
     "co-found": ("founder", "agent", "patient"),
     "cofound": ("founder", "agent", "patient"),
@@ -361,6 +364,7 @@ NOUN_FRAMES: dict[str, str] = {
     "shareholder": "stake",
     "stakeholder": "stake",
     "subsidiary": "stake",
+    "parent": "stake",
     "unit": "stake",
     "affiliate": "stake",
     "valuation": "valuation",
@@ -428,6 +432,8 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
+#: Nouns of the company that holds another ("X, the parent of Y").
+PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)
@@ -502,7 +508,7 @@ PLANNED_CUES: frozenset[str] = frozenset(
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block", "oust", "fire", "sack"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").

@@ -439,6 +439,8 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", 
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
+#: Nouns of the company that holds another ("X, the parent of Y").
+PARENT_NOUNS: frozenset[str] = frozenset({"maison mère", "société mère"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
 FROM_WORDS: tuple[str, ...] = ("contre",)
