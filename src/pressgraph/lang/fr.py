@@ -566,7 +566,7 @@ NO_COMMENT_VERBS: frozenset[str] = frozenset({"commenter", "confirmer", "précis
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset()
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).
-SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"vente", "cession"})
+SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"vente", "cession", "reprise"})  # "à six reprises": times
 #: Modal auxiliaries (English "will", "would"): French marks the future by tense and "aller".
 MODAL_AUXILIARIES: frozenset[str] = frozenset()
 #: Conditional endings (with Mood=Cnd, which the model often misses on -rait forms).
