@@ -95,7 +95,7 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
             # ARGOSystems Inc said"), not a noun whose conjuncts hang on it by misparse.
             speakers = (child, *child.conjuncts) if child.i in ref_at else (child,)
             for speaker in speakers:
-                src = _speaker(speaker, ref_at)
+                src = _speaker(speaker, ref_at, lex)
                 if src is not None and src.name not in {s.name for s in group}:
                     group.append(src)
         groups.append(group)
@@ -108,7 +108,7 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
 _PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "on"})
 
 
-def _speaker(subject: Token, ref_at: dict[int, Ref]) -> Source | None:
+def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | None:
     """The source behind a reporting verb's subject: the entity it names ("Cable and
     Wireless said", "an SAT spokesman said", "a spokesman for X said"), or, when it names
     none, its own words ("a Finance Ministry official said", "people familiar with...")."""
@@ -116,9 +116,12 @@ def _speaker(subject: Token, ref_at: dict[int, Ref]) -> Source | None:
     if ref is not None and ref.cluster is not None and ref.kind in ("name", "description", "pronoun"):
         if ref.kind != "pronoun" or subject.lower_ in ("it", "they"):
             return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
-    for t in subject.subtree:
+    # "Sources close to X", "people familiar with the matter": unnamed, kept as written.
+    unnamed = subject.lemma_.lower() in lex.UNNAMED_SOURCES
+    for t in subject.subtree if not unnamed else ():
         inner = ref_at.get(t.i)
-        if inner is not None and inner.cluster is not None and inner.kind in ("name", "description"):
+        if (inner is not None and inner.cluster is not None and inner.kind in ("name", "description")
+                and inner.cluster.label != "PLACE"):
             return Source(inner.cluster.name, "source", inner.char_start, inner.char_end)
     if subject.pos_ == "PRON" or subject.lower_ in _PERSON_PRONOUNS:
         return None

@@ -533,6 +533,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     {"say", "tell", "report", "announce", "state", "disclose", "confirm", "add", "reveal",
      "write", "note", "explain", "indicate", "declare", "claim"}
 )  # fmt: skip
+#: Heads of unnamed sources, kept as written ("sources close to X said").
+UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "people", "person", "analyst", "banker", "trader", "insider"})
 
 # --- coreference ---
 #: Roles and coordination also read from word order when the parse misses them ("X, Y ou

@@ -588,6 +588,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "écrire", "expliquer", "confirmer", "ajouter", "souligner",
      "dire", "relater", "publier", "communiquer", "faire savoir"}
 )  # fmt: skip
+#: Heads of unnamed sources, kept as written ("sources close to X said").
+UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "observateur", "personne"})
 
 # --- coreference ---
 #: Roles and coordination also read from word order when the parse misses them ("X, Y ou
