@@ -286,12 +286,11 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
         return None
     words = key.split()
     found = []
+    tails = []
     for c in clusters:
         if c.outlet:
             continue
         other = entity_key(c.name).split()
-        if "-" in c.name and name.text in c.name.split("-"):
-            continue  # "Renault" and "Nissan" are the parties of "Renault-Nissan", not it
         if c.label == "PERSON":
             if name.label in ("PERSON", "MISC") and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
                 found.append(c)
@@ -299,7 +298,9 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
             # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
             found.append(c)
         elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
-            found.append(c)  # "Disney" after "The Walt Disney Co."
+            tails.append(c)  # "Disney" after "The Walt Disney Co."
+    if not found and tails:
+        found = tails[:1]  # the first one the article named ("Walt Disney" before "Euro Disney")
     return found[0] if len(found) == 1 else None
 
 

@@ -520,6 +520,8 @@ class Sentence:
         start = noun.left_edge.i
         while start < noun.i and self.doc[start].pos_ in ("ADP", "PUNCT", "SPACE"):
             start += 1
+        cut = next((k for k in range(noun.i + 1, end) if self.doc[k].is_punct and self.doc[k].text != "-"), end)
+        end = cut  # "its park in Shanghai, which opened in 2016": up to the comma
         span = self.doc[start:end]
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
             return None
