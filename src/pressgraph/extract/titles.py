@@ -119,9 +119,9 @@ def title_frames(S: Sentence) -> list[Frame]:
         unread = prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i not in S.ref_at
         if org is None and not unread and _is_person(_ref_after(S, title.end)):
             # ("Boliden president X": an organisation the NER missed; no guessing then.)
-            # "Chief Executive Officer Jim Hackett": the one organisation the sentence names,
-            # or, when it names none, the one the article is about.
-            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r)}
+            # "Chief Executive Officer Jim Hackett": the one organisation the sentence names
+            # before the title, or, when it names none, the one the article is about.
+            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r) and r.start < title.start}
             if len(named) == 1:
                 org = next(iter(named.values()))
             elif not named and _is_org(S.topic):
