@@ -35,39 +35,50 @@ class Title:
     role: str
 
 
+def _key(text: str, acronym: bool) -> str:
+    """A title as compared: spaces and hyphens dropped, case folded unless an acronym."""
+    flat = text.replace(" ", "").replace("-", "")
+    return flat if acronym else flat.lower()
+
+
 def _titles(S: Sentence) -> Iterator[Title]:
     lex = S.lex
     roles: dict[str, tuple[str, str]] = {k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()}
     roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
-    keys = sorted(roles, key=lambda k: len(k.split()), reverse=True)
+    # Compared on their letters: "vice-president", "vice president" and "Vice-President".
+    table = {(_key(k, k.isupper()), k.isupper()): k for k in roles}
     doc = S.doc
+
+    def match_at(i: int) -> tuple[str, int] | None:
+        best = None
+        for n in range(1, 6):  # the longest title written from token i
+            if i + n > S.sent.end:
+                break
+            text = doc[i : i + n].text
+            for acronym in (True, False):
+                key = table.get((_key(text, acronym), acronym))
+                if key is not None:
+                    best = (key, i + n)
+        return best
+
     i = S.sent.start
     while i < S.sent.end:
         if i in S.ref_at and S.ref_at[i].kind == "name":
             i = max(i + 1, S.ref_at[i].end)  # a relative pronoun maps to an earlier name
             continue
-        match = None
-        for key in keys:
-            words = key.split()
-            span = doc[i : i + len(words)]
-            if len(span) != len(words) or i + len(words) > S.sent.end:
-                continue
-            texts = [t.text for t in span]
-            if texts == words or (not key.isupper() and [t.lower() for t in texts] == [w.lower() for w in words]):
-                match = key
-                break
-        if match is None:
+        found = match_at(i)
+        if found is None:
             i += 1
             continue
-        end = i + len(match.split())
-        ftype, role = roles[match]
+        key, end = found
+        ftype, role = roles[key]
         # "president and chief executive": one title.
         while end + 1 < S.sent.end and doc[end].lower_ in ("and", "et", "&"):
-            nxt = next((k for k in keys if doc[end + 1 : end + 1 + len(k.split())].text.lower() == k.lower()), None)
+            nxt = match_at(end + 1)
             if nxt is None:
                 break
-            role = f"{role} and {roles[nxt][1]}" if roles[nxt][0] == ftype else role
-            end = end + 1 + len(nxt.split())
+            role = f"{role} and {roles[nxt[0]][1]}" if roles[nxt[0]][0] == ftype else role
+            end = nxt[1]
         yield Title(i, end, ftype, role)
         i = end
 
