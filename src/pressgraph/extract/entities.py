@@ -159,7 +159,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     taken = {i for (s, e) in found for i in range(s, e)}
     # Tokens of other NER names, but a lone word taken for a person ("Clayton and Dubilier
     # Inc", "Procter and Gamble Co") can start a company's name.
-    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ == "PERSON")
+    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ != "ORG")
                for i in range(ent.start, ent.end)}
     for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
@@ -180,6 +180,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         end = ent.end
         if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
             end += 1  # "Olivetti SpA": NER stops before the legal form
+        if (label == "ORG" and start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and doc[start - 2].text[:1].isupper() and doc[start - 2].i not in taken):
+            start -= 2  # "Allis-Chalmers Corp": NER dropped the first half of the hyphenated name
         if label == "ORG" and lex.PROPER_NOUN_NAMES:
             # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
             fragment = next((k for k in found if k[1] == start and not found[k].outlet
