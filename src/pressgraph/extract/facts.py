@@ -219,6 +219,10 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for c in tok.children
     ):
         return []  # "committed to driving the strategy" commits no money
+    if tok.lemma_.lower() in lex.SHARE_ISSUE_VERBS and not any(
+        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in lex.SHARE_NOUNS for c in tok.children
+    ):
+        return []  # "issued a statement to reporters" issues no shares
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:

@@ -281,6 +281,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "invest": ("investment", "agent", "in+into"),
     "inject": ("investment", "agent", "into+in"),
     "commit": ("investment", "agent", "to"),
+    "issue": ("acquisition", "to", "agent"),
     "spend": ("investment", "agent", "on+for+in"),
     "pour": ("investment", "agent", "into+in"),
     "finance": ("investment", "agent", "patient"),
@@ -426,6 +427,9 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 BID_PREPOSITIONS: tuple[str, ...] = ("for",)
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
 AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour", "spend"})
+#: Verbs by which a company issues its own shares to a buyer ("will issue 4.18 billion new
+#: shares to X": X buys into it); only with shares as object.
+SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"issue"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").

@@ -433,6 +433,9 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 BID_PREPOSITIONS: tuple[str, ...] = ("sur", "pour")
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
 AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
+#: Verbs by which a company issues its own shares to a buyer ("will issue 4.18 billion new
+#: shares to X": X buys into it); only with shares as object.
+SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"émettre"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
