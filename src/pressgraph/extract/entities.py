@@ -261,8 +261,14 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     names = sorted({n.text: n for n in found.values()
                     if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
                    key=lambda n: len(n.text), reverse=True)
-    for name in names:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc_text(doc)):
+    spellings = [(n.text, n) for n in names]
+    for n in names:  # "Cable and Wireless" for "Cable and Wireless Plc"
+        words = n.text.split()
+        if len(words) >= 3 and is_legal_suffix(words[-1]) and n.label == "ORG":
+            spellings.append((" ".join(words[:-1]), n))
+    spellings.sort(key=lambda s: len(s[0]), reverse=True)
+    for text, name in spellings:
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(text) + r"(?![\w'’])", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
@@ -274,7 +280,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
             for k in inside:
                 del found[k]
             found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
-                                                 name.text, name.label, name.outlet)
+                                                 text, name.label, name.outlet)
 
 
 def _acronym(text: str) -> str:

@@ -339,6 +339,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [f for p in (S.expand(par) if par.kind == "name" else [par]) for f in frame(p, de or poss)]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
+        if par is not None and de is not None:
+            # "a placement of 11 pct of Y by both A and the government": one sale each.
+            return [Frame(t, p, de, presupposed=presupposed) for p in S.expand(par)]
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):

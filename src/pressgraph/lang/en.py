@@ -357,6 +357,7 @@ NOUN_FRAMES: dict[str, str] = {
     "tender offer": "acquisition",
     "sale": "divestment",
     "divestiture": "divestment",
+    "placement": "divestment",
     "disposal": "divestment",
     "spin-off": "divestment",
     "stake": "stake",
