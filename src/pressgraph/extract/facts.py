@@ -339,6 +339,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [f for p in (S.expand(par) if par.kind == "name" else [par]) for f in frame(p, de or poss)]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
+        if lemma in lex.AGENT_ONLY_NOUNS and par is None:
+            return []  # "a placement of convertible shares": whose, the issuer's own
         if par is not None and de is not None:
             # "a placement of 11 pct of Y by both A and the government": one sale each.
             return [Frame(t, p, de, presupposed=presupposed) for p in S.expand(par)]

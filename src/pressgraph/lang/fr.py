@@ -436,6 +436,8 @@ AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
 #: Verbs by which a company issues its own shares to a buyer ("will issue 4.18 billion new
 #: shares to X": X buys into it); only with shares as object.
 SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"émettre"})
+#: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
+AGENT_ONLY_NOUNS: frozenset[str] = frozenset({"placement"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
