@@ -7,6 +7,7 @@ frames retype it by role (what invests, buys or partners is an organisation).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -88,15 +89,20 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return proper(start - 1) or proper(end)
 
 
-def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
+@functools.cache
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression for a gazetteer: whole words, longest phrase first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'’])")
+
+
+def _gazetteer_spans(doc: Doc, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
-    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
-    for phrase in phrases:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                spans.append((span.start, span.end))
+    for m in _alternation(phrases).finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((span.start, span.end))
     return spans
 
 

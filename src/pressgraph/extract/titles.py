@@ -11,6 +11,7 @@ are linear over references, since the parser often hangs appositions on the wron
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger
+from pressgraph.lang import lexicon
 
 #: Determiners and possessive markers that may stand between an organisation and a title.
 _BETWEEN = frozenset({"'s", "’s", "the", "le", "la", "l'", "l’", "its", "sa", "son"})
@@ -41,15 +43,25 @@ def _key(text: str, acronym: bool) -> str:
     return flat if acronym else flat.lower()
 
 
-def _titles(S: Sentence) -> Iterator[Title]:
-    lex = S.lex
+@functools.cache
+def _title_table(lang: str) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, bool], str], frozenset[str]]:
+    """The titles of ``lang``: their fact types and roles, the lookup table compared on
+    letters ("vice-president", "vice president", "Vice-President"), and their first words."""
+    lex = lexicon(lang)
     roles: dict[str, tuple[str, str]] = {k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()}
     roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
-    # Compared on their letters: "vice-president", "vice president" and "Vice-President".
     table = {(_key(k, k.isupper()), k.isupper()): k for k in roles}
+    firsts = frozenset(k.replace("-", " ").split()[0].lower() for k in roles)
+    return roles, table, firsts
+
+
+def _titles(S: Sentence) -> Iterator[Title]:
+    roles, table, firsts = _title_table(S.lex.lang)
     doc = S.doc
 
     def match_at(i: int) -> tuple[str, int] | None:
+        if doc[i].lower_ not in firsts:
+            return None
         best = None
         for n in range(1, 6):  # the longest title written from token i
             if i + n > S.sent.end:
