@@ -499,9 +499,7 @@ class Sentence:
         owner: Ref | None = None
         for c in noun.children:
             ref = self.ref_at.get(c.i)
-            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive":
-                owner = ref
-            elif c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
+            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive" or c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
                 owner = ref
             elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de"):
                 inner = self.first_ref(c)

@@ -508,14 +508,14 @@ MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may",
 PLANNED_CUES: frozenset[str] = frozenset(
     {"plan", "intend", "propose", "seek", "aim", "intent", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
-     "tender", "candidacy", "proposal", "plan", "intention", "possible", "potential",
+     "candidacy", "proposal", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
      "negotiate", "discuss", "talk", "commit", "pending", "likely", "contemplate"}
 )  # fmt: skip
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block", "oust", "fire", "sack"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "block", "oust", "fire", "sack"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").

@@ -371,7 +371,7 @@ PARTNERING_VERBS: frozenset[str] = frozenset(
 #: d'investissement", "une banque d'affaires", "la société de financement".
 KIND_HEADS: frozenset[str] = frozenset(
     {"fonds", "banque", "société", "firme", "cabinet", "véhicule", "branche", "division",
-     "compagnie", "organisme", "établissement", "fonds", "spécialiste", "club"}
+     "compagnie", "organisme", "établissement", "spécialiste", "club"}
 )  # fmt: skip
 #: Words that, just before an amount, make it a valuation ("valorisé à 800 millions"): the
 #: amount does not price the deal the sentence is about.
@@ -615,4 +615,4 @@ NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’",
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
 #: Relative pronouns, read as their antecedent.
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "laquelle"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
