@@ -94,7 +94,11 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
             # Coordinated speakers only when the subject is itself a name ("Boeing Co and
             # ARGOSystems Inc said"), not a noun whose conjuncts hang on it by misparse.
             speakers = (child, *child.conjuncts) if child.i in ref_at else (child,)
-            for speaker in speakers:
+            members = ref_at[child.i].members if child.i in ref_at else []
+            for m in members:  # "they said", for "A and B" named before
+                if m.cluster is not None and m.cluster.name not in {s.name for s in group}:
+                    group.append(Source(m.cluster.name, "source", m.char_start, m.char_end))
+            for speaker in speakers if not members else ():
                 src = _speaker(speaker, ref_at, lex)
                 if src is not None and src.name not in {s.name for s in group}:
                     group.append(src)
