@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
@@ -229,6 +229,21 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
         i += 1
 
 
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
+
+
+def _two_arguments(ent: Span, tok: Token) -> bool:
+    """True when the word before ``tok`` closes a prepositional phrase of a verb and ``tok``
+    starts that verb's subject or object ("a expliqué à Tokyo Toshihide Mizuno"): the NER
+    ran two names together, the parse kept them apart."""
+    prev = tok.nbor(-1)
+    heads_out = all(not (ent.start <= t.head.i < ent.end) for t in (prev, tok))
+    prepositional = prev.dep_.startswith("obl") and any(
+        c.dep_ == "case" and c.i < ent.start for c in prev.children)
+    return (heads_out and prepositional and tok.dep_ in _CORE_ARGUMENTS
+            and prev.head.pos_ == "VERB" and tok.head.i == prev.head.i)
+
+
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
     """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one;
     and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
@@ -240,6 +255,10 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
             ) and tok.nbor(1).is_title:
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
+            elif tok.i > start and _two_arguments(ent, tok):
+                # "a expliqué à Tokyo Toshihide Mizuno": a place and the speaker, two names.
+                yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i
             elif tok.text == "," or (tok.lower_ in ("'s", "’s") and tok.i + 1 < ent.end):
                 # "American Aircraft's Uvalde": the owner and what it owns are two names.
                 if tok.i > start:

@@ -471,14 +471,35 @@ def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
     return poss
 
 
+def _apposed_person(S: Sentence, ref: Ref | None, org: Ref | None) -> bool:
+    """A name in apposition to a role noun is a person's ("Toshihide Mizuno, le directeur
+    exécutif de Y"), even when the model labels it an organisation: where person labels are
+    unreliable, a two- or three-word capitalised name that is not the organisation's, not an
+    outlet and has no legal suffix is retyped."""
+    if _is_person(ref):
+        return True
+    if ref is None or ref.kind != "name" or ref.cluster is None or S.lex.PERSON_LABELS_RELIABLE:
+        return False
+    cluster = ref.cluster
+    words = ref.text.split()
+    if (cluster.outlet or cluster.label == "PERSON" or not 2 <= len(words) <= 3
+            or (org is not None and org.cluster is cluster)
+            or not all(w[:1].isupper() and w.isalpha() for w in words)
+            or any(is_legal_suffix(w) for w in words)
+            or any(w.lower() in S.lex.descriptions for w in words)):
+        return False
+    cluster.label = "PERSON"
+    return True
+
+
 def _role_holder(S: Sentence, tok: Token, org: Ref | None) -> Ref | None:
     """The person who holds a role: "X, PDG de Y", "le PDG de Y, X", "X est PDG de Y"."""
     doc = S.doc
     # Apposition either way round.
-    if tok.dep_ == "appos" and _is_person(S.ref_at.get(tok.head.i)):
+    if tok.dep_ == "appos" and _apposed_person(S, S.ref_at.get(tok.head.i), org):
         return S.ref_at[tok.head.i]
     for c in tok.children:
-        if c.dep_ == "appos" and _is_person(S.ref_at.get(c.i)):
+        if c.dep_ == "appos" and _apposed_person(S, S.ref_at.get(c.i), org):
             return S.ref_at[c.i]
     # Copula: "X est (le) PDG de Y".
     if any(c.dep_ == "cop" for c in tok.children):
