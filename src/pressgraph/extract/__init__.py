@@ -352,9 +352,12 @@ class _Reader:
         return None
 
     def _per_unit(self, q: Quantity) -> bool:
-        """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
+        """A price per share ("at 4.50 stg each", "37 dlrs a share", "au prix unitaire de
+        25 dollars") is not a deal's amount."""
         after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
-        return after.startswith(self.lex.PER_UNIT)
+        before = " ".join(doc_text(self.doc)[max(0, q.start - 30) : q.start].lower().split())
+        # "au prix unitaire de 25,25 dollars": the words before may say it too.
+        return after.startswith(self.lex.PER_UNIT) or before.endswith(getattr(self.lex, "PER_UNIT_BEFORE", ()))
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

@@ -511,6 +511,11 @@ TITLE_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "chez", "des")
 FORMER_WORDS: frozenset[str] = frozenset({"ancien", "ancienne", "ex", "ex-"})
 #: Words after an amount that make it a unit price, not a deal's value.
 PER_UNIT: tuple[str, ...] = ("par action", "l'action", "par titre", "chacune", "chacun", "l’action")
+#: Words before an amount that make it a unit price ("au prix unitaire de 25 dollars").
+PER_UNIT_BEFORE: tuple[str, ...] = (
+    "prix unitaire de", "prix unitaire d'", "prix unitaire d’", "prix par action de",
+    "prix par titre de", "cours unitaire de",
+)  # fmt: skip
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
