@@ -179,6 +179,17 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref]) -> list[Ref]:
             )
             if (child.dep_ in _CORE or dative) and child.i in ref_at and child.i != tok.i:
                 out.append(ref_at[child.i])
+        if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            # "X utilise l'application Y acquise par le réseau social": the participle's noun
+            # and the name apposed to it are its patient, not its agent; X may be.
+            noun = anc.head
+            named = [ref_at[t.i] for t in [noun, *noun.children]
+                     if t.i in ref_at and t.i < anc.i and t.i != tok.i and (
+                         t is noun or (t.dep_ in ("nmod", "appos", "flat:name", "compound", "amod")
+                                       and not any(g.dep_ == "case" for g in t.children)))]
+            if named:
+                out.extend(named)
+                break  # the participle's own clause: the main verb's subject may be its agent
     return out
 
 
