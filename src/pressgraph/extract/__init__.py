@@ -199,6 +199,12 @@ class _Reader:
             subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
         ):
             return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
+        if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ()) and (
+            obj is None or obj.label in ("PERSON", "PLACE") or subj.label == "PLACE"
+            or obj_ref is None or not any(c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
+                                          for c in t.token.children)
+        ):
+            return None  # "X appartient au parti Y", "n'appartiennent ni à la France": no holding
         appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
         if t.type in PERSON_SUBJECT:
             if (appositive and obj_ref is not None and obj_ref.kind == "name" and obj is not None

@@ -272,6 +272,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "détenir": ("stake", "agent", "patient"),
     "posséder": ("stake", "agent", "patient"),
     "contrôler": ("stake", "agent", "patient"),
+    "appartenir": ("stake", "à", "agent"),  # "Y appartient à X": X holds Y
     "valoriser": ("valuation", "patient", ""),
     "évaluer": ("valuation", "patient", ""),
     "renégocier": ("negotiation", "agent", "avec"),
@@ -388,6 +389,9 @@ PRICED_NOUNS: frozenset[str] = frozenset(
 #: Deal verbs with common senses outside deals ("reprendre Mossoul", "reprendre le
 #: Norvégien" in a race): they make a fact only between organisations.
 AMBIGUOUS_DEAL_VERBS: frozenset[str] = frozenset({"reprendre", "avaler", "absorber"})
+#: Verbs of belonging: a company belongs to its holder, a person to a party or a club
+#: ("X appartient au Parti Y" is membership): no fact about a person.
+MEMBERSHIP_VERBS: frozenset[str] = frozenset({"appartenir"})
 #: Verbs that make a deal only with a share as object: "prendre 21 % du capital de Y",
 #: "prendre le contrôle de Y", "prendre une participation dans Y".
 SHARE_VERBS: dict[str, str] = {"prendre": "acquisition", "ramasser": "acquisition"}
