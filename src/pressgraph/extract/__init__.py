@@ -201,8 +201,9 @@ class _Reader:
             return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
         if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ()) and (
             obj is None or obj.label in ("PERSON", "PLACE") or subj.label == "PLACE"
-            or obj_ref is None or not any(c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
-                                          for c in t.token.children)
+            or obj_ref is None or not any(
+                c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
+                for c in t.token.children)
         ):
             return None  # "X appartient au parti Y", "n'appartiennent ni à la France": no holding
         appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
@@ -363,7 +364,8 @@ class _Reader:
         after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
         before = " ".join(doc_text(self.doc)[max(0, q.start - 30) : q.start].lower().split())
         # "au prix unitaire de 25,25 dollars": the words before may say it too.
-        return after.startswith(self.lex.PER_UNIT) or before.endswith(getattr(self.lex, "PER_UNIT_BEFORE", ()))
+        unit_before: tuple[str, ...] = getattr(self.lex, "PER_UNIT_BEFORE", ())
+        return after.startswith(self.lex.PER_UNIT) or before.endswith(unit_before)
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:
