@@ -402,7 +402,8 @@ class Sentence:
             for c in head.children:
                 ref = self.ref_at.get(c.i)
                 if (c.i < verb.i and c.dep_ in ("nmod", "appos", "flat:name", "amod")
-                        and ref is not None and ref.kind == "name" and not any(g.dep_ == "case" for g in c.children)):
+                        and ref is not None and ref.kind == "name"
+                        and not any(g.dep_ == "case" for g in c.children)):
                     return ref
         i = verb.i - 1
         if i > self.sent.start and self.doc[i].text == ",":
