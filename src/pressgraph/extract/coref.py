@@ -193,6 +193,23 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref]) -> list[Ref]:
     return out
 
 
+def _fronted_clause_subject(sent: Span, ref: Ref, refs: Sequence[Ref], lex: Lexicon) -> Ref | None:
+    """ "Après avoir lancé, via sa filiale Y, un service..., X teste...": a possessive in a
+    clause fronted before the main one belongs to the main clause's subject, named after it
+    (the name after a comma that a finite verb follows)."""
+    doc = sent.doc
+    if doc[sent.start].lower_ not in getattr(lex, "FRONTED_CLAUSE_MARKERS", ()):
+        return None
+    for r in refs:
+        if r.start <= ref.start or r.kind != "name" or r.cluster is None or r.end >= sent.end:
+            continue
+        after = doc[r.end]
+        finite = after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm", [])
+        if doc[r.start - 1].text == "," and finite:
+            return r
+    return None
+
+
 def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
     """Descriptions of organisations in ``sent`` ("la start-up", "cette nouvelle entité")."""
     refs: list[Ref] = []
@@ -281,7 +298,10 @@ def resolve(
             else:
                 earlier = [r for r in refs if r.end <= ref.start and r.cluster is not None
                            and not r.cluster.outlet and r.cluster.label != "PRODUCT"]
-                if earlier:
+                main = None if earlier else _fronted_clause_subject(sent, ref, refs, lex)
+                if main is not None:
+                    ref.cluster = main.cluster
+                elif earlier:
                     ref.cluster = earlier[-1].cluster
                 else:
                     pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())

@@ -607,6 +607,9 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "ob
 PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
+#: Words that open a clause fronted before the main one ("Après avoir lancé..., X teste",
+#: "Pour financer son expansion, X a levé"): a possessive in it is the main subject's.
+FRONTED_CLAUSE_MARKERS: frozenset[str] = frozenset({"après", "avant", "pour", "afin"})
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
