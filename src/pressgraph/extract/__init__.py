@@ -256,6 +256,9 @@ class _Reader:
             pick = after[0] if after else (before[-1] if before else None)
             if pick is not None:
                 amount, currency = pick.value, pick.currency
+                in_article = getattr(self.lex, "BARE_AMOUNTS_IN_ARTICLE_CURRENCY", False)
+                if currency is None and in_article:
+                    currency = self._article_currency(pick)
                 arguments.append(Argument("amount", pick.text, pick.start, pick.end))
         if t.type in PERCENT_TYPES:
             pcts = [q for q in quantities if q.kind == "percent"]
@@ -357,6 +360,16 @@ class _Reader:
                 t = self.doc[tok]
                 return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
         return None
+
+    def _article_currency(self, q: Quantity) -> str | None:
+        """ "Valorisé désormais à près de 19 milliards": a bare amount is in the currency the
+        article last named (the one before it, else the first after it)."""
+        named = [x for x in self.quantities if x.kind == "money" and x.currency is not None]
+        before = [x for x in named if x.end <= q.start]
+        if before:
+            return before[-1].currency
+        after = [x for x in named if x.start >= q.end]
+        return after[0].currency if after else None
 
     def _per_unit(self, q: Quantity) -> bool:
         """A price per share ("at 4.50 stg each", "37 dlrs a share", "au prix unitaire de

@@ -129,6 +129,8 @@ AMBIGUOUS_CURRENCIES: frozenset[str] = frozenset({"livres", "livre", "marks"})
 #: Words that may follow an amount with a magnitude and no currency; for French any word
 #: may follow, except "de"/"d'" + noun ("6 millions de personnes" counts people).
 BARE_AMOUNT_FOLLOWERS: tuple[str, ...] = ()
+#: A bare amount ("valorisé à 19 milliards") is in the currency the article names elsewhere.
+BARE_AMOUNTS_IN_ARTICLE_CURRENCY: bool = True
 #: Links that make a bare amount a count when a noun follows them ("millions d'années").
 COUNT_LINKS: tuple[str, ...] = ("de", "d'", "d’")
 #: Words that compare an amount with the one before it ("11.4 mln barrels last year from
@@ -218,6 +220,8 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "l'année prochaine": ("year", 1),
     "l’année prochaine": ("year", 1),
     "cette année": ("year", 0),
+    "désormais": ("month", 0),  # "valorisé désormais à N": as of the article
+    "actuellement": ("month", 0),
     "le mois dernier": ("month", -1),
     "le mois prochain": ("month", 1),
     "ce mois-ci": ("month", 0),
