@@ -111,6 +111,8 @@ class _Reader:
         self.mentions: list[Ref] = []
         self.last_object: dict[tuple[int, str], Cluster] = {}
         self.investee: Ref | None = None
+        # Claims of the members of a grouping ("un consortium formé de A, B et C").
+        self.grouped: list[int] = []
 
     # -- per sentence ------------------------------------------------------------------
     def read(self) -> None:
@@ -160,13 +162,39 @@ class _Reader:
         if S.raised is not None:
             self.investee = S.raised
         S.trigger_chars = sorted({f.trigger.token.idx for f in found})
+        self.date_grouping(sent, times)
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
+                if claim.type == "partnership" and frame.trigger.token.lemma_.lower() in getattr(
+                        lex, "GROUPING_NOUNS", ()):
+                    self.grouped.append(len(self.claims))
                 self.claims.append(claim)
                 if claim.type == "investment" and frame.object is not None:
                     self.investee = frame.object
                 self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
+
+    def date_grouping(self, sent: Span, times: list[TimeExpr]) -> None:
+        """ "Ce consortium ... a été constitué en 2004", "la coentreprise, créée en 2004": the
+        founding date of a grouping dates its members' partnership read before."""
+        points = [x for x in times if x.role == "point"]
+        if not self.grouped or not points:
+            return
+        founding: frozenset[str] = getattr(self.lex, "GROUPING_FOUNDING_VERBS", frozenset())
+        grouping: frozenset[str] = getattr(self.lex, "GROUPING_NOUNS", frozenset())
+        for tok in sent:
+            determiners = self.lex.DESCRIPTION_DETERMINERS
+            if tok.lemma_.lower() not in grouping or not any(
+                    c.dep_ == "det" and c.lower_ in determiners for c in tok.children):
+                continue
+            verbs = [c for c in tok.children if c.dep_ == "acl"]
+            if tok.dep_.startswith("nsubj"):
+                verbs.append(tok.head)
+            if any(v.lemma_.lower() in founding for v in verbs):
+                for i in self.grouped:
+                    if self.claims[i].date is None:
+                        self.claims[i] = replace(self.claims[i], date=points[0].value)
+                return
 
     def claim(
         self,

@@ -365,6 +365,11 @@ MEMBER_PARTICIPLES: frozenset[str] = frozenset(
 #: Nouns of groupings: a name apposed to them names the grouping, not a partner
 #: ("le consortium Énergie gérance").
 GROUPING_NOUNS: frozenset[str] = frozenset({"consortium", "coentreprise", "co-entreprise"})
+#: Verbs that found a grouping: "ce consortium a été constitué en 2004" dates its members'
+#: partnership.
+GROUPING_FOUNDING_VERBS: frozenset[str] = frozenset(
+    {"constituer", "créer", "former", "fonder", "établir", "monter", "lancer"}
+)  # fmt: skip
 #: Verbs whose coordinated subject are the parties of the partnership they govern, with no
 #: "avec" ("A et B ont signé un partenariat", "A, B et C forment un consortium").
 PARTNERING_VERBS: frozenset[str] = frozenset(
