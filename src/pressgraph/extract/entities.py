@@ -203,8 +203,27 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         add(start, end, label)
     if lex.PROPER_NOUN_NAMES:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
+    if getattr(lex, "LISTED_ACRONYMS", False):
+        _listed_acronyms(doc, found, add)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any) -> None:
+    """ "des firmes BPR, Dessau et Axor": an acronym that NER missed, listed next to a name,
+    is a name too."""
+    starts = {s for s, _ in found}
+    ends = {e for _, e in found}
+    taken = {i for s, e in found for i in range(s, e)}
+    for tok in doc:
+        if (tok.i in taken or tok.pos_ != "PROPN" or not tok.is_upper or not tok.is_alpha
+                or not 2 <= len(tok) <= 6):
+            continue
+        listing = (",", "et", "ou")
+        after = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in listing and tok.i + 2 in starts
+        before = tok.i >= 2 and doc[tok.i - 1].lower_ in listing and tok.i - 1 in ends
+        if after or before:
+            add(tok.i, tok.i + 1, "MISC")
 
 
 def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None:

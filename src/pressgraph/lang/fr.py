@@ -247,6 +247,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 PROPER_NOUN_NAMES: bool = False
 #: The French model tags many companies PER ("Morgan Stanley"): a person is no proof.
 PERSON_LABELS_RELIABLE: bool = False
+#: Acronyms NER missed, listed next to names ("des firmes BPR, Dessau et Axor"), are names.
+LISTED_ACRONYMS: bool = True
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
