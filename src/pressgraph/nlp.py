@@ -55,6 +55,13 @@ _TICKER = re.compile(r"<(?:[A-Z0-9][A-Z0-9.\-]{0,9}|[a-z0-9][a-z0-9.\-]{0,9})>")
 _BRACKETS = re.compile(r"<(?=[^<>\n]{2,80}>)|(?<=[^<>\n]{2})>")
 
 
+#: A wire dateline opening the text: "SEATTLE, June 1 - ", "Calgary, Alberta, March 16 - ".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Za-z .'\-]{1,40}(?:, [A-Z][A-Za-z.' ]{1,25}){0,2}, "
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2} [-–—] "
+)
+
+
 def blank_markup(text: str) -> str:
     """``text`` with wire markup turned into spaces of the same length.
 
@@ -63,6 +70,9 @@ def blank_markup(text: str) -> str:
     Offsets do not move: the original text (kept by the document) still lines up with
     every token, and the bracketed names are read from it (see ``extract.entities``)."""
     text = _TICKER.sub(lambda m: " " * len(m.group()), text)
+    # The dateline is read from the written text (extract.dates); parsed, it glues the city
+    # to the first sentence ("SEATTLE ... said").
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
     return _BRACKETS.sub(" ", text)
 
 

@@ -98,7 +98,7 @@ class _Reader:
         self.lex = lex
         self.salience = Salience()
         self.quantities = find_quantities(doc_text(doc), lang)
-        reference = document.published or find_dateline(doc_text(doc), lang)
+        reference = document.published or find_dateline(document.text, lang)
         self.published = reference
         self.times = find_times(doc_text(doc), lang, reference)
         names = find_names(doc, lex, document.text)

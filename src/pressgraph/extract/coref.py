@@ -167,8 +167,9 @@ def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     return None
 
 
-def core_arguments(tok: Token, ref_at: dict[int, Ref]) -> list[Ref]:
-    """Entities that are core arguments of a verb governing ``tok``."""
+def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False) -> list[Ref]:
+    """Entities that are core arguments of a verb governing ``tok`` (of its own clause only
+    with ``clause_only``: where the parse is reliable enough to tell clauses apart)."""
     out: list[Ref] = []
     for anc in _ancestors(tok):
         if anc.pos_ not in ("VERB", "AUX"):
@@ -190,6 +191,8 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref]) -> list[Ref]:
             if named:
                 out.extend(named)
                 break  # the participle's own clause: the main verb's subject may be its agent
+        if clause_only and anc.dep_ not in ("xcomp", "aux", "aux:pass", "cop"):
+            break  # the co-arguments of the clause, not of the clauses above it
     return out
 
 
@@ -227,6 +230,15 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                     or doc[j].pos_ in ("PROPN", "NOUN") and lex.lang == "en"))  # "the ChatGPT maker"
             ):
                 j += 1
+            if lex.lang == "en" and j < sent.end and doc[j].lower_ not in heads:
+                # "the Sunnyvale, Calif., defense electronics firm": places and commas too.
+                k = j
+                while (k < sent.end and k - i <= 9 and doc[k].lower_ not in heads
+                       and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "SPACE") or doc[k].text in (",", "-"))
+                       and i < doc[k].head.i <= min(i + 10, sent.end - 1)):
+                    k += 1
+                if k < sent.end and doc[k].lower_ in heads and doc[k].pos_ == "NOUN" and k > j:
+                    j = k
             if j < sent.end:
                 two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < sent.end else ""
                 width = 2 if two in heads else (1 if doc[j].lower_ in heads or doc[j].lemma_ in heads else 0)
@@ -339,7 +351,7 @@ def resolve(
             order = salience.topics(sent_index) + salience.recent(ref.start)
             pool = candidates(order, same_sentence)
         else:
-            exclude = [r.cluster for r in core_arguments(head, ref_at)]
+            exclude = [r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.PARSE_REPAIR)]
             pool = candidates(salience.recent(ref.start), exclude)
             if not pool:
                 pool = candidates(salience.recent(ref.start), ())

@@ -7,6 +7,7 @@ frames retype it by role (what invests, buys or partners is an organisation).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -88,15 +89,20 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return proper(start - 1) or proper(end)
 
 
-def _gazetteer_spans(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int]]:
+@functools.cache
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression for a gazetteer: whole words, longest phrase first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'’])")
+
+
+def _gazetteer_spans(doc: Doc, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     """Token spans of ``doc`` that spell one of ``phrases`` (whole tokens, case-sensitive)."""
-    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
-    for phrase in phrases:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(phrase) + r"(?![\w'’])", text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                spans.append((span.start, span.end))
+    for m in _alternation(phrases).finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((span.start, span.end))
     return spans
 
 
@@ -164,7 +170,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     taken = {i for (s, e) in found for i in range(s, e)}
     # Tokens of other NER names, but a lone word taken for a person ("Clayton and Dubilier
     # Inc", "Procter and Gamble Co") can start a company's name.
-    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ == "PERSON")
+    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ != "ORG")
                for i in range(ent.start, ent.end)}
     for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
@@ -185,6 +191,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         end = ent.end
         if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
             end += 1  # "Olivetti SpA": NER stops before the legal form
+        if (label == "ORG" and start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and doc[start - 2].text[:1].isupper() and doc[start - 2].i not in taken):
+            start -= 2  # "Allis-Chalmers Corp": NER dropped the first half of the hyphenated name
         if label == "ORG" and lex.PROPER_NOUN_NAMES:
             # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
             fragment = next((k for k in found if k[1] == start and not found[k].outlet
@@ -301,8 +310,14 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     names = sorted({n.text: n for n in found.values()
                     if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
                    key=lambda n: len(n.text), reverse=True)
-    for name in names:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(name.text) + r"(?![\w'’])", doc_text(doc)):
+    spellings = [(n.text, n) for n in names]
+    for n in names:  # "Cable and Wireless" for "Cable and Wireless Plc"
+        words = n.text.split()
+        if len(words) >= 3 and is_legal_suffix(words[-1]) and n.label == "ORG":
+            spellings.append((" ".join(words[:-1]), n))
+    spellings.sort(key=lambda s: len(s[0]), reverse=True)
+    for text, name in spellings:
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(text) + r"(?![\w'’])", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
@@ -314,7 +329,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
             for k in inside:
                 del found[k]
             found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
-                                                 name.text, name.label, name.outlet)
+                                                 text, name.label, name.outlet)
 
 
 def _acronym(text: str) -> str:
@@ -329,12 +344,11 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
         return None
     words = key.split()
     found = []
+    tails = []
     for c in clusters:
         if c.outlet:
             continue
         other = entity_key(c.name).split()
-        if "-" in c.name and name.text in c.name.split("-"):
-            continue  # "Renault" and "Nissan" are the parties of "Renault-Nissan", not it
         if c.label == "PERSON":
             if name.label in ("PERSON", "MISC") and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
                 found.append(c)
@@ -342,7 +356,9 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
             # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
             found.append(c)
         elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
-            found.append(c)  # "Disney" after "The Walt Disney Co."
+            tails.append(c)  # "Disney" after "The Walt Disney Co."
+    if not found and tails:
+        found = tails[:1]  # the first one the article named ("Walt Disney" before "Euro Disney")
     return found[0] if len(found) == 1 else None
 
 

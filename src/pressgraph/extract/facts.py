@@ -90,6 +90,20 @@ def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
     return True
 
 
+def _holder_gapped(S: Sentence, ref: Ref) -> float | None:
+    """The percentage written right after a name in a gapped list ("Honeywell Inc 14 pct")."""
+    doc = S.doc
+    j = ref.end
+    while j < S.sent.end and doc[j].is_space:
+        j += 1
+    if j + 1 < S.sent.end and doc[j].like_num and doc[j + 1].lower_ in S.lex.PERCENT_UNITS:
+        try:
+            return float(doc[j].text.replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
 def _previous_percent(S: Sentence, tok: Token) -> float | None:
     """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
     doc = S.doc
@@ -205,6 +219,10 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for c in tok.children
     ):
         return []  # "committed to driving the strategy" commits no money
+    if tok.lemma_.lower() in lex.SHARE_ISSUE_VERBS and not any(
+        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in lex.SHARE_NOUNS for c in tok.children
+    ):
+        return []  # "issued a statement to reporters" issues no shares
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
@@ -227,7 +245,16 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # "the joint firm set up by A and B": A and B are partners.
         allied = Trigger(tok, "partnership", True, 1, t.subject_role, t.object_role)
         return [Frame(allied, a, b) for a, b in _pairs(subjects, [])]
+    if t.type == "stake" and obj is not None:
+        objects = [o for o in objects if o is None or _holder_gapped(S, o) is None]
     frames = [Frame(t, s, o, role=role) for s in subjects for o in objects]
+    if t.type == "stake" and obj is not None and frames:
+        # "X will own 80 pct, Y 14 pct and Z 6 pct": Y and Z hold their part of the same.
+        for ref in S.refs:
+            if ref.start > tok.i and ref.kind == "name" and ref.cluster is not obj.cluster:
+                pct = _holder_gapped(S, ref)
+                if pct is not None:
+                    frames.append(Frame(t, ref, obj, role=role, percent=pct))
     if t.type == "acquisition" and obj is not None:
         # "X buys Y from Z" / "X rachète Y auprès de Z": Z sells Y.
         seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
@@ -312,6 +339,11 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [f for p in (S.expand(par) if par.kind == "name" else [par]) for f in frame(p, de or poss)]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
+        if lemma in lex.AGENT_ONLY_NOUNS and par is None:
+            return []  # "a placement of convertible shares": whose, the issuer's own
+        if par is not None and de is not None:
+            # "a placement of 11 pct of Y by both A and the government": one sale each.
+            return [Frame(t, p, de, presupposed=presupposed) for p in S.expand(par)]
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
         if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
@@ -357,6 +389,12 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 frames.append(Frame(t, holder, obj, percent=previous, modality="asserted"))
         else:
             frames = frame(holder, obj)
+        if frames and obj is not None:
+            # "an 80 pct stake in Y, the government 11 pct": a gapped holder of the same.
+            for ref in S.refs:
+                pct = _holder_gapped(S, ref) if ref.start > tok.i and ref.cluster is not obj.cluster else None
+                if pct is not None and ref.kind == "name":
+                    frames.append(Frame(t, ref, obj, percent=pct, presupposed=presupposed))
         if (frames and verb is not None and holder is gov_subj and obj is not None
                 and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
             # "X raised / took a stake in Y": X bought shares of Y.

@@ -508,9 +508,7 @@ class Sentence:
         owner: Ref | None = None
         for c in noun.children:
             ref = self.ref_at.get(c.i)
-            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive":
-                owner = ref
-            elif c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
+            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive" or c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
                 owner = ref
             elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de"):
                 inner = self.first_ref(c)
@@ -529,6 +527,8 @@ class Sentence:
         start = noun.left_edge.i
         while start < noun.i and self.doc[start].pos_ in ("ADP", "PUNCT", "SPACE"):
             start += 1
+        cut = next((k for k in range(noun.i + 1, end) if self.doc[k].is_punct and self.doc[k].text != "-"), end)
+        end = cut  # "its park in Shanghai, which opened in 2016": up to the comma
         span = self.doc[start:end]
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
             return None

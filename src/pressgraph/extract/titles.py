@@ -11,6 +11,7 @@ are linear over references, since the parser often hangs appositions on the wron
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger
+from pressgraph.lang import lexicon
 
 #: Determiners and possessive markers that may stand between an organisation and a title.
 _BETWEEN = frozenset({"'s", "’s", "the", "le", "la", "l'", "l’", "its", "sa", "son"})
@@ -35,39 +37,60 @@ class Title:
     role: str
 
 
-def _titles(S: Sentence) -> Iterator[Title]:
-    lex = S.lex
+def _key(text: str, acronym: bool) -> str:
+    """A title as compared: spaces and hyphens dropped, case folded unless an acronym."""
+    flat = text.replace(" ", "").replace("-", "")
+    return flat if acronym else flat.lower()
+
+
+@functools.cache
+def _title_table(lang: str) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, bool], str], frozenset[str]]:
+    """The titles of ``lang``: their fact types and roles, the lookup table compared on
+    letters ("vice-president", "vice president", "Vice-President"), and their first words."""
+    lex = lexicon(lang)
     roles: dict[str, tuple[str, str]] = {k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()}
     roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
-    keys = sorted(roles, key=lambda k: len(k.split()), reverse=True)
+    table = {(_key(k, k.isupper()), k.isupper()): k for k in roles}
+    firsts = frozenset(k.replace("-", " ").split()[0].lower() for k in roles)
+    return roles, table, firsts
+
+
+def _titles(S: Sentence) -> Iterator[Title]:
+    roles, table, firsts = _title_table(S.lex.lang)
     doc = S.doc
+
+    def match_at(i: int) -> tuple[str, int] | None:
+        if doc[i].lower_ not in firsts:
+            return None
+        best = None
+        for n in range(1, 6):  # the longest title written from token i
+            if i + n > S.sent.end:
+                break
+            text = doc[i : i + n].text
+            for acronym in (True, False):
+                key = table.get((_key(text, acronym), acronym))
+                if key is not None:
+                    best = (key, i + n)
+        return best
+
     i = S.sent.start
     while i < S.sent.end:
         if i in S.ref_at and S.ref_at[i].kind == "name":
             i = max(i + 1, S.ref_at[i].end)  # a relative pronoun maps to an earlier name
             continue
-        match = None
-        for key in keys:
-            words = key.split()
-            span = doc[i : i + len(words)]
-            if len(span) != len(words) or i + len(words) > S.sent.end:
-                continue
-            texts = [t.text for t in span]
-            if texts == words or (not key.isupper() and [t.lower() for t in texts] == [w.lower() for w in words]):
-                match = key
-                break
-        if match is None:
+        found = match_at(i)
+        if found is None:
             i += 1
             continue
-        end = i + len(match.split())
-        ftype, role = roles[match]
+        key, end = found
+        ftype, role = roles[key]
         # "president and chief executive": one title.
         while end + 1 < S.sent.end and doc[end].lower_ in ("and", "et", "&"):
-            nxt = next((k for k in keys if doc[end + 1 : end + 1 + len(k.split())].text.lower() == k.lower()), None)
+            nxt = match_at(end + 1)
             if nxt is None:
                 break
-            role = f"{role} and {roles[nxt][1]}" if roles[nxt][0] == ftype else role
-            end = end + 1 + len(nxt.split())
+            role = f"{role} and {roles[nxt[0]][1]}" if roles[nxt[0]][0] == ftype else role
+            end = nxt[1]
         yield Title(i, end, ftype, role)
         i = end
 
@@ -115,10 +138,13 @@ def title_frames(S: Sentence) -> list[Frame]:
         elif _is_org(left_org):
             org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
             after_org = title.end
-        if org is None and _is_person(_ref_after(S, title.end)):
-            # "Chief Executive Officer Jim Hackett": the one organisation the sentence names,
-            # or, when it names none, the one the article is about.
-            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r)}
+        prev = S.doc[title.start - 1] if title.start > S.sent.start else None
+        unread = prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i not in S.ref_at
+        if org is None and not unread and _is_person(_ref_after(S, title.end)):
+            # ("Boliden president X": an organisation the NER missed; no guessing then.)
+            # "Chief Executive Officer Jim Hackett": the one organisation the sentence names
+            # before the title, or, when it names none, the one the article is about.
+            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r) and r.start < title.start}
             if len(named) == 1:
                 org = next(iter(named.values()))
             elif not named and _is_org(S.topic):

@@ -281,6 +281,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "invest": ("investment", "agent", "in+into"),
     "inject": ("investment", "agent", "into+in"),
     "commit": ("investment", "agent", "to"),
+    "issue": ("acquisition", "to", "agent"),
     "spend": ("investment", "agent", "on+for+in"),
     "pour": ("investment", "agent", "into+in"),
     "finance": ("investment", "agent", "patient"),
@@ -356,6 +357,7 @@ NOUN_FRAMES: dict[str, str] = {
     "tender offer": "acquisition",
     "sale": "divestment",
     "divestiture": "divestment",
+    "placement": "divestment",
     "disposal": "divestment",
     "spin-off": "divestment",
     "stake": "stake",
@@ -426,6 +428,11 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("from",)
 BID_PREPOSITIONS: tuple[str, ...] = ("for",)
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
 AMOUNT_VERBS: frozenset[str] = frozenset({"commit", "inject", "pour", "spend"})
+#: Verbs by which a company issues its own shares to a buyer ("will issue 4.18 billion new
+#: shares to X": X buys into it); only with shares as object.
+SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"issue"})
+#: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
+AGENT_ONLY_NOUNS: frozenset[str] = frozenset({"placement"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
@@ -501,14 +508,14 @@ MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may",
 PLANNED_CUES: frozenset[str] = frozenset(
     {"plan", "intend", "propose", "seek", "aim", "intent", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
-     "tender", "candidacy", "proposal", "plan", "intention", "possible", "potential",
+     "candidacy", "proposal", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
      "negotiate", "discuss", "talk", "commit", "pending", "likely", "contemplate"}
 )  # fmt: skip
 PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "deny", "block", "oust", "fire", "sack"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "block", "oust", "fire", "sack"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").

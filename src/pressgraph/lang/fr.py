@@ -383,7 +383,7 @@ PARTNERING_VERBS: frozenset[str] = frozenset(
 #: d'investissement", "une banque d'affaires", "la société de financement".
 KIND_HEADS: frozenset[str] = frozenset(
     {"fonds", "banque", "société", "firme", "cabinet", "véhicule", "branche", "division",
-     "compagnie", "organisme", "établissement", "fonds", "spécialiste", "club"}
+     "compagnie", "organisme", "établissement", "spécialiste", "club"}
 )  # fmt: skip
 #: Words that, just before an amount, make it a valuation ("valorisé à 800 millions"): the
 #: amount does not price the deal the sentence is about.
@@ -448,6 +448,11 @@ SELLER_PREPOSITIONS: tuple[str, ...] = ("auprès de",)
 BID_PREPOSITIONS: tuple[str, ...] = ("sur", "pour")
 #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
 AMOUNT_VERBS: frozenset[str] = frozenset({"injecter", "engager"})
+#: Verbs by which a company issues its own shares to a buyer ("will issue 4.18 billion new
+#: shares to X": X buys into it); only with shares as object.
+SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"émettre"})
+#: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
+AGENT_ONLY_NOUNS: frozenset[str] = frozenset({"placement"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
 STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
@@ -633,4 +638,4 @@ NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’",
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
 #: Relative pronouns, read as their antecedent.
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "laquelle"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
