@@ -296,6 +296,9 @@ class _Reader:
                 pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
+            if (percent is not None and obj is not None and obj.label == "PERSON"
+                    and not self.lex.PERSON_LABELS_RELIABLE):
+                obj.label = "ORG"  # "9,9 % des actions Morgan Stanley": shares are a company's
         if t.type in DATED_TYPES:
             # A date goes to the deal word written before it ("invested $1bn in 2019 and has
             # since committed $13bn" dates the first only), else to the nearest after it.
