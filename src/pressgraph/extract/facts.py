@@ -198,6 +198,34 @@ def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     return kept or refs[:1]
 
 
+def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
+    """ "détenir les studios A et B, les chaînes de télévision C, D et E": a list of names
+    goes on after a comma and a category noun ("les chaînes (de télévision)") before its
+    next names; a noun with its own complement ("les actions de la société Y") ends it."""
+    if not S.lex.PARSE_REPAIR or not listed:
+        return []
+    doc = S.doc
+    out: list[Ref] = []
+    end = listed[-1].end
+    while end + 2 < S.sent.end and doc[end].text == ",":
+        i = end + 1
+        if doc[i].pos_ != "DET" or doc[i + 1].pos_ != "NOUN" or doc[i + 1].i in S.ref_at:
+            break
+        i += 2
+        if i + 1 < S.sent.end and doc[i].lower_ in ("de", "d'", "d’") and doc[i + 1].pos_ == "NOUN":
+            i += 2  # "les chaînes de télévision"
+        first = S.ref_at.get(i)
+        if first is None or first.kind != "name":
+            break
+        group = S.expand(first)
+        last = max(r.end for r in group)
+        if last < S.sent.end and not (doc[last].is_punct or doc[last].lower_ in ("et", "ou")):
+            break  # "..., les syndicats A et B ayant protesté": a clause of its own
+        out.extend(r for r in group if r not in out and r not in listed)
+        end = last
+    return out
+
+
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
@@ -238,6 +266,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
     objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
+    if obj is not None and obj.kind == "name" and t.type in ("stake", "acquisition", "divestment"):
+        objects = objects + _next_categories(S, objects)  # type: ignore[operator]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
     if t.type == "founder" and len(subjects) > 1 and all(
         s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
