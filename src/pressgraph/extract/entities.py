@@ -131,7 +131,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         # "Valorisé désormais à N, Y...": a participle opening a sentence, capitalised, is no name.
         first = span[0]
         if (len(span) == 1 and first.is_sent_start and first.pos_ == "VERB"
-                and "Part" in first.morph.get("VerbForm")):
+                and "Part" in first.morph.get("VerbForm", [])):
             return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return

@@ -267,7 +267,8 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return []
     objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
     if obj is not None and obj.kind == "name" and t.type in ("stake", "acquisition", "divestment"):
-        objects = objects + _next_categories(S, objects)  # type: ignore[operator]
+        listed = [o for o in objects if o is not None]
+        objects = [*listed, *_next_categories(S, listed)]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
     if t.type == "founder" and len(subjects) > 1 and all(
         s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
