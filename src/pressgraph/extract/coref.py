@@ -167,6 +167,17 @@ def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     return None
 
 
+def _unnamed_subject(tok: Token, ref_at: dict[int, Ref]) -> bool:
+    """True when the clause of ``tok`` has a plural common-noun subject that names no
+    entity ("foreign investors can boost their stake")."""
+    for anc in _ancestors(tok):
+        if anc.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in anc.children if c.dep_ in _SUBJ]
+            return any(s.pos_ == "NOUN" and "Plur" in s.morph.get("Number") and s.i not in ref_at
+                       for s in subjects)
+    return False
+
+
 def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False) -> list[Ref]:
     """Entities that are core arguments of a verb governing ``tok`` (of its own clause only
     with ``clause_only``: where the parse is reliable enough to tell clauses apart)."""
@@ -307,6 +318,8 @@ def resolve(
             owner = governing_subject(doc[ref.start], ref_at)
             if owner is not None and owner is not ref and owner.cluster is not None:
                 ref.cluster = owner.cluster
+            elif _unnamed_subject(doc[ref.start], ref_at):
+                continue  # "foreign investors ... can boost their stake": nobody named
             else:
                 earlier = [r for r in refs if r.end <= ref.start and r.cluster is not None
                            and not r.cluster.outlet and r.cluster.label != "PRODUCT"]

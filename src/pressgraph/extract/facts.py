@@ -253,6 +253,13 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []  # "issued a statement to reporters" issues no shares
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
+    granted = tok.head.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else None
+    if t.type == "acquisition" and granted is not None and granted.lemma_.lower() in lex.GIVING_VERBS:
+        # "Y has granted X an option to buy 18.5 pct of the outstanding stock": X buys, from
+        # the grantor's stock unless another company is named.
+        subj = S.dative(granted) or subj
+        if obj is None and tok.head.dep_ in ("obj", "dobj"):
+            obj = S.agent(granted)
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
         S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:

@@ -506,7 +506,7 @@ PLANNED_CONDITIONALS: frozenset[str] = frozenset()
 #: "would hold", "could sell").
 MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"})
 PLANNED_CUES: frozenset[str] = frozenset(
-    {"plan", "intend", "propose", "seek", "aim", "intent", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
+    {"plan", "intend", "propose", "seek", "aim", "intent", "option", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
      "candidacy", "proposal", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
