@@ -111,6 +111,8 @@ class _Reader:
         self.mentions: list[Ref] = []
         self.last_object: dict[tuple[int, str], Cluster] = {}
         self.investee: Ref | None = None
+        # Claims of the members of a grouping ("un consortium formé de A, B et C").
+        self.grouped: list[int] = []
 
     # -- per sentence ------------------------------------------------------------------
     def read(self) -> None:
@@ -160,13 +162,39 @@ class _Reader:
         if S.raised is not None:
             self.investee = S.raised
         S.trigger_chars = sorted({f.trigger.token.idx for f in found})
+        self.date_grouping(sent, times)
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
+                if claim.type == "partnership" and frame.trigger.token.lemma_.lower() in getattr(
+                        lex, "GROUPING_NOUNS", ()):
+                    self.grouped.append(len(self.claims))
                 self.claims.append(claim)
                 if claim.type == "investment" and frame.object is not None:
                     self.investee = frame.object
                 self.salience.add(index, frame.subject.start, frame.subject.cluster, True)  # type: ignore[arg-type]
+
+    def date_grouping(self, sent: Span, times: list[TimeExpr]) -> None:
+        """ "Ce consortium ... a été constitué en 2004", "la coentreprise, créée en 2004": the
+        founding date of a grouping dates its members' partnership read before."""
+        points = [x for x in times if x.role == "point"]
+        if not self.grouped or not points:
+            return
+        founding: frozenset[str] = getattr(self.lex, "GROUPING_FOUNDING_VERBS", frozenset())
+        grouping: frozenset[str] = getattr(self.lex, "GROUPING_NOUNS", frozenset())
+        for tok in sent:
+            determiners = self.lex.DESCRIPTION_DETERMINERS
+            if tok.lemma_.lower() not in grouping or not any(
+                    c.dep_ == "det" and c.lower_ in determiners for c in tok.children):
+                continue
+            verbs = [c for c in tok.children if c.dep_ == "acl"]
+            if tok.dep_.startswith("nsubj"):
+                verbs.append(tok.head)
+            if any(v.lemma_.lower() in founding for v in verbs):
+                for i in self.grouped:
+                    if self.claims[i].date is None:
+                        self.claims[i] = replace(self.claims[i], date=points[0].value)
+                return
 
     def claim(
         self,
@@ -199,6 +227,13 @@ class _Reader:
             subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
         ):
             return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
+        if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ()) and (
+            obj is None or obj.label in ("PERSON", "PLACE") or subj.label == "PLACE"
+            or obj_ref is None or not any(
+                c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
+                for c in t.token.children)
+        ):
+            return None  # "X appartient au parti Y", "n'appartiennent ni à la France": no holding
         appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
         if t.type in PERSON_SUBJECT:
             if (appositive and obj_ref is not None and obj_ref.kind == "name" and obj is not None
@@ -249,6 +284,9 @@ class _Reader:
             pick = after[0] if after else (before[-1] if before else None)
             if pick is not None:
                 amount, currency = pick.value, pick.currency
+                in_article = getattr(self.lex, "BARE_AMOUNTS_IN_ARTICLE_CURRENCY", False)
+                if currency is None and in_article:
+                    currency = self._article_currency(pick)
                 arguments.append(Argument("amount", pick.text, pick.start, pick.end))
         if t.type in PERCENT_TYPES:
             pcts = [q for q in quantities if q.kind == "percent"]
@@ -258,6 +296,9 @@ class _Reader:
                 pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
+            if (percent is not None and obj is not None and obj.label == "PERSON"
+                    and not self.lex.PERSON_LABELS_RELIABLE):
+                obj.label = "ORG"  # "9,9 % des actions Morgan Stanley": shares are a company's
         if t.type in DATED_TYPES:
             # A date goes to the deal word written before it ("invested $1bn in 2019 and has
             # since committed $13bn" dates the first only), else to the nearest after it.
@@ -351,10 +392,24 @@ class _Reader:
                 return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
         return None
 
+    def _article_currency(self, q: Quantity) -> str | None:
+        """ "Valorisé désormais à près de 19 milliards": a bare amount is in the currency the
+        article last named (the one before it, else the first after it)."""
+        named = [x for x in self.quantities if x.kind == "money" and x.currency is not None]
+        before = [x for x in named if x.end <= q.start]
+        if before:
+            return before[-1].currency
+        after = [x for x in named if x.start >= q.end]
+        return after[0].currency if after else None
+
     def _per_unit(self, q: Quantity) -> bool:
-        """A price per share ("at 4.50 stg each", "37 dlrs a share") is not a deal's amount."""
+        """A price per share ("at 4.50 stg each", "37 dlrs a share", "au prix unitaire de
+        25 dollars") is not a deal's amount."""
         after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
-        return after.startswith(self.lex.PER_UNIT)
+        before = " ".join(doc_text(self.doc)[max(0, q.start - 30) : q.start].lower().split())
+        # "au prix unitaire de 25,25 dollars": the words before may say it too.
+        unit_before: tuple[str, ...] = getattr(self.lex, "PER_UNIT_BEFORE", ())
+        return after.startswith(self.lex.PER_UNIT) or before.endswith(unit_before)
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

@@ -191,9 +191,37 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False
             )
             if (child.dep_ in _CORE or dative) and child.i in ref_at and child.i != tok.i:
                 out.append(ref_at[child.i])
+        if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            # "X utilise l'application Y acquise par le réseau social": the participle's noun
+            # and the name apposed to it are its patient, not its agent; X may be.
+            noun = anc.head
+            named = [ref_at[t.i] for t in [noun, *noun.children]
+                     if t.i in ref_at and t.i < anc.i and t.i != tok.i and (
+                         t is noun or (t.dep_ in ("nmod", "appos", "flat:name", "compound", "amod")
+                                       and not any(g.dep_ == "case" for g in t.children)))]
+            if named:
+                out.extend(named)
+                break  # the participle's own clause: the main verb's subject may be its agent
         if clause_only and anc.dep_ not in ("xcomp", "aux", "aux:pass", "cop"):
             break  # the co-arguments of the clause, not of the clauses above it
     return out
+
+
+def _fronted_clause_subject(sent: Span, ref: Ref, refs: Sequence[Ref], lex: Lexicon) -> Ref | None:
+    """ "Après avoir lancé, via sa filiale Y, un service..., X teste...": a possessive in a
+    clause fronted before the main one belongs to the main clause's subject, named after it
+    (the name after a comma that a finite verb follows)."""
+    doc = sent.doc
+    if doc[sent.start].lower_ not in getattr(lex, "FRONTED_CLAUSE_MARKERS", ()):
+        return None
+    for r in refs:
+        if r.start <= ref.start or r.kind != "name" or r.cluster is None or r.end >= sent.end:
+            continue
+        after = doc[r.end]
+        finite = after.pos_ in ("VERB", "AUX") and "Fin" in after.morph.get("VerbForm", [])
+        if doc[r.start - 1].text == "," and finite:
+            return r
+    return None
 
 
 def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
@@ -295,7 +323,10 @@ def resolve(
             else:
                 earlier = [r for r in refs if r.end <= ref.start and r.cluster is not None
                            and not r.cluster.outlet and r.cluster.label != "PRODUCT"]
-                if earlier:
+                main = None if earlier else _fronted_clause_subject(sent, ref, refs, lex)
+                if main is not None:
+                    ref.cluster = main.cluster
+                elif earlier:
                     ref.cluster = earlier[-1].cluster
                 else:
                     pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
@@ -128,6 +128,11 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         # "Bourse de la start-up": a capitalised common word followed by a description.
         if span[0].text in lex.not_entities:
             return
+        # "Valorisé désormais à N, Y...": a participle opening a sentence, capitalised, is no name.
+        first = span[0]
+        if (len(span) == 1 and first.is_sent_start and first.pos_ == "VERB"
+                and "Part" in first.morph.get("VerbForm", [])):
+            return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return
         char_end = span.end_char
@@ -207,8 +212,27 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         add(start, end, label)
     if lex.PROPER_NOUN_NAMES:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
+    if getattr(lex, "LISTED_ACRONYMS", False):
+        _listed_acronyms(doc, found, add)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any) -> None:
+    """ "des firmes BPR, Dessau et Axor": an acronym that NER missed, listed next to a name,
+    is a name too."""
+    starts = {s for s, _ in found}
+    ends = {e for _, e in found}
+    taken = {i for s, e in found for i in range(s, e)}
+    for tok in doc:
+        if (tok.i in taken or tok.pos_ != "PROPN" or not tok.is_upper or not tok.is_alpha
+                or not 2 <= len(tok) <= 6):
+            continue
+        listing = (",", "et", "ou")
+        after = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in listing and tok.i + 2 in starts
+        before = tok.i >= 2 and doc[tok.i - 1].lower_ in listing and tok.i - 1 in ends
+        if after or before:
+            add(tok.i, tok.i + 1, "MISC")
 
 
 def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None:
@@ -238,6 +262,21 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
         i += 1
 
 
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
+
+
+def _two_arguments(ent: Span, tok: Token) -> bool:
+    """True when the word before ``tok`` closes a prepositional phrase of a verb and ``tok``
+    starts that verb's subject or object ("a expliqué à Tokyo Toshihide Mizuno"): the NER
+    ran two names together, the parse kept them apart."""
+    prev = tok.nbor(-1)
+    heads_out = all(not (ent.start <= t.head.i < ent.end) for t in (prev, tok))
+    prepositional = prev.dep_.startswith("obl") and any(
+        c.dep_ == "case" and c.i < ent.start for c in prev.children)
+    return (heads_out and prepositional and tok.dep_ in _CORE_ARGUMENTS
+            and prev.head.pos_ == "VERB" and tok.head.i == prev.head.i)
+
+
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
     """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one;
     and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
@@ -249,6 +288,10 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
             ) and tok.nbor(1).is_title:
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
+            elif tok.i > start and _two_arguments(ent, tok):
+                # "a expliqué à Tokyo Toshihide Mizuno": a place and the speaker, two names.
+                yield Span(ent.doc, start, tok.i, label=ent.label_)
+                start = tok.i
             elif tok.text == "," or (tok.lower_ in ("'s", "’s") and tok.i + 1 < ent.end):
                 # "American Aircraft's Uvalde": the owner and what it owns are two names.
                 if tok.i > start:

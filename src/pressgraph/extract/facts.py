@@ -198,6 +198,34 @@ def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     return kept or refs[:1]
 
 
+def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
+    """ "détenir les studios A et B, les chaînes de télévision C, D et E": a list of names
+    goes on after a comma and a category noun ("les chaînes (de télévision)") before its
+    next names; a noun with its own complement ("les actions de la société Y") ends it."""
+    if not S.lex.PARSE_REPAIR or not listed:
+        return []
+    doc = S.doc
+    out: list[Ref] = []
+    end = listed[-1].end
+    while end + 2 < S.sent.end and doc[end].text == ",":
+        i = end + 1
+        if doc[i].pos_ != "DET" or doc[i + 1].pos_ != "NOUN" or doc[i + 1].i in S.ref_at:
+            break
+        i += 2
+        if i + 1 < S.sent.end and doc[i].lower_ in ("de", "d'", "d’") and doc[i + 1].pos_ == "NOUN":
+            i += 2  # "les chaînes de télévision"
+        first = S.ref_at.get(i)
+        if first is None or first.kind != "name":
+            break
+        group = S.expand(first)
+        last = max(r.end for r in group)
+        if last < S.sent.end and not (doc[last].is_punct or doc[last].lower_ in ("et", "ou")):
+            break  # "..., les syndicats A et B ayant protesté": a clause of its own
+        out.extend(r for r in group if r not in out and r not in listed)
+        end = last
+    return out
+
+
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
@@ -245,6 +273,9 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
     objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
+    if obj is not None and obj.kind == "name" and t.type in ("stake", "acquisition", "divestment"):
+        listed = [o for o in objects if o is not None]
+        objects = [*listed, *_next_categories(S, listed)]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
     if t.type == "founder" and len(subjects) > 1 and all(
         s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
@@ -516,14 +547,35 @@ def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
     return poss
 
 
+def _apposed_person(S: Sentence, ref: Ref | None, org: Ref | None) -> bool:
+    """A name in apposition to a role noun is a person's ("Toshihide Mizuno, le directeur
+    exécutif de Y"), even when the model labels it an organisation: where person labels are
+    unreliable, a two- or three-word capitalised name that is not the organisation's, not an
+    outlet and has no legal suffix is retyped."""
+    if _is_person(ref):
+        return True
+    if ref is None or ref.kind != "name" or ref.cluster is None or S.lex.PERSON_LABELS_RELIABLE:
+        return False
+    cluster = ref.cluster
+    words = ref.text.split()
+    if (cluster.outlet or cluster.label == "PERSON" or not 2 <= len(words) <= 3
+            or (org is not None and org.cluster is cluster)
+            or not all(w[:1].isupper() and w.isalpha() for w in words)
+            or any(is_legal_suffix(w) for w in words)
+            or any(w.lower() in S.lex.descriptions for w in words)):
+        return False
+    cluster.label = "PERSON"
+    return True
+
+
 def _role_holder(S: Sentence, tok: Token, org: Ref | None) -> Ref | None:
     """The person who holds a role: "X, PDG de Y", "le PDG de Y, X", "X est PDG de Y"."""
     doc = S.doc
     # Apposition either way round.
-    if tok.dep_ == "appos" and _is_person(S.ref_at.get(tok.head.i)):
+    if tok.dep_ == "appos" and _apposed_person(S, S.ref_at.get(tok.head.i), org):
         return S.ref_at[tok.head.i]
     for c in tok.children:
-        if c.dep_ == "appos" and _is_person(S.ref_at.get(c.i)):
+        if c.dep_ == "appos" and _apposed_person(S, S.ref_at.get(c.i), org):
             return S.ref_at[c.i]
     # Copula: "X est (le) PDG de Y".
     if any(c.dep_ == "cop" for c in tok.children):

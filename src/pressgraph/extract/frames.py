@@ -396,6 +396,15 @@ class Sentence:
         head = verb.head
         if verb.dep_ == "acl" and head.dep_ == "appos" and head.head.i in self.ref_at:
             return self.ref_at[head.head.i]  # "Y, la plate-forme détenue par X"
+        if verb.dep_ == "acl" and head.pos_ == "NOUN":
+            # "l'application Y acquise par X": the name apposed to the noun, with no preposition
+            # ("les activités de Y cédées à X" are Y's assets, not Y).
+            for c in head.children:
+                ref = self.ref_at.get(c.i)
+                if (c.i < verb.i and c.dep_ in ("nmod", "appos", "flat:name", "amod")
+                        and ref is not None and ref.kind == "name"
+                        and not any(g.dep_ == "case" for g in c.children)):
+                    return ref
         i = verb.i - 1
         if i > self.sent.start and self.doc[i].text == ",":
             ref = self.ref_at.get(i - 1)

@@ -129,6 +129,8 @@ AMBIGUOUS_CURRENCIES: frozenset[str] = frozenset({"livres", "livre", "marks"})
 #: Words that may follow an amount with a magnitude and no currency; for French any word
 #: may follow, except "de"/"d'" + noun ("6 millions de personnes" counts people).
 BARE_AMOUNT_FOLLOWERS: tuple[str, ...] = ()
+#: A bare amount ("valorisé à 19 milliards") is in the currency the article names elsewhere.
+BARE_AMOUNTS_IN_ARTICLE_CURRENCY: bool = True
 #: Links that make a bare amount a count when a noun follows them ("millions d'années").
 COUNT_LINKS: tuple[str, ...] = ("de", "d'", "d’")
 #: Words that compare an amount with the one before it ("11.4 mln barrels last year from
@@ -218,6 +220,8 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "l'année prochaine": ("year", 1),
     "l’année prochaine": ("year", 1),
     "cette année": ("year", 0),
+    "désormais": ("month", 0),  # "valorisé désormais à N": as of the article
+    "actuellement": ("month", 0),
     "le mois dernier": ("month", -1),
     "le mois prochain": ("month", 1),
     "ce mois-ci": ("month", 0),
@@ -243,6 +247,8 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 PROPER_NOUN_NAMES: bool = False
 #: The French model tags many companies PER ("Morgan Stanley"): a person is no proof.
 PERSON_LABELS_RELIABLE: bool = False
+#: Acronyms NER missed, listed next to names ("des firmes BPR, Dessau et Axor"), are names.
+LISTED_ACRONYMS: bool = True
 PLACES_AS_PARTIES: bool = True
 
 # A verb frame maps a lemma to (fact type, role map). Role maps name where the fact's
@@ -272,6 +278,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "détenir": ("stake", "agent", "patient"),
     "posséder": ("stake", "agent", "patient"),
     "contrôler": ("stake", "agent", "patient"),
+    "appartenir": ("stake", "à", "agent"),  # "Y appartient à X": X holds Y
     "valoriser": ("valuation", "patient", ""),
     "évaluer": ("valuation", "patient", ""),
     "renégocier": ("negotiation", "agent", "avec"),
@@ -360,6 +367,11 @@ MEMBER_PARTICIPLES: frozenset[str] = frozenset(
 #: Nouns of groupings: a name apposed to them names the grouping, not a partner
 #: ("le consortium Énergie gérance").
 GROUPING_NOUNS: frozenset[str] = frozenset({"consortium", "coentreprise", "co-entreprise"})
+#: Verbs that found a grouping: "ce consortium a été constitué en 2004" dates its members'
+#: partnership.
+GROUPING_FOUNDING_VERBS: frozenset[str] = frozenset(
+    {"constituer", "créer", "former", "fonder", "établir", "monter", "lancer"}
+)  # fmt: skip
 #: Verbs whose coordinated subject are the parties of the partnership they govern, with no
 #: "avec" ("A et B ont signé un partenariat", "A, B et C forment un consortium").
 PARTNERING_VERBS: frozenset[str] = frozenset(
@@ -388,6 +400,9 @@ PRICED_NOUNS: frozenset[str] = frozenset(
 #: Deal verbs with common senses outside deals ("reprendre Mossoul", "reprendre le
 #: Norvégien" in a race): they make a fact only between organisations.
 AMBIGUOUS_DEAL_VERBS: frozenset[str] = frozenset({"reprendre", "avaler", "absorber"})
+#: Verbs of belonging: a company belongs to its holder, a person to a party or a club
+#: ("X appartient au Parti Y" is membership): no fact about a person.
+MEMBERSHIP_VERBS: frozenset[str] = frozenset({"appartenir"})
 #: Verbs that make a deal only with a share as object: "prendre 21 % du capital de Y",
 #: "prendre le contrôle de Y", "prendre une participation dans Y".
 SHARE_VERBS: dict[str, str] = {"prendre": "acquisition", "ramasser": "acquisition"}
@@ -516,6 +531,11 @@ TITLE_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "chez", "des")
 FORMER_WORDS: frozenset[str] = frozenset({"ancien", "ancienne", "ex", "ex-"})
 #: Words after an amount that make it a unit price, not a deal's value.
 PER_UNIT: tuple[str, ...] = ("par action", "l'action", "par titre", "chacune", "chacun", "l’action")
+#: Words before an amount that make it a unit price ("au prix unitaire de 25 dollars").
+PER_UNIT_BEFORE: tuple[str, ...] = (
+    "prix unitaire de", "prix unitaire d'", "prix unitaire d’", "prix par action de",
+    "prix par titre de", "cours unitaire de",
+)  # fmt: skip
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
@@ -603,6 +623,9 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "ob
 PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
+#: Words that open a clause fronted before the main one ("Après avoir lancé..., X teste",
+#: "Pour financer son expansion, X a levé"): a possessive in it is the main subject's.
+FRONTED_CLAUSE_MARKERS: frozenset[str] = frozenset({"après", "avant", "pour", "afin"})
 #: Dative pronouns ("lui", "leur") and possessive determiners ("sa", "son", "ses", "leur").
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"lui", "leur"})
 POSSESSIVES: frozenset[str] = frozenset({"sa", "son", "ses", "leur", "leurs"})
