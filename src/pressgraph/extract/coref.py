@@ -245,7 +245,8 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 # "the Sunnyvale, Calif., defense electronics firm": places and commas too.
                 k = j
                 while (k < sent.end and k - i <= 9 and doc[k].lower_ not in heads
-                       and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "SPACE") or doc[k].text in (",", "-"))
+                       and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "SPACE") or doc[k].text in (",", "-")
+                            or doc[k].pos_ == "VERB" and doc[k].dep_ == "amod")  # "California-based"
                        and i < doc[k].head.i <= min(i + 10, sent.end - 1)):
                     k += 1
                 if k < sent.end and doc[k].lower_ in heads and doc[k].pos_ == "NOUN" and k > j:

@@ -307,8 +307,11 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     The parser and NER cut the same name differently from one sentence to the next
     ("<Fichtel und Sachs AG>" once, then "Fichtel" and "Sachs"); a name the document has
     spelled out whole is read whole wherever it is written again."""
+    firsts = {n.text.split()[0] for n in found.values() if n.label == "ORG" and len(n.text.split()) >= 2}
+    # One-word names: organisations, and the first word of an organisation's full name
+    # whatever NER called it ("Lucid", tagged a person, after "Lucid Motors Inc.").
     names = sorted({n.text: n for n in found.values()
-                    if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet)}.values(),
+                    if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet) or n.text in firsts}.values(),
                    key=lambda n: len(n.text), reverse=True)
     spellings = [(n.text, n) for n in names]
     for n in names:  # "Cable and Wireless" for "Cable and Wireless Plc"

@@ -240,8 +240,9 @@ class Sentence:
                     # English: the complement hangs under its preposition ("with" -> pobj).
                     objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
                     if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
-                        # "on its new plant", "in 75 pct of Y": read the phrase as an object.
-                        ref = self.object_of(objs[0])
+                        # "on its new plant", "in 75 pct of Y": read the phrase as an object;
+                        # "from investors, including X": the names it lists.
+                        ref = self.object_of(objs[0]) or self.first_ref(c)
                     else:
                         head_ref = self.ref_at.get(objs[0].i) if objs else None
                         if head_ref is not None and head_ref.kind == "possessive":
