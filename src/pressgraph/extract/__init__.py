@@ -384,13 +384,25 @@ class _Reader:
         return marks[-1] == 0 or words[marks[-1] - 1] not in getattr(self.lex, "PRICED_NOUNS", ())
 
     def topic(self, index: int) -> Ref | None:
-        """The organisation most recently the subject of a sentence before ``index``, as a
-        reference to its latest mention (what "the round", "its investors" are about)."""
-        for s, tok, cluster, subj in sorted(self.salience.mentions, key=lambda m: (-m[0], -m[1])):
+        """The organisation the article is about so far: the one most often the subject of
+        a sentence before ``index`` (the earliest on a tie), as a reference to its latest
+        mention (whose "Chief Executive Officer X", whose "round")."""
+        counts: dict[int, int] = {}
+        latest: dict[int, tuple[int, Cluster]] = {}
+        first: dict[int, int] = {}
+        for s, tok, cluster, subj in self.salience.mentions:
             if s < index and subj and cluster.label in ("ORG", "MISC") and not cluster.outlet:
-                t = self.doc[tok]
-                return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
-        return None
+                key = id(cluster)
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, tok)
+                if key not in latest or tok > latest[key][0]:
+                    latest[key] = (tok, cluster)
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], -first[k]))
+        tok, cluster = latest[best]
+        t = self.doc[tok]
+        return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
 
     def _article_currency(self, q: Quantity) -> str | None:
         """ "Valorisé désormais à près de 19 milliards": a bare amount is in the currency the

@@ -139,6 +139,8 @@ def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None
         found = S.expand(S.ref_at[j])  # "investors Town Hall Ventures, ..."
     if not found and gov_subj is not None and tok.dep_ in ("attr", "ROOT"):
         found = [gov_subj]  # "Venrock is also a backer"
+        if gov_subj.cluster is not None and gov_subj.cluster.label == "PLACE":
+            gov_subj.cluster.label = "ORG"  # said to be a backer: no place
     target = target or S.investee or S.topic
     if target is None:
         return []
