@@ -109,7 +109,7 @@ def _ref_after(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref |
     # "chairman of office furniture maker Steelcase Inc.": descriptive words before the name
     while j < S.sent.end and (S.doc[j].lower_ in skip or S.doc[j].pos_ in ("DET", "SPACE") or (
             S.doc[j].is_lower and S.doc[j].pos_ in ("NOUN", "ADJ") and S.doc[j].dep_ in ("compound", "amod")
-            and S.doc[j].head.i > j and S.doc[j].head.i in S.ref_at)):
+            and S.doc[j].head.i > j)):
         j += 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None
