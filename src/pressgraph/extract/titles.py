@@ -139,7 +139,8 @@ def title_frames(S: Sentence) -> list[Frame]:
             org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
             after_org = title.end
         prev = S.doc[title.start - 1] if title.start > S.sent.start else None
-        unread = prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i not in S.ref_at
+        unread = (prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.pos_ == "PROPN"
+                  and prev.i not in S.ref_at)
         if org is None and not unread and _is_person(_ref_after(S, title.end)):
             # ("Boliden president X": an organisation the NER missed; no guessing then.)
             # "Chief Executive Officer Jim Hackett": the one organisation the sentence names
