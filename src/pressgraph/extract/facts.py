@@ -52,7 +52,8 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
             if ref is not None:
                 return ref
         if c.dep_ in ("appos", "flat:name", "nmod", "compound") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
-            if c.dep_ == "compound" and S.ref_at[c.i].cluster is not None and S.ref_at[c.i].cluster.label in ("ORG", "PERSON"):
+            owner = S.ref_at[c.i].cluster
+            if c.dep_ == "compound" and owner is not None and owner.label in ("ORG", "PERSON"):
                 continue  # "the Boeing plant" is Boeing's, not named Boeing
             return S.ref_at[c.i]
     for i in range(tok.i + 1, min(tok.i + 4, S.sent.end)):
@@ -274,7 +275,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
-    objects = _before_next(t, S, S.expand(obj)) if obj is not None else [None]
+    objects: list[Ref | None] = list(_before_next(t, S, S.expand(obj))) if obj is not None else [None]
     if obj is not None and obj.kind == "name" and t.type in ("stake", "acquisition", "divestment"):
         listed = [o for o in objects if o is not None]
         objects = [*listed, *_next_categories(S, listed)]
@@ -370,9 +371,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
         # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
-        target = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS
-                       for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
-        de = S.object_of(target) if target is not None else None
+        bid_for = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS
+                        for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        de = S.object_of(bid_for) if bid_for is not None else None
     if t.type == "acquisition":
         if par is not None:
             # "le rachat de Y par A et B": each buyer.
@@ -399,10 +400,10 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
             # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
             # possessor held that stake.
-            held = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
-            if poss is None or held is None:
+            held_in = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
+            if poss is None or held_in is None:
                 return []
-            return [Frame(t, poss, held, presupposed=True)]
+            return [Frame(t, poss, held_in, presupposed=True)]
         obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
         if verb is not None and verb.lemma_.lower() in lex.STAKE_SEEKING_VERBS and tok.head.i == verb.i:
             # "seek a majority stake in Y": an acquisition in view, no stake held yet.
@@ -435,7 +436,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 pct = _holder_gapped(S, ref) if ref.start > tok.i and ref.cluster is not obj.cluster else None
                 if pct is not None and ref.kind == "name":
                     frames.append(Frame(t, ref, obj, percent=pct, presupposed=presupposed))
-        if (frames and verb is not None and holder is gov_subj and obj is not None
+        if (frames and verb is not None and holder is not None and holder is gov_subj and obj is not None
                 and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
             # "X raised / took a stake in Y": X bought shares of Y.
             bought = Trigger(tok, "acquisition", False, t.width)
@@ -455,8 +456,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # phrase may hang on the verb.
         on_verb = tok.dep_ in ("obj", "dobj", "nsubj") or (tok.dep_.startswith("obl") and prep_of(tok) == "en")
         holders = [tok] + ([tok.head] if on_verb else [])
-        for holder in holders:
-            for c in holder.children:
+        for head in holders:
+            for c in head.children:
                 if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
                     if prep_of(c) in ("avec", "with", "comme", "à"):
                         right = [m for r in S.all_refs(c) for m in S.expand(r)]

@@ -145,7 +145,8 @@ def title_frames(S: Sentence) -> list[Frame]:
             # ("Boliden president X": an organisation the NER missed; no guessing then.)
             # "Chief Executive Officer Jim Hackett": the one organisation the sentence names
             # before the title, or, when it names none, the one the article is about.
-            named = {r.cluster.name: r for r in S.refs if r.kind == "name" and _is_org(r) and r.start < title.start}
+            named = {r.cluster.name: r for r in S.refs
+                     if r.cluster is not None and r.kind == "name" and _is_org(r) and r.start < title.start}
             if len(named) == 1:
                 org = next(iter(named.values()))
             elif not named and _is_org(S.topic):
