@@ -387,7 +387,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return [Frame(t, p, de, presupposed=presupposed) for p in S.expand(par)]
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
-        if lemma in ("filiale", "subsidiary", "unit", "affiliate"):
+        if lemma in lex.SUBSIDIARY_NOUNS:
             return _subsidiary(t, S, de or poss, gov_subj)
         if lemma in lex.PARENT_NOUNS:
             # "X, the parent of Y", "Y's parent X": the same relation, read the other way.

@@ -627,7 +627,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             ftype = nouns.get(lemma) or nouns[tok.text]
             if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number"):
                 continue  # "net sales" are revenue, not a sale
-            if tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS:
+            if (tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS
+                    and lemma not in lex.SUBSIDIARY_NOUNS):  # "Schneider SA subsidiary Jeumont-Schneider"
                 continue  # "the final investment decision", "acquisition strategy"
             yield Trigger(tok, ftype, False)
         else:

@@ -441,6 +441,8 @@ STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "targ
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
+#: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
+SUBSIDIARY_NOUNS: frozenset[str] = frozenset({"subsidiary", "unit", "affiliate"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
 FROM_WORDS: tuple[str, ...] = ("from",)

@@ -461,6 +461,8 @@ STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser",
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"maison mère", "société mère"})
+#: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
+SUBSIDIARY_NOUNS: frozenset[str] = frozenset({"filiale"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
 STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
 FROM_WORDS: tuple[str, ...] = ("contre",)
