@@ -320,7 +320,8 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
             spellings.append((" ".join(words[:-1]), n))
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     for text, name in spellings:
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(text) + r"(?![\w'’])", doc_text(doc)):
+        # Followed by neither a letter nor an apostrophe, but the possessive "'s" is fine.
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(text) + r"(?!\w|['’](?!s\b))", doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
