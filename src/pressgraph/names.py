@@ -3,7 +3,7 @@
 ``entity_key`` is what the store resolves entities by across documents::
 
     "Renault SA"             -> "renault"
-    "MICROSOFT"              -> "microsoft"
+    "ACME"                   -> "acme"
     "L’Oréal S.A."           -> "oreal"
     "Hydro-Québec"           -> "hydro quebec"
     "The Walt Disney Co."    -> "walt disney"

@@ -151,7 +151,7 @@ class _Reader:
         found: list[Frame] = title_frames(S) + possessive_frames(S)
         for trigger in find_triggers(sent, lex):
             if trigger.token.i in taken_by_names:
-                continue  # "L'Usine Digitale" names an outlet, not a factory
+                continue  # a deal noun inside a name ("L'Usine ...", an outlet) is no deal
             if trigger.type == "legal_form":
                 found.extend(legal_form_frames(trigger, S))
             elif trigger.verbal:

@@ -1,6 +1,6 @@
 """Attribution: who says a fact, outermost source first, then its relays.
 
-"selon le Financial Times, relayé par Les Echos" -> [Financial Times (source), Les Echos
+"selon le journal X, relayé par Y" -> [X (source), Y
 (relay)]; "d'après X"; a reporting verb whose subject (or inverted subject: "précise le
 journal") is the source of the clause it governs ("X a annoncé l'acquisition de Y").
 """

@@ -82,7 +82,7 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) are part of a longer proper name ("Capital" in
-    "Longitude Capital", "Les Echos" is not inside anything)."""
+    "X Capital"; a name standing alone is not inside anything)."""
     def proper(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
                 and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start))
@@ -278,7 +278,7 @@ def _two_arguments(ent: Span, tok: Token) -> bool:
 
 
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
-    """NER spans cut at commas: "Apple, Microsoft, Blackberry" is three names, not one;
+    """NER spans cut at commas: "A, B, C" (one NER span) is three names, not one;
     and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
     for ent in ents:
         start = ent.start

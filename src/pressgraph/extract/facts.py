@@ -716,7 +716,7 @@ def possessive_frames(S: Sentence) -> list[Frame]:
         seen.add(ref.start)
         owned = ref.cluster
         if not any(is_legal_suffix(a.rsplit(" ", 1)[-1]) for a in owned.aliases if " " in a):
-            continue  # only a company's full name: "Microsoft's Azure" is a product
+            continue  # only a company's full name: "X's Y" with no legal form may be a product
         head = ref.head(S.sent)
         for c in head.children:
             owner = S.ref_at.get(c.i)

@@ -221,7 +221,7 @@ class Sentence:
         return seen
 
     def possessor(self, tok: Token) -> Ref | None:
-        """Whose ``tok`` is: "sa participation", "its stake", "Microsoft's stake"."""
+        """Whose ``tok`` is: "sa participation", "its stake", "X's stake"."""
         for c in tok.children:
             ref = self.ref_at.get(c.i)
             if ref is None:

@@ -2,7 +2,7 @@
 
 Journalists name people by their role far more often than with a verb ("X dirige Y"):
 - "Bill May, chairman of ARGOSystems" / "X, directeur général de Y" (person, title of org);
-- "Boeing president Frank Shrontz" / "Microsoft's CEO Satya Nadella" (org, title, person);
+- "X president Y" / "X's CEO Y" (org, title, person);
 - "Peter Leav, McAfee president and CEO" (person, org title);
 - "the chief executive of Y, X" / "le PDG de Y, X" (title of org, person).
 Titles come from the language's ``LEADERSHIP_ROLES`` and ``FOUNDER_NOUNS``; the patterns
@@ -136,7 +136,7 @@ def title_frames(S: Sentence) -> list[Frame]:
             org = _ref_after(S, title.end + 1)  # "chairman of ARGOSystems"
             after_org = org.end if org is not None else title.end
         elif _is_org(left_org):
-            org = left_org  # "Boeing president ...", "Microsoft's CEO ..."
+            org = left_org  # "X president ...", "X's CEO ..."
             after_org = title.end
         prev = S.doc[title.start - 1] if title.start > S.sent.start else None
         unread = (prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.pos_ == "PROPN"

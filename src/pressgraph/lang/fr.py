@@ -240,7 +240,7 @@ NOT_YEAR_AFTER: tuple[str, ...] = (
 )  # fmt: skip
 
 # --- fact frames ---
-#: The French model labels many companies LOC ("Anthropic", "Mac4Ever"): a place
+#: The French model labels many companies LOC (start-ups, tech sites): a place
 #: that invests, buys or partners is retyped as an organisation.
 #: Runs of proper nouns that NER missed are taken as names (English only: the French
 #: tagger marks too many capitalised common words PROPN).
@@ -605,9 +605,9 @@ HEDGE_CUES: tuple[str, ...] = (
 )
 
 # --- attribution ---
-#: Prepositions that introduce a source ("selon le Financial Times", "d'après Mac4Ever").
+#: Prepositions that introduce a source ("selon le journal X", "d'après X").
 SOURCE_PREPOSITIONS: tuple[str, ...] = ("selon", "d'après", "d’après", "citant", "cité par")
-#: Participles that add a relay after the source ("relayé par Les Echos").
+#: Participles that add a relay after the source ("relayé par Y").
 RELAY_CUES: tuple[str, ...] = ("relayé par", "relayée par", "repris par", "reprise par", "cité par", "rapporté par")
 #: Reporting verbs: their subject (or inverted subject) is the source of the reported clause.
 REPORTING_VERBS: frozenset[str] = frozenset(
