@@ -147,6 +147,7 @@ class _Reader:
         S.investee = self.investee
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
+        S.percents = [q for q in quantities if q.kind == "percent"]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
         found: list[Frame] = title_frames(S) + possessive_frames(S)
         for trigger in find_triggers(sent, lex):

@@ -91,33 +91,26 @@ def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
     return True
 
 
+def _percent_from(S: Sentence, start: int, stop: int) -> float | None:
+    """The first percentage the quantity recogniser read within tokens [start, stop)."""
+    if start >= min(stop, S.sent.end):
+        return None
+    first, last = S.doc[start].idx, S.doc[min(stop, S.sent.end) - 1].idx
+    return next((q.value for q in S.percents if first <= q.start <= last), None)
+
+
 def _holder_gapped(S: Sentence, ref: Ref) -> float | None:
     """The percentage written right after a name in a gapped list ("Honeywell Inc 14 pct")."""
-    doc = S.doc
     j = ref.end
-    while j < S.sent.end and doc[j].is_space:
+    while j < S.sent.end and S.doc[j].is_space:
         j += 1
-    if j + 1 < S.sent.end and doc[j].like_num and doc[j + 1].lower_ in S.lex.PERCENT_UNITS:
-        try:
-            return float(doc[j].text.replace(",", "."))
-        except ValueError:
-            return None
-    return None
+    return _percent_from(S, j, j + 1)
 
 
 def _previous_percent(S: Sentence, tok: Token) -> float | None:
     """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
-    doc = S.doc
-    for i in range(tok.i + 1, S.sent.end):
-        if doc[i].lower_ in S.lex.FROM_WORDS:
-            for j in range(i + 1, min(i + 6, S.sent.end)):
-                if doc[j].like_num and j + 1 < S.sent.end and doc[j + 1].lower_ in S.lex.PERCENT_UNITS:
-                    try:
-                        return float(doc[j].text.replace(",", "."))
-                    except ValueError:
-                        return None
-            return None
-    return None
+    i = next((k for k in range(tok.i + 1, S.sent.end) if S.doc[k].lower_ in S.lex.FROM_WORDS), None)
+    return _percent_from(S, i + 1, i + 6) if i is not None else None
 
 
 def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None) -> list[Frame]:

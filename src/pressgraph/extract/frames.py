@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.coref import Ref, governing_subject, left_ref
 from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
+from pressgraph.model import Quantity
 
 _OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -93,6 +94,7 @@ class Sentence:
         self.investee: Ref | None = None  # the latest company said to raise money
         self.raised: Ref | None = None  # a company that raises money in this sentence
         self.trigger_chars: list[int] = []  # offsets of the sentence's deal words
+        self.percents: list[Quantity] = []  # the percentages read in the sentence
         self.assets: list[Cluster] = []  # entities named by an owned common noun
         self.asset_owners: dict[int, Ref] = {}  # id(asset cluster) -> its owner's name
         self.ref_at: dict[int, Ref] = {}
