@@ -9,7 +9,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
-from pressgraph.extract.frames import Frame, Sentence, Trigger, prep_of, role_nouns
+from pressgraph.extract.frames import (
+    Frame,
+    Sentence,
+    Trigger,
+    complement,
+    phrase_heads,
+    prep_of,
+    role_nouns,
+)
 from pressgraph.names import is_legal_suffix
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
@@ -349,8 +357,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type in ("acquisition", "divestment") and verb is not None and not _object_of_verb(tok, verb, lex):
         gov_subj = None  # "approval of the acquisition of Y": the approver buys nothing
     if t.type in ("acquisition", "divestment") and de is None:
-        of = next((g for c in last.children if prep_of(c) in ("de", "of")
-                   for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        of = next((h for c in last.children if prep_of(c) in ("de", "of") for h in phrase_heads(c)), None)
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
     if lemma in lex.CONTROL_NOUNS:
         # "gained / took control of Y" buys Y; "has control of Y" holds it.
@@ -364,8 +371,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
         # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
-        bid_for = next((g for c in last.children if c.dep_ in ("prep", "nmod") and prep_of(c) in lex.BID_PREPOSITIONS
-                        for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])), None)
+        bid_for = complement(last, lex.BID_PREPOSITIONS)
         de = S.object_of(bid_for) if bid_for is not None else None
     if t.type == "acquisition":
         if par is not None:

@@ -75,6 +75,20 @@ def prep_of(tok: Token) -> str:
     return " ".join(words)
 
 
+def phrase_heads(complement: Token) -> list[Token]:
+    """The noun phrase a prepositional complement stands for: under its preposition in
+    English trees ("in" -> pobj), the complement itself in French ones ("dans Y")."""
+    if complement.pos_ == "ADP":
+        return [g for g in complement.children if g.dep_ == "pobj"]
+    return [complement]
+
+
+def complement(tok: Token, preps: Sequence[str]) -> Token | None:
+    """The head of ``tok``'s complement introduced by one of ``preps``, read in the tree."""
+    return next((h for c in tok.children if c.dep_ in ("prep", "nmod") and prep_of(c) in preps
+                 for h in phrase_heads(c)), None)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
@@ -478,7 +492,7 @@ class Sentence:
         for c in obj.children:
             if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
                 if prep_of(c) in self.lex.SHARE_PREPOSITIONS:
-                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                    objs = phrase_heads(c)
                     ref = self.first_ref(objs[0]) if objs else None
                     if ref is not None:
                         return ref
