@@ -59,6 +59,11 @@ def _db(path: Path | None) -> Path:
     return path or Path(os.environ.get("PRESSGRAPH_DB") or DEFAULT_DB)
 
 
+def _print_json(data: Any) -> None:
+    """One indented JSON object on stdout (``--format json`` of evaluate and bench)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 def _fail(exc: BaseException) -> None:
     if _State.debug:
         raise exc
@@ -304,7 +309,7 @@ def bench_cmd(
         _fail(exc)
         return
     if fmt == "json":
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        _print_json(result.to_json())
     else:
         _bench_table(result)
 
@@ -344,7 +349,7 @@ def evaluate(
         _fail(exc)
         return
     if fmt == "json":
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        _print_json(result.to_json())
     else:
         sys.stdout.write(ev.render_table(result) + "\n")
     if errors:
