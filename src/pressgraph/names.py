@@ -9,11 +9,19 @@
     "The Walt Disney Co."    -> "walt disney"
     "Groupe SM"              -> "groupe sm"     ("Group(e)" is part of a name)
 
+    "l'assureur AIG"         -> "aig"           (a lower-case descriptor before a name)
+
 Steps: apostrophes unified (``’`` -> ``'``), accents stripped, case folded, dots dropped
 (``N.V.`` = ``NV``), other punctuation but ``'``, ``&`` and ``+`` turned to spaces, one
-leading article or elision (``le``, ``la``, ``les``, ``l'``, ``the``) dropped, trailing legal
-suffixes (``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is
-never reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
+leading article or elision (``le``, ``la``, ``les``, ``l'``, ``the``) dropped, then up to
+three lower-case words standing right before a capitalised one (``assureur`` in
+``"l'assureur AIG"``, ``carmaker`` in ``"the carmaker Renault"``; not ``gouvernement du
+Québec``, where a lower-case word follows), trailing legal suffixes
+(``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is never
+reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
+
+:func:`initials` gives the acronym a long name may be known by ("American International
+Group" -> ``"aig"``), which entity resolution uses as a blocking key.
 """
 
 from __future__ import annotations
@@ -23,7 +31,14 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["entity_key", "is_description", "legal_suffixes"]
+__all__ = [
+    "entity_key",
+    "has_legal_suffix",
+    "initials",
+    "is_acronym",
+    "is_description",
+    "legal_suffixes",
+]
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u0060\u00b4\u2032"})
 #: Letters that NFKD does not split into a base letter and an accent.
@@ -86,12 +101,64 @@ def _drop_suffixes(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_WORD = re.compile(r"[^\W_][\w'’&+.\-]*")
+#: Words skipped by :func:`initials` ("Banque de France" -> "bf").
+_LINK_WORDS = frozenset(
+    {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "of", "and", "the", "und", "der"}
+    | {"di", "del", "y", "for", "&", "+"}
+)
+
+
+def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
+    """Drop up to three lower-case words that stand right before the first capitalised word
+    of ``name`` ("l'assureur AIG", "the carmaker Renault") once the article is gone."""
+    words = [w.strip("'’") for w in _WORD.findall(name.translate(_APOSTROPHES))]
+    words = [w.split("'", 1)[1] if w[:2].casefold() in _ELISIONS and len(w) > 2 else w for w in words]
+    if len(words) != len(tokens) or len(words) < 2:
+        return tokens
+    start = 1 if words[0].casefold() in _LEADING_ARTICLES else 0
+    n = 0
+    while start + n < len(words) and not any(c.isupper() for c in words[start + n]):
+        if words[start + n].casefold() in _LINK_WORDS:
+            return tokens  # "gouvernement du Québec", "ministère de la Culture": one name
+        n += 1
+    if 1 <= n <= 3 and start + n < len(words) and words[start + n][:1].isupper():
+        return tokens[start + n :]
+    return tokens
+
+
 def entity_key(name: str) -> str:
     """The resolution key of an entity name (see the module docstring)."""
     tokens = _normalise(name)
     if not tokens:
         return name.strip().casefold()
-    return " ".join(_drop_suffixes(_drop_article(tokens)))
+    tokens = _drop_article(_drop_descriptor(name, tokens))
+    return " ".join(_drop_suffixes(tokens))
+
+
+def initials(name: str) -> str | None:
+    """The acronym of a name of at least two capitalised words, lower case, link words and
+    legal suffixes left out ("American International Group" -> ``"aig"``, "Société
+    Générale SA" -> ``"sg"``); None for shorter names, descriptions and acronyms."""
+    if is_description(name) or is_acronym(name):
+        return None
+    words = entity_key(name).split()
+    letters = [w[0] for w in words if w not in _LINK_WORDS and w[0].isalpha()]
+    if len(letters) < 2:
+        return None
+    return "".join(letters)
+
+
+def is_acronym(name: str) -> bool:
+    """True for a name written as an acronym: one word of 2 to 6 capitals ("AIG", "MUFG")."""
+    text = name.strip().replace(".", "")
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def has_legal_suffix(name: str) -> bool:
+    """True when ``name`` ends with a legal form ("Sachs AG", "Microsoft Corp.")."""
+    tokens = _normalise(name)
+    return len(tokens) > 1 and _drop_suffixes(list(tokens)) != tokens
 
 
 def is_description(name: str) -> bool:

@@ -144,18 +144,20 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("journal_mode") == "wal"
         assert store.pragma("foreign_keys") == 1
         assert store.pragma("busy_timeout") > 0
-        assert store.pragma("user_version") == latest_version() == 1
+        assert store.pragma("user_version") == latest_version() == 2
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
-            ["documents", "entities", "aliases", "mentions", "claims", "claim_sources"], 0
+            ["documents", "entities", "aliases", "mentions", "claims", "claim_sources", "local_entities"],
+            0,
         )
     conn = sqlite3.connect(path)
     versions = conn.execute("SELECT version, name FROM migrations").fetchall()
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
-    assert versions == [(1, "_m001_initial")]
+    assert versions == [(1, "_m001_initial"), (2, "_m002_local_entities")]
     assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
+    assert {"local_entities", "entity_keys", "entity_corrections"} <= tables
     assert {"aliases_key", "claims_subject", "claims_object", "claims_type"} <= indexes
     assert {"mentions_entity", "documents_external_id", "documents_url"} <= indexes
 
@@ -167,10 +169,10 @@ def test_migrations_are_idempotent_on_reopen(tmp_path: Path) -> None:
         before = store.stats()
     with open_store(path) as store:
         assert store.stats() == before
-        assert store.pragma("user_version") == 1
+        assert store.pragma("user_version") == latest_version()
     conn = sqlite3.connect(path, isolation_level=None)
     assert apply_migrations(conn) == []
-    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == latest_version()
     conn.close()
 
 
@@ -216,10 +218,13 @@ def test_add_and_read_back(store: SQLiteStore) -> None:
         {"role": "subject", "text": "Microsoft Corp.", "start": 0, "end": 15},
         {"role": "amount", "text": "13 milliards de dollars", "start": 26, "end": 49},
     ]
-    assert got["sources"] == [
+    assert [{k: s[k] for k in ("name", "kind")} for s in got["sources"]] == [
         {"name": "Financial Times", "kind": "source"},
         {"name": "Les Echos", "kind": "relay"},
     ]
+    # the source resolves to the stored entity of that name; the relay is not an entity here
+    assert got["sources"][0]["entity_id"] == store.find_entity("Financial Times")["id"]
+    assert got["sources"][1]["entity_id"] is None
     assert got["document"] == ext.document.id
     assert got["title"] == "Microsoft investit dans OpenAI"
     assert got["outlet"] == "Le Monde"

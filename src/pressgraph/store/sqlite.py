@@ -30,6 +30,7 @@ from typing import Any
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction
 from pressgraph.names import entity_key, is_description
+from pressgraph.resolve.entities import Candidate, Lookup, blocking_keys, choose, lookup_plan
 from pressgraph.store.migrations import apply_migrations
 
 __all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
@@ -39,7 +40,15 @@ logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5_000
 #: Entity type given to a claim's party that the extraction did not list as an entity.
 DEFAULT_ENTITY_TYPE = "ORG"
-_TABLES = ("documents", "entities", "aliases", "mentions", "claims", "claim_sources")
+_TABLES = (
+    "documents",
+    "entities",
+    "aliases",
+    "mentions",
+    "claims",
+    "claim_sources",
+    "local_entities",
+)
 _CLAIM_ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
 _CHUNK = 500
 
@@ -86,6 +95,8 @@ class _DocumentEntities:
         self.by_name: dict[str, int] = {}
         self.by_fold: dict[str, int] = {}
         self.by_key: dict[str, int] = {}
+        #: local entity id -> stored entity id
+        self.entity_of: dict[int, int] = {}
 
     def is_description(self, name: str) -> bool:
         return name.casefold() in self.descriptions or is_description(name)
@@ -187,11 +198,11 @@ class SQLiteStore:
         self._insert_document(doc)
         local = _DocumentEntities({m.text for m in extraction.mentions if m.kind != "name"})
         for entity in extraction.entities:
-            entity_id = self._resolve(entity, doc.id, local)
+            local_id = self._resolve(entity, doc.id, local)
             for name in (entity.name, *entity.aliases):
-                local.add(name, entity_id)
+                local.add(name, local_id)
 
-        def entity_for(name: str, type_: str | None) -> int:
+        def local_for(name: str, type_: str | None) -> int:
             found = local.get(name)
             if found is None:
                 logger.debug("%s: %r is not an entity of the extraction", doc.id, name)
@@ -199,13 +210,14 @@ class SQLiteStore:
                 local.add(name, found)
             return found
 
+        rows = []
+        for m in extraction.mentions:
+            lid = local_for(m.entity, m.type)
+            rows.append((doc.id, local.entity_of[lid], lid, m.start, m.end, m.text, m.kind))
         self._conn.executemany(
-            "INSERT INTO mentions (document_id, entity_id, start, end, text, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (doc.id, entity_for(m.entity, m.type), m.start, m.end, m.text, m.kind)
-                for m in extraction.mentions
-            ],
+            "INSERT INTO mentions (document_id, entity_id, local_id, start, end, text, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
         seen: set[str] = set()
         for claim in extraction.claims:
@@ -214,11 +226,9 @@ class SQLiteStore:
                 logger.debug("%s: duplicate claim %s skipped", doc.id, cid)
                 continue
             seen.add(cid)
-            subject_id = entity_for(claim.subject, claim.subject_type)
-            object_id = (
-                None if claim.object is None else entity_for(claim.object, claim.object_type)
-            )
-            self._insert_claim(cid, claim, doc.id, subject_id, object_id, local)
+            subject = local_for(claim.subject, claim.subject_type)
+            obj = None if claim.object is None else local_for(claim.object, claim.object_type)
+            self._insert_claim(cid, claim, doc.id, subject, obj, local)
 
     def _insert_document(self, doc: Document) -> None:
         self._conn.execute(
@@ -243,8 +253,8 @@ class SQLiteStore:
         cid: str,
         claim: Claim,
         doc_id: str,
-        subject_id: int,
-        object_id: int | None,
+        subject: int,
+        obj: int | None,
         local: _DocumentEntities,
     ) -> None:
         arguments = [
@@ -252,15 +262,18 @@ class SQLiteStore:
             for a in claim.arguments
         ]
         self._conn.execute(
-            "INSERT INTO claims (id, document_id, type, subject_id, object_id, amount, currency,"
-            " percent, date, until, role, value, modality, evidence, evidence_start,"
-            " evidence_end, arguments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims (id, document_id, type, subject_id, object_id, subject_local,"
+            " object_local, amount, currency, percent, date, until, role, value, modality,"
+            " evidence, evidence_start, evidence_end, arguments)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 cid,
                 doc_id,
                 claim.type,
-                subject_id,
-                object_id,
+                local.entity_of[subject],
+                None if obj is None else local.entity_of[obj],
+                subject,
+                obj,
                 claim.amount,
                 claim.currency,
                 claim.percent,
@@ -275,85 +288,146 @@ class SQLiteStore:
                 json.dumps(arguments, ensure_ascii=False),
             ),
         )
+        rows = []
+        for position, source in enumerate(claim.sources):
+            lid = local.get(source.name)
+            entity_id = local.entity_of[lid] if lid is not None else self._find(source.name)
+            rows.append(
+                (cid, position, source.name, source.kind, entity_id, lid, source.start, source.end)
+            )
         self._conn.executemany(
-            "INSERT INTO claim_sources (claim_id, position, name, kind, entity_id, start, end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    cid,
-                    position,
-                    source.name,
-                    source.kind,
-                    local.get(source.name) or self._lookup(source.name),
-                    source.start,
-                    source.end,
-                )
-                for position, source in enumerate(claim.sources)
-            ],
+            "INSERT INTO claim_sources (claim_id, position, name, kind, entity_id, local_id,"
+            " start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
 
-    def _lookup(self, name: str) -> int | None:
-        """The stored entity whose key or name-alias key is the key of ``name``."""
-        if is_description(name):
-            return None
-        return self._lookup_keys([entity_key(name)])
+    # -- resolution ---------------------------------------------------------------------
 
-    def _lookup_keys(self, keys: Sequence[str]) -> int | None:
+    def _corrections(self, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[str, int]]]:
+        """Merges (key -> the entity it always joins) and splits ((key, entity) pairs that
+        never join) people recorded for ``keys``."""
+        merges: dict[str, int] = {}
+        splits: set[tuple[str, int]] = set()
+        if not keys:
+            return merges, splits
+        marks = ",".join("?" * len(keys))
+        for action, key, entity_id in self._conn.execute(
+            f"SELECT action, key, entity_id FROM entity_corrections WHERE key IN ({marks})"
+            " ORDER BY id",
+            list(keys),
+        ):
+            if action == "merge":
+                merges[key] = int(entity_id)
+                splits.discard((key, int(entity_id)))
+            else:
+                splits.add((key, int(entity_id)))
+                if merges.get(key) == entity_id:
+                    del merges[key]
+        return merges, splits
+
+    def _plan_decision(
+        self, plan: Sequence[Lookup], type_: str | None, splits: set[tuple[str, int]]
+    ) -> tuple[int | None, str]:
+        for step in plan:
+            marks = ",".join("?" * len(step.kinds))
+            rows = self._conn.execute(
+                "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+                f" WHERE k.key = ? AND k.kind IN ({marks})",
+                (step.key, *step.kinds),
+            ).fetchall()
+            candidates = [
+                Candidate(int(eid), etype) for eid, etype in rows if (step.key, int(eid)) not in splits
+            ]
+            if type_ is None:
+                candidates = [Candidate(c.entity_id, "ORG") for c in candidates]
+            found = choose(step, type_ or "ORG", candidates)
+            if found is not None:
+                return found, step.how
+        return None, "new"
+
+    def _find(self, name: str, aliases: Sequence[str] = ()) -> int | None:
+        """The stored entity a name (with aliases) resolves to, or None; no type check.
+
+        Used for names people type ("microsoft corp"): lower case is not a description."""
+        keys = [entity_key(n) for n in (name, *aliases)]
+        merges, splits = self._corrections(keys)
         for key in keys:
-            row = self._conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                return int(row[0])
-        for key in keys:
-            row = self._conn.execute(
-                "SELECT entity_id FROM aliases WHERE key = ? AND kind = 'name'"
-                " ORDER BY entity_id LIMIT 1",
-                (key,),
-            ).fetchone()
-            if row is not None:
-                return int(row[0])
-        return None
+            if key in merges:
+                return merges[key]
+        plan = [Lookup(key, ("name",), False, "name") for key in keys]
+        found, _ = self._plan_decision([*plan, *lookup_plan(name, aliases)], None, splits)
+        return found
+
+    def _new_entity(self, key: str, entity: Entity) -> int:
+        """Create an entity; its ``key`` column is unique, so a second entity under one key
+        (the same name with an incompatible type, or a split) gets ``key#2``, ``key#3``..."""
+        candidate, n = key, 1
+        while self._conn.execute("SELECT 1 FROM entities WHERE key = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{key}#{n}"
+        cursor = self._conn.execute(
+            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?)",
+            (candidate, entity.name, entity.type),
+        )
+        return int(cursor.lastrowid or 0)
 
     def _resolve(self, entity: Entity, doc_id: str, local: _DocumentEntities) -> int:
-        """The id of the stored entity ``entity`` is, created (with its aliases) if new."""
+        """Resolve one entity of a document against the store; returns its local id.
+
+        The stored entity is found by the plan of :func:`pressgraph.resolve.entities.lookup_plan`
+        (indexed key lookups only), after the corrections people made; a new one is created
+        when nothing answers. The entity's blocking keys and aliases are added to it."""
         conn = self._conn
-        names = [n for n in (entity.name, *entity.aliases) if not local.is_description(n)]
+        all_names = list(dict.fromkeys((entity.name, *entity.aliases)))
+        descriptions = [n for n in all_names if local.is_description(n)]
+        names = [n for n in all_names if n not in descriptions]
+        how = "new"
         if names:
             keys = list(dict.fromkeys(entity_key(n) for n in names))
-            key = keys[0]
-            found = self._lookup_keys(keys)
+            merges, splits = self._corrections(keys)
+            found = next((merges[k] for k in keys if k in merges), None)
+            if found is not None:
+                how = "merged"
+            else:
+                plan = lookup_plan(entity.name, entity.aliases, descriptions)
+                found, how = self._plan_decision(plan, entity.type, splits)
+            if found is None:
+                found = self._new_entity(keys[0], entity)
+            block = [
+                (key, kind, found)
+                for key, kind in blocking_keys(entity.name, entity.aliases, descriptions)
+                if (key, found) not in splits
+            ]
+            conn.executemany(
+                "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)", block
+            )
+            # a key first stored as a weaker kind becomes a name when a document says so
+            conn.executemany(
+                "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
+                [(key, eid) for key, kind, eid in block if kind == "name"],
+            )
+            barred = {key for key, eid in splits if eid == found}
         else:
             key = f"{entity_key(entity.name)}@{doc_id}"
             row = conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
-            found = None if row is None else int(row[0])
-        if found is None:
-            cursor = conn.execute(
-                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?)",
-                (key, entity.name, entity.type),
-            )
-            found = int(cursor.lastrowid or 0)
-        else:
-            stored = conn.execute("SELECT type FROM entities WHERE id = ?", (found,)).fetchone()
-            if stored[0] != entity.type:
-                logger.debug(
-                    "%s: %r stays %s (this document says %s)",
-                    doc_id,
-                    entity.name,
-                    stored[0],
-                    entity.type,
-                )
+            found = int(row[0]) if row is not None else self._new_entity(key, entity)
+            barred = set()
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
             [
-                (
-                    found,
-                    alias,
-                    entity_key(alias),
-                    "description" if local.is_description(alias) else "name",
-                )
-                for alias in dict.fromkeys((entity.name, *entity.aliases))
+                (found, alias, entity_key(alias), "description" if alias in descriptions else "name")
+                for alias in all_names
+                if entity_key(alias) not in barred
             ],
         )
-        return found
+        cursor = conn.execute(
+            "INSERT INTO local_entities (document_id, name, type, names, entity_id, how)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc_id, entity.name, entity.type, json.dumps(all_names, ensure_ascii=False), found, how),
+        )
+        local_id = int(cursor.lastrowid or 0)
+        local.entity_of[local_id] = found
+        return local_id
 
     # -- read side ----------------------------------------------------------------------
 
@@ -416,7 +490,7 @@ class SQLiteStore:
     def find_entity(self, name: str) -> dict[str, Any] | None:
         """The entity a name resolves to (by key, then by name-alias key), or None."""
         with self._errors("reading entities"):
-            found = self._lookup_keys([entity_key(name)])
+            found = self._find(name)
             if found is None:
                 return None
             return self._entity_rows("WHERE e.id = ?", (found,))[0]
@@ -440,7 +514,7 @@ class SQLiteStore:
             for name in (entity, with_):
                 if name is None:
                     continue
-                found = self._lookup_keys([entity_key(name)])
+                found = self._find(name)
                 if found is None:
                     return []
                 where.append("(c.subject_id = ? OR c.object_id = ?)")
@@ -452,7 +526,8 @@ class SQLiteStore:
                 "SELECT c.id, c.document_id AS document, c.type, s.name AS subject,"
                 " c.subject_id, o.name AS object, c.object_id, c.amount, c.currency, c.percent,"
                 " c.date, c.until, c.role, c.value, c.modality, c.evidence, c.evidence_start,"
-                " c.evidence_end, c.arguments, d.title, d.outlet, d.url, d.published, d.source"
+                " c.evidence_end, c.arguments, c.subject_local, c.object_local, d.title, d.outlet,"
+                " d.url, d.published, d.source, d.ingested_at, d.story"
                 " FROM claims c JOIN entities s ON s.id = c.subject_id"
                 " LEFT JOIN entities o ON o.id = c.object_id"
                 " JOIN documents d ON d.id = c.document_id"
@@ -472,12 +547,12 @@ class SQLiteStore:
         for start in range(0, len(claim_ids), _CHUNK):
             chunk = claim_ids[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for cid, name, kind in self._conn.execute(
-                f"SELECT claim_id, name, kind FROM claim_sources WHERE claim_id IN ({marks})"
-                " ORDER BY claim_id, position",
+            for cid, name, kind, entity_id in self._conn.execute(
+                "SELECT claim_id, name, kind, entity_id FROM claim_sources"
+                f" WHERE claim_id IN ({marks}) ORDER BY claim_id, position",
                 chunk,
             ):
-                out.setdefault(cid, []).append({"name": name, "kind": kind})
+                out.setdefault(cid, []).append({"name": name, "kind": kind, "entity_id": entity_id})
         return out
 
 

@@ -1,0 +1,158 @@
+"""Entity resolution across documents: which stored entity a document's entity is.
+
+The pure core of resolution. A document's entity (its name, its aliases, its type) gives
+*blocking keys* (:func:`blocking_keys`), stored with the entity so later documents find
+it by an indexed lookup, never by comparing with every stored entity; and an ordered
+*plan* of lookups (:func:`lookup_plan`) whose candidates :func:`choose` decides on.
+
+Keys and the evidence each needs:
+
+``name``
+    :func:`~pressgraph.names.entity_key` of the entity's name or of a name alias the
+    article gave it (legal suffixes, accents, case, elisions, punctuation and descriptors
+    like "l'assureur" do not count). Equal keys are the same entity.
+``initials``
+    the acronym of a name of two or more words ("American International Group" ->
+    ``aig``). An acronym name ("AIG") joins the one stored entity whose initials it is,
+    and a long name joins the one stored acronym entity it spells.
+``short``
+    a shorter name an article used for an entity ("Sachs" for "Fichtel und Sachs AG").
+    A later bare name ("Sachs") joins it only when exactly one stored entity was called
+    so; a name with a legal form ("Sachs AG") is a full name in its own right and never
+    joins an entity through a short form: two companies that share a word are not merged
+    without evidence.
+
+People never merge with organisations, products or places. Descriptions ("l'assureur")
+give no key: they never resolve across documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pressgraph.names import entity_key, has_legal_suffix, initials, is_acronym, is_description
+
+__all__ = [
+    "Candidate",
+    "Lookup",
+    "blocking_keys",
+    "choose",
+    "compatible_types",
+    "lookup_plan",
+    "name_kind",
+]
+
+KeyKind = Literal["name", "initials", "short"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """One step of a resolution plan: find stored entities with ``key`` of one of ``kinds``.
+
+    ``unique``: the step only decides when exactly one entity answers (weak evidence).
+    ``how`` names the decision in the store's record of it.
+    """
+
+    key: str
+    kinds: tuple[KeyKind, ...]
+    unique: bool
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored entity a lookup found."""
+
+    entity_id: int
+    type: str
+
+
+def name_kind(alias: str, name: str) -> KeyKind:
+    """How an alias relates to the entity's name: ``short`` when its key is a strict part
+    of the name's key ("Sachs" of "Fichtel und Sachs AG", "Disney" of "The Walt Disney
+    Co."), else ``name`` (a spelling, a legal-form variant, an acronym the text gave)."""
+    akey, nkey = entity_key(alias).split(), entity_key(name).split()
+    if len(akey) < len(nkey) and all(word in nkey for word in akey):
+        return "short"
+    return "name"
+
+
+def _names(name: str, aliases: Iterable[str], descriptions: set[str]) -> list[str]:
+    return [
+        n
+        for n in dict.fromkeys((name, *aliases))
+        if n.casefold() not in descriptions and not is_description(n)
+    ]
+
+
+def blocking_keys(
+    name: str, aliases: Sequence[str] = (), descriptions: Iterable[str] = ()
+) -> list[tuple[str, KeyKind]]:
+    """The keys to store for an entity, each once, strongest kind first."""
+    described = {d.casefold() for d in descriptions}
+    out: dict[str, KeyKind] = {}
+    names = _names(name, aliases, described)
+    for n in names:
+        kind = "name" if n == name else name_kind(n, name)
+        key = entity_key(n)
+        if key and (key not in out or kind == "name"):
+            out[key] = kind
+    for n in names:
+        acronym = initials(n)
+        if acronym and acronym not in out:
+            out[acronym] = "initials"
+    return list(out.items())
+
+
+def lookup_plan(
+    name: str, aliases: Sequence[str] = (), descriptions: Iterable[str] = ()
+) -> list[Lookup]:
+    """The lookups that find the stored entity a document's entity is, in order."""
+    described = {d.casefold() for d in descriptions}
+    names = _names(name, aliases, described)
+    full = [n for n in names if n == name or name_kind(n, name) == "name"]
+    plan: list[Lookup] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(key: str, kinds: tuple[KeyKind, ...], unique: bool, how: str) -> None:
+        if key and (key, how) not in seen:
+            seen.add((key, how))
+            plan.append(Lookup(key, kinds, unique, how))
+
+    for n in full:
+        add(entity_key(n), ("name",), False, "name")
+    for n in full:
+        if is_acronym(n):
+            add(entity_key(n), ("initials",), True, "acronym")
+        else:
+            acronym = initials(n)
+            if acronym:
+                add(acronym, ("name",), True, "spelled acronym")
+    if not any(has_legal_suffix(n) for n in names):
+        for n in full:
+            add(entity_key(n), ("short",), True, "short form")
+    return plan
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """People are only ever people; organisations, products and places may be mistyped by
+    NER for one another, so their types do not block a merge."""
+    return (a == "PERSON") == (b == "PERSON")
+
+
+def choose(step: Lookup, entity_type: str, candidates: Sequence[Candidate]) -> int | None:
+    """The entity one lookup decides on, or None to go on with the next lookup.
+
+    Candidates of an incompatible type are left out. A ``unique`` step decides only when
+    exactly one entity is left; a strong step takes the oldest (the lowest id).
+    """
+    fitting = sorted(
+        {c.entity_id for c in candidates if compatible_types(c.type, entity_type)}
+    )
+    if not fitting:
+        return None
+    if step.unique and len(fitting) != 1:
+        return None
+    return fitting[0]

@@ -1,0 +1,404 @@
+"""Claims become facts: grouping, independent sources, and what is current.
+
+The pure core of fact resolution, run on the claims the store holds about an entity or a
+pair (so its cost follows the size of that dossier, not of the store). A *claim* is what
+one document says; a *fact* is every claim that says the same thing.
+
+Same fact
+    Same type, same parties (either order for partnerships and negotiations), and
+    attributes that do not disagree: amounts within :data:`AMOUNT_TOLERANCE` in the same
+    currency, percentages within :data:`PERCENT_TOLERANCE` points, dates where one is a
+    prefix of the other ("2019" and "2019-03"), equal ``until``, ``role`` and ``value``. A
+    claim that leaves an attribute out agrees with any value of it. Modality is not part
+    of what a fact is: a deal "planned" in January and "asserted" in March is one fact
+    whose modality is that of its latest report.
+
+Independent sources
+    A claim's *original source* is the first ``source`` link of its attribution chain
+    ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays), else its
+    document's story (near-duplicate documents share one), else its outlet, else its
+    document. Claims of one fact whose evidence sentences are near-identical
+    (:data:`COPY_SIMILARITY`) in different documents are one wire story reprinted: one
+    source. ``independent_sources`` counts the distinct original sources.
+
+Two time axes
+    Valid time: the fact's ``date`` / ``until``. Report time: the publication date of each
+    claim's document; the ingest date when the document has none, marked
+    (``reported_from_ingest``).
+
+Status
+    ``current``, ``superseded`` or ``conflicting``. Facts of one *scope* — the same kind of
+    statement about the same parties — are ordered by period (valid date, else first
+    report; periods within :data:`SAME_PERIOD_DAYS` days or prefix-equal are one period).
+    For kinds that evolve (a valuation, a stake, an access right's term, a role...) the
+    facts of the latest period are current and older ones superseded, each naming what
+    replaced it; two different values in one period are conflicting, side by side. For
+    events (an investment, an acquisition, a sale) each dated deal stands on its own; two
+    amounts for the same deal conflict. A fact both asserted and negated in its latest
+    period by different sources is conflicting. A fact only *planned* never supersedes one
+    that was stated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from pressgraph.model import SYMMETRIC_TYPES
+from pressgraph.names import entity_key
+
+__all__ = [
+    "AMOUNT_TOLERANCE",
+    "COPY_SIMILARITY",
+    "PERCENT_TOLERANCE",
+    "SAME_PERIOD_DAYS",
+    "Fact",
+    "build_facts",
+    "reported_on",
+]
+
+AMOUNT_TOLERANCE = 0.05
+PERCENT_TOLERANCE = 0.5
+COPY_SIMILARITY = 90.0
+SAME_PERIOD_DAYS = 31
+ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
+
+#: Kinds of statement that change over time: the newest replaces the older, and the
+#: attribute that changes.
+EVOLVING: Mapping[str, str] = {
+    "valuation": "amount",
+    "stake": "percent",
+    "access_right": "until",
+    "revenue_share": "percent",
+    "legal_form": "value",
+    "leadership": "role",
+    "ipo": "date",
+}
+#: Deals that happen once: each stands alone; two amounts for one deal conflict.
+EVENTS: frozenset[str] = frozenset({"investment", "acquisition", "divestment"})
+
+
+@dataclass
+class Fact:
+    """One fact and every claim that reports it (see the module docstring)."""
+
+    id: str
+    type: str
+    subject: str
+    subject_id: int
+    object: str | None
+    object_id: int | None
+    attributes: dict[str, Any]
+    modality: str
+    claims: list[dict[str, Any]]
+    status: str = "current"
+    superseded_by: list[str] = field(default_factory=list)
+    conflicts_with: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    first_reported: str | None = None
+    last_reported: str | None = None
+    reported_from_ingest: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "subject": self.subject,
+            "object": self.object,
+        }
+        out.update({key: self.attributes.get(key) for key in ATTRIBUTES})
+        out.update(
+            modality=self.modality,
+            status=self.status,
+            superseded_by=self.superseded_by,
+            conflicts_with=self.conflicts_with,
+            first_reported=self.first_reported,
+            last_reported=self.last_reported,
+            reported_from_ingest=self.reported_from_ingest,
+            sources=self.sources,
+            independent_sources=self.independent_sources,
+            claims=[_claim_view(c) for c in self.claims],
+        )
+        return out
+
+
+# -- time ----------------------------------------------------------------------------------
+
+
+def reported_on(claim: Mapping[str, Any]) -> tuple[str, bool]:
+    """When a claim was reported: its document's publication date, else its ingest date
+    (second value True)."""
+    published = claim.get("published")
+    if published:
+        return str(published), False
+    return str(claim.get("ingested_at") or "")[:10], True
+
+
+def _as_date(value: str) -> date | None:
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2][:2]) if len(parts) > 2 else 1
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def same_period(a: str, b: str) -> bool:
+    """Prefix-equal ("2024" and "2024-06-01"), or within :data:`SAME_PERIOD_DAYS` days."""
+    if _dates_agree(a, b):
+        return True
+    da, db = _as_date(a), _as_date(b)
+    if da is None or db is None or len(a) < 7 or len(b) < 7:
+        return False
+    return abs((da - db).days) <= SAME_PERIOD_DAYS
+
+
+# -- same fact -----------------------------------------------------------------------------
+
+
+def _close(a: float | None, b: float | None, relative: float, absolute: float) -> bool:
+    if a is None or b is None:
+        return True
+    return abs(a - b) <= max(relative * max(abs(a), abs(b)), absolute)
+
+
+def _text_agrees(a: Any, b: Any) -> bool:
+    return a is None or b is None or str(a).casefold() == str(b).casefold()
+
+
+def attributes_agree(a: Mapping[str, Any], b: Mapping[str, Any], skip: Iterable[str] = ()) -> bool:
+    """True when no attribute of ``a`` disagrees with ``b`` (a missing one agrees)."""
+    skipped = set(skip)
+    checks = {
+        "amount": lambda: _close(a.get("amount"), b.get("amount"), AMOUNT_TOLERANCE, 0.0)
+        and _text_agrees(a.get("currency"), b.get("currency")),
+        "percent": lambda: _close(a.get("percent"), b.get("percent"), 0.0, PERCENT_TOLERANCE),
+        "date": lambda: _dates_agree(a.get("date"), b.get("date")),
+        "until": lambda: _dates_agree(a.get("until"), b.get("until")),
+        "role": lambda: _text_agrees(a.get("role"), b.get("role")),
+        "value": lambda: _text_agrees(a.get("value"), b.get("value")),
+    }
+    return all(check() for name, check in checks.items() if name not in skipped)
+
+
+def _parties(claim: Mapping[str, Any]) -> tuple[Any, Any]:
+    subject, obj = claim["subject_id"], claim.get("object_id")
+    if claim["type"] in SYMMETRIC_TYPES and obj is not None and obj < subject:
+        return obj, subject
+    return subject, obj
+
+
+def _specificity(claim: Mapping[str, Any]) -> int:
+    return sum(claim.get(key) is not None for key in ATTRIBUTES)
+
+
+def _merge_attributes(claims: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Each attribute from the most precise claim that gives it (longest date)."""
+    out: dict[str, Any] = {}
+    for key in ATTRIBUTES:
+        values = [c[key] for c in claims if c.get(key) is not None]
+        if not values:
+            out[key] = None
+        elif key in ("date", "until"):
+            out[key] = max(values, key=lambda v: len(str(v)))
+        else:
+            out[key] = values[0]
+    return out
+
+
+def _group(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Claims grouped into facts: same type and parties, attributes that agree."""
+    by_parties: dict[tuple[Any, ...], list[list[dict[str, Any]]]] = {}
+    ordered = sorted(claims, key=lambda c: (-_specificity(c), reported_on(c)[0], c["id"]))
+    for claim in ordered:
+        groups = by_parties.setdefault((claim["type"], *_parties(claim)), [])
+        for group in groups:
+            if attributes_agree(_merge_attributes(group), claim):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    return [group for groups in by_parties.values() for group in groups]
+
+
+# -- sources -------------------------------------------------------------------------------
+
+
+def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
+    """(key, display name) of the claim's original source (see the module docstring)."""
+    for link in claim.get("sources") or []:
+        if link.get("kind", "source") == "source":
+            entity_id = link.get("entity_id")
+            key = f"entity:{entity_id}" if entity_id is not None else f"name:{entity_key(link['name'])}"
+            return key, link["name"]
+    if claim.get("story"):
+        return f"story:{claim['story']}", claim.get("outlet") or claim.get("title") or "?"
+    if claim.get("outlet"):
+        return f"outlet:{entity_key(claim['outlet'])}", claim["outlet"]
+    return f"document:{claim['document']}", claim.get("title") or claim.get("source") or claim["document"]
+
+
+def _attributed(claim: Mapping[str, Any]) -> bool:
+    return any(link.get("kind", "source") == "source" for link in claim.get("sources") or [])
+
+
+def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
+    """The original sources of a fact's claims (display names) and how many there are."""
+    chosen: list[tuple[int, tuple[str, str]]] = []
+    for i in sorted(range(len(claims)), key=lambda i: reported_on(claims[i])[0]):
+        claim = claims[i]
+        key = _original_source(claim)
+        if not _attributed(claim):
+            for j, earlier in chosen:
+                other = claims[j]
+                if (
+                    not _attributed(other)
+                    and other["document"] != claim["document"]
+                    and fuzz.ratio(claim.get("evidence") or "", other.get("evidence") or "")
+                    >= COPY_SIMILARITY
+                ):
+                    key = earlier  # the same wire story, reprinted
+                    break
+        chosen.append((i, key))
+    names: dict[str, str] = {}
+    for _, (key, name) in chosen:
+        names.setdefault(key, name)
+    return list(names.values()), len(names)
+
+
+# -- status --------------------------------------------------------------------------------
+
+
+def _period(fact: Fact) -> str:
+    if fact.type != "ipo" and fact.attributes.get("date"):
+        return str(fact.attributes["date"])
+    return fact.first_reported or ""
+
+
+def _negation_conflict(fact: Fact) -> bool:
+    """Asserted (or planned) and negated in the fact's latest period, by different sources."""
+    latest = [c for c in fact.claims if same_period(reported_on(c)[0], fact.last_reported or "")]
+    negated = {_original_source(c)[0] for c in latest if c["modality"] == "negated"}
+    stated = {_original_source(c)[0] for c in latest if c["modality"] != "negated"}
+    return bool(negated and stated and negated != stated)
+
+
+def _mark_conflicts(facts: Sequence[Fact]) -> None:
+    for fact in facts:
+        fact.status = "conflicting"
+        fact.conflicts_with = [f.id for f in facts if f is not fact]
+
+
+def _evolving_status(scope: list[Fact]) -> None:
+    stated = [f for f in scope if f.modality != "planned"]
+    ordered = sorted(stated, key=_period)
+    if not ordered:
+        return
+    newest = _period(ordered[-1])
+    latest = [f for f in ordered if same_period(_period(f), newest)]
+    older = [f for f in ordered if f not in latest]
+    if len(latest) > 1:
+        _mark_conflicts(latest)
+    for fact in older:
+        fact.status = "superseded"
+        fact.superseded_by = [f.id for f in latest]
+
+
+def _event_status(scope: list[Fact]) -> None:
+    for fact in scope:
+        rivals = [
+            other
+            for other in scope
+            if other is not fact
+            and attributes_agree(fact.attributes, other.attributes, skip=("amount",))
+            and fact.attributes.get("amount") is not None
+            and other.attributes.get("amount") is not None
+            and fact.attributes.get("date") == other.attributes.get("date")
+        ]
+        if rivals:
+            fact.status = "conflicting"
+            fact.conflicts_with = [f.id for f in rivals]
+
+
+def _fact_id(type_: str, parties: tuple[Any, ...], attributes: Mapping[str, Any]) -> str:
+    payload = json.dumps([type_, *parties, *(attributes.get(k) for k in ATTRIBUTES)], default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def build_facts(claims: Sequence[dict[str, Any]], *, as_of: str | None = None) -> list[Fact]:
+    """Facts from stored claims (dicts as :meth:`SQLiteStore.claims` gives them), with their
+    statuses. ``as_of`` (ISO date): only what had been reported by that day."""
+    if as_of is not None:
+        claims = [c for c in claims if reported_on(c)[0][: len(as_of)] <= as_of]
+    facts: list[Fact] = []
+    for group in _group(claims):
+        group.sort(key=lambda c: (reported_on(c)[0], c["document"], c.get("evidence_start", 0)))
+        first = group[0]
+        attributes = _merge_attributes(group)
+        reported = [reported_on(c) for c in group]
+        last = max(r[0] for r in reported)
+        latest = [c for c, r in zip(group, reported, strict=True) if r[0] == last]
+        fact = Fact(
+            id=_fact_id(first["type"], _parties(first), attributes),
+            type=first["type"],
+            subject=first["subject"],
+            subject_id=first["subject_id"],
+            object=first.get("object"),
+            object_id=first.get("object_id"),
+            attributes=attributes,
+            modality=latest[-1]["modality"],
+            claims=group,
+            first_reported=min(r[0] for r in reported) or None,
+            last_reported=last or None,
+            reported_from_ingest=min(reported)[1],
+        )
+        fact.sources, fact.independent_sources = _count_sources(group)
+        facts.append(fact)
+    scopes: dict[tuple[Any, ...], list[Fact]] = {}
+    for fact in facts:
+        parties = _parties(fact.claims[0])
+        scopes.setdefault((fact.type, *parties), []).append(fact)
+    for (type_, *_), scope in scopes.items():
+        if type_ in EVOLVING:
+            _evolving_status(scope)
+        elif type_ in EVENTS:
+            _event_status(scope)
+    for fact in facts:
+        if fact.status == "current" and _negation_conflict(fact):
+            fact.status = "conflicting"
+    return sorted(facts, key=lambda f: (_period(f), f.type, f.id))
+
+
+def _claim_view(claim: Mapping[str, Any]) -> dict[str, Any]:
+    reported, from_ingest = reported_on(claim)
+    return {
+        "document": claim["document"],
+        "title": claim.get("title"),
+        "outlet": claim.get("outlet"),
+        "url": claim.get("url"),
+        "published": claim.get("published"),
+        "reported": reported,
+        "reported_from_ingest": from_ingest,
+        "modality": claim["modality"],
+        "sources": [link["name"] for link in claim.get("sources") or []],
+        "attribution": [
+            {"name": link["name"], "kind": link.get("kind", "source")}
+            for link in claim.get("sources") or []
+        ],
+        "evidence": claim.get("evidence"),
+        "evidence_start": claim.get("evidence_start"),
+        "evidence_end": claim.get("evidence_end"),
+    }
