@@ -61,7 +61,7 @@ def _db(path: Path | None) -> Path:
 
 def _print_json(data: Any) -> None:
     """One indented JSON object on stdout (``--format json`` of evaluate and bench)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _fail(exc: BaseException) -> None:
@@ -159,13 +159,66 @@ def _read(db: Path | None, read: Callable[[SQLiteStore], T]) -> T:
 
 
 @app.command()
-def entities(db: DbOption = None) -> None:
-    """List stored entities with their aliases."""
+def entities(
+    merge: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--merge", help="KEEP OTHER: make OTHER the same entity as KEEP."),
+    ] = None,
+    split: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--split", help="NAME ALIAS: take ALIAS out of NAME, as its own entity."),
+    ] = None,
+    show: Annotated[str | None, typer.Option("--show", help="One entity, with its documents.")] = None,
+    corrections: Annotated[bool, typer.Option("--corrections", help="List the merges and splits made.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored entities with their aliases; correct a merge or a split.
+
+    Corrections are kept in the database: documents ingested later follow them."""
+    if merge or split:
+        def correct(store: SQLiteStore) -> dict[str, Any]:
+            if merge:
+                return store.merge_entities(*merge)
+            assert split is not None
+            return store.split_entity(*split)
+
+        done = _read(db, correct)
+        verb = f"merged {merge[1]!r} into" if merge else f"split {split[1]!r} from {split[0]!r} as"  # type: ignore[index]
+        err.print(f"{escape(verb)} {escape(done['name'])} (aliases: {escape(', '.join(done['aliases']))})")
+        return
+    if corrections:
+        rows = _read(db, lambda store: store.corrections())
+        if fmt == "json":
+            _print_json(rows)
+            return
+        table = Table("#", "action", "name", "entity", "when")
+        for r in rows:
+            table.add_row(str(r["id"]), r["action"], escape(r["name"]), escape(r["entity"] or "?"), r["created_at"])
+        out.print(table)
+        return
+    if show:
+        one = _read(db, lambda store: store.entity_details(show))
+        if fmt == "json":
+            _print_json(one)
+            return
+        out.print(f"[bold]{escape(one['name'])}[/bold] ({one['type']})")
+        out.print("aliases: " + escape(", ".join(one["aliases"])))
+        table = Table("document", "published", "outlet", "called", "resolved by")
+        for r in one["documents"]:
+            table.add_row(escape(r["title"] or r["document"][:12]), r["published"] or "", escape(r["outlet"] or ""),
+                          escape(", ".join(r["names"])), r["how"])  # fmt: skip
+        out.print(table)
+        return
     rows = _read(db, lambda store: store.entities())
-    table = Table("entity", "type", "aliases", "claims")
+    if fmt == "json":
+        _print_json(rows)
+        return
+    table = Table("entity", "type", "aliases", "documents", "claims")
     for r in rows:
         aliases = ", ".join(a for a in r.get("aliases", []) if a != r["name"])
-        table.add_row(escape(r["name"]), r["type"], escape(aliases), str(r.get("claims", "")))
+        table.add_row(escape(r["name"]), r["type"], escape(aliases), str(r.get("documents", "")),
+                      str(r.get("claims", "")))  # fmt: skip
     out.print(table)
 
 
@@ -198,15 +251,45 @@ def _print_dossier(d: query.Dossier, fmt: str) -> None:
         out.print(Markdown(report.to_markdown(d)))
 
 
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Only what the press had reported by this date (YYYY[-MM[-DD]])."),
+]
+
+
 @app.command("report")
 def report_cmd(
     name: Annotated[str, typer.Argument(help="Entity name or alias.")],
     with_: Annotated[str | None, typer.Option("--with", help="A second entity: the pair's dossier.")] = None,
+    as_of: AsOfOption = None,
     fmt: Annotated[str, typer.Option("--format", help="md, json, or term (rendered Markdown).")] = "md",
     db: DbOption = None,
 ) -> None:
-    """The dossier of an entity, or of the relationship between two entities."""
-    _print_dossier(_read(db, lambda store: query.dossier(store, name, with_)), fmt)
+    """The dossier of an entity or a pair: current, conflicting and superseded facts, each
+    with its sources and evidence, and the timeline."""
+    _print_dossier(_read(db, lambda store: query.dossier(store, name, with_, as_of=as_of)), fmt)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    with_: Annotated[str | None, typer.Option("--with", help="A second entity: the pair's timeline.")] = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """The dated sequence of an entity or a pair: when each fact holds (valid time) and
+    when each article reported it (report time)."""
+    d = _read(db, lambda store: query.dossier(store, name, with_, as_of=as_of))
+    rows = report.timeline_rows(d)
+    if fmt == "json":
+        _print_json(rows)
+        return
+    table = Table("date", "axis", "fact", "modality", "status", "outlet")
+    for r in rows:
+        table.add_row(r["date"] or "?", r["axis"], escape(r["fact"]), r["modality"], r["status"],
+                      escape(r["outlet"] or ""))  # fmt: skip
+    out.print(table)
 
 
 def sample_paths() -> list[Path]:

@@ -1,6 +1,7 @@
 """Keys for entity names: two spellings of one company get one key.
 
-``entity_key`` is what the store resolves entities by across documents::
+``entity_key`` (within an article) and ``resolution_key`` (across articles, the same key
+without descriptors) give::
 
     "Renault SA"             -> "renault"
     "ACME"                   -> "acme"
@@ -9,7 +10,7 @@
     "The Walt Disney Co."    -> "walt disney"
     "Groupe SM"              -> "groupe sm"     ("Group(e)" is part of a name)
 
-    "l'assureur AIG"         -> "aig"           (a lower-case descriptor before a name)
+    "l'assureur AIG"         -> "aig"           (resolution_key: a descriptor before a name)
 
 Steps: apostrophes unified (``’`` -> ``'``), accents stripped, case folded, dots dropped
 (``N.V.`` = ``NV``), other punctuation but ``'``, ``&`` and ``+`` turned to spaces, one
@@ -33,6 +34,7 @@ from importlib import resources
 
 __all__ = [
     "entity_key",
+    "resolution_key",
     "has_legal_suffix",
     "initials",
     "is_acronym",
@@ -119,7 +121,7 @@ def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
     start = 1 if words[0].casefold() in _LEADING_ARTICLES else 0
     n = 0
     while start + n < len(words) and not any(c.isupper() for c in words[start + n]):
-        if words[start + n].casefold() in _LINK_WORDS:
+        if not words[start + n][:1].islower() or words[start + n].casefold() in _LINK_WORDS:
             return tokens  # "gouvernement du Québec", "ministère de la Culture": one name
         n += 1
     if 1 <= n <= 3 and start + n < len(words) and words[start + n][:1].isupper():
@@ -127,13 +129,22 @@ def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
     return tokens
 
 
-def entity_key(name: str) -> str:
-    """The resolution key of an entity name (see the module docstring)."""
+def entity_key(name: str, *, descriptors: bool = False) -> str:
+    """The key of an entity name (see the module docstring). Extraction, within one
+    article, keeps descriptors ("projet Eastmain" is not "Eastmain"); resolution across
+    articles (:func:`resolution_key`) drops them."""
     tokens = _normalise(name)
     if not tokens:
         return name.strip().casefold()
-    tokens = _drop_article(_drop_descriptor(name, tokens))
-    return " ".join(_drop_suffixes(tokens))
+    if descriptors:
+        tokens = _drop_descriptor(name, tokens)
+    return " ".join(_drop_suffixes(_drop_article(tokens)))
+
+
+def resolution_key(name: str) -> str:
+    """The key entities are resolved by across documents: :func:`entity_key` without a
+    leading lower-case descriptor ("l'assureur AIG" -> ``"aig"``)."""
+    return entity_key(name, descriptors=True)
 
 
 def initials(name: str) -> str | None:
@@ -142,7 +153,7 @@ def initials(name: str) -> str | None:
     Générale SA" -> ``"sg"``); None for shorter names, descriptions and acronyms."""
     if is_description(name) or is_acronym(name):
         return None
-    words = entity_key(name).split()
+    words = resolution_key(name).split()
     letters = [w[0] for w in words if w not in _LINK_WORDS and w[0].isalpha()]
     if len(letters) < 2:
         return None

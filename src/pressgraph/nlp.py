@@ -55,10 +55,12 @@ _TICKER = re.compile(r"<(?:[A-Z0-9][A-Z0-9.\-]{0,9}|[a-z0-9][a-z0-9.\-]{0,9})>")
 _BRACKETS = re.compile(r"<(?=[^<>\n]{2,80}>)|(?<=[^<>\n]{2})>")
 
 
-#: A wire dateline opening the text: "SEATTLE, June 1 - ", "Calgary, Alberta, March 16 - ".
+#: A wire dateline opening the text or its first paragraph after a title: "SEATTLE, June 1 - ",
+#: "Calgary, Alberta, March 16 - ", "OSLO, March 5 (Reuters) - " (the agency credit too).
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Za-z .'\-]{1,40}(?:, [A-Z][A-Za-z.' ]{1,25}){0,2}, "
-    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2} [-–—] "
+    r"(?:\A|(?<=\n))[ \t]*[A-Z][A-Za-z .'\-]{1,40}(?:, [A-Z][A-Za-z.' ]{1,25}){0,2}, "
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?: \([A-Z][A-Za-z .\-]{1,30}\))? [-–—] "
 )
 
 

@@ -1,12 +1,23 @@
-"""The read side: entities, facts, and the relationship between two entities."""
+"""The read side: entities, facts, dossiers and timelines.
+
+Facts are built when asked (:func:`pressgraph.resolve.facts.build_facts`) from the claims
+about the entity or pair, so an answer costs the size of that dossier, not of the store,
+and ``as_of`` is exact: the facts, statuses and sources the press had given by that day.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pressgraph.errors import PressgraphError
+from pressgraph.resolve.facts import Fact, build_facts, reported_on
 from pressgraph.store import SQLiteStore
+
+__all__ = ["Dossier", "NotFound", "dossier", "entity", "facts", "parse_as_of", "timeline"]
+
+_ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 class NotFound(PressgraphError):
@@ -15,11 +26,25 @@ class NotFound(PressgraphError):
 
 @dataclass(frozen=True)
 class Dossier:
-    """Everything the store knows about an entity, or about a pair of entities."""
+    """What the store knows about an entity, or about a pair of entities."""
 
     entity: dict[str, Any]
     other: dict[str, Any] | None
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    as_of: str | None = None
+
+    def by_status(self, status: str) -> list[Fact]:
+        return [f for f in self.facts if f.status == status]
+
+
+def parse_as_of(value: str | None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; anything else is one clear error."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not _ISO.match(value):
+        raise PressgraphError(f"--as-of {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
 
 def entity(store: SQLiteStore, name: str) -> dict[str, Any]:
@@ -38,9 +63,32 @@ def facts(
     return store.claims(entity=entity_name, type=type_)
 
 
-def dossier(store: SQLiteStore, name: str, with_: str | None = None) -> Dossier:
-    """The facts of ``name``, or of the relationship between ``name`` and ``with_``."""
+def dossier(
+    store: SQLiteStore, name: str, with_: str | None = None, *, as_of: str | None = None
+) -> Dossier:
+    """The facts of ``name``, or of the relationship between ``name`` and ``with_``, as
+    reported by ``as_of`` (every report when None)."""
+    as_of = parse_as_of(as_of)
     main = entity(store, name)
     other = entity(store, with_) if with_ else None
     rows = store.claims(entity=name, with_=with_)
-    return Dossier(main, other, rows)
+    return Dossier(main, other, build_facts(rows, as_of=as_of), as_of)
+
+
+def timeline(d: Dossier) -> list[dict[str, Any]]:
+    """The dated sequence of a dossier, in date order: for each fact, when it holds (its
+    date, its end) and each day it was reported (with that day's claims)."""
+    events: list[dict[str, Any]] = []
+    for fact in d.facts:
+        if fact.attributes.get("date"):
+            events.append({"date": fact.attributes["date"], "axis": "valid", "fact": fact})
+        if fact.attributes.get("until"):
+            events.append({"date": fact.attributes["until"], "axis": "until", "fact": fact})
+        days: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+        for claim in fact.claims:
+            days.setdefault(reported_on(claim), []).append(claim)
+        for (day, from_ingest), claims in days.items():
+            axis = "ingested" if from_ingest else "reported"
+            events.append({"date": day, "axis": axis, "fact": fact, "claims": claims})
+    order = {"valid": 0, "reported": 1, "ingested": 2, "until": 3}
+    return sorted(events, key=lambda e: (e["date"], order[e["axis"]], e["fact"].id))

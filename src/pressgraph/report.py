@@ -10,11 +10,10 @@ import re
 from typing import Any
 
 from pressgraph.model import FACT_TYPES
-from pressgraph.query import Dossier
+from pressgraph.query import Dossier, timeline
+from pressgraph.resolve.facts import Fact
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-FACT_FIELDS = ("type", "subject", "object", "amount", "currency", "percent", "date", "until",
-               "role", "value", "modality", "sources", "evidence")  # fmt: skip
 
 
 def escape_md(text: str) -> str:
@@ -52,39 +51,61 @@ def fact_line(f: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts)
 
 
-def _sources(f: dict[str, Any]) -> list[str]:
-    out = []
-    for s in f.get("sources") or []:
-        name = s["name"] if isinstance(s, dict) else str(s)
-        kind = s.get("kind", "source") if isinstance(s, dict) else "source"
-        out.append(name if kind == "source" else f"relayed by {name}")
-    return out
+STATUS_TITLES = (
+    ("current", "Current facts"),
+    ("conflicting", "Conflicting facts"),
+    ("superseded", "History: superseded facts"),
+)
 
 
-def _ordered(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _ordered(facts: list[Fact]) -> list[Fact]:
     rank = {t: i for i, t in enumerate(FACT_TYPES)}
-    return sorted(facts, key=lambda f: (rank.get(f["type"], 99), f.get("date") or "", f["subject"]))
+    return sorted(
+        facts, key=lambda f: (rank.get(f.type, 99), f.attributes.get("date") or "", f.subject, f.id)
+    )
 
 
 def to_json(d: Dossier) -> dict[str, Any]:
-    facts = []
-    for f in _ordered(d.facts):
-        item = {k: f.get(k) for k in FACT_FIELDS}
-        item["sources"] = [s["name"] if isinstance(s, dict) else s for s in f.get("sources") or []]
-        item["attribution"] = f.get("sources") or []
-        item["evidence_start"] = f.get("evidence_start")
-        item["evidence_end"] = f.get("evidence_end")
-        item["document"] = f.get("document")
-        item["title"] = f.get("title")
-        item["outlet"] = f.get("outlet")
-        item["published"] = f.get("published")
-        facts.append(item)
+    """``{"entity", "with", "as_of", "aliases", "facts": [...]}``: each fact with its
+    attributes, modality, status, report dates, original sources and claims."""
     return {
         "entity": d.entity["name"],
         "with": d.other["name"] if d.other else None,
+        "as_of": d.as_of,
         "aliases": d.entity.get("aliases", []),
-        "facts": facts,
+        "facts": [f.to_dict() for f in _ordered(d.facts)],
     }
+
+
+def _reported(f: Fact) -> str:
+    first, last = f.first_reported or "?", f.last_reported or "?"
+    span = first if first == last else f"{first} → {last}"
+    return span + (" (ingest date: no publication date)" if f.reported_from_ingest else "")
+
+
+def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
+    line = escape_md(fact_line(f.to_dict()))
+    n = f.independent_sources
+    lines = [
+        f"- **{line}** — *{f.modality}*, {f.status}; reported {escape_md(_reported(f))}; "
+        f"{n} independent source{'s' if n != 1 else ''}: {escape_md(', '.join(f.sources))}"
+    ]
+    for label, ids in (("superseded by", f.superseded_by), ("conflicts with", f.conflicts_with)):
+        others = [escape_md(fact_line(by_id[i].to_dict())) for i in ids if i in by_id]
+        if others:
+            lines.append(f"  - {label}: " + "; ".join(others))
+    for claim in f.claims:
+        chain = []
+        for link in claim.get("sources") or []:
+            chain.append(link["name"] if link.get("kind") == "source" else f"relayed by {link['name']}")
+        where = " · ".join(
+            escape_md(str(x))
+            for x in (claim.get("outlet"), claim.get("published") or "no date", claim.get("title"))
+            if x
+        )
+        according = f" — according to {escape_md(', '.join(chain))}" if chain else ""
+        lines.append(f"  - {where}{according}; evidence: “{escape_md(claim.get('evidence') or '')}”")
+    return lines
 
 
 def to_markdown(d: Dossier) -> str:
@@ -92,25 +113,66 @@ def to_markdown(d: Dossier) -> str:
     if d.other:
         title += " — " + escape_md(d.other["name"])
     lines = [f"# {title}", ""]
+    if d.as_of:
+        lines += [f"As reported by {escape_md(d.as_of)}.", ""]
     aliases = [a for a in d.entity.get("aliases", []) if a != d.entity["name"]]
     if aliases:
         lines += ["Also called: " + ", ".join(escape_md(a) for a in aliases), ""]
     if not d.facts:
         lines.append("No facts stored.")
         return "\n".join(lines) + "\n"
-    current = None
-    for f in _ordered(d.facts):
-        if f["type"] != current:
-            current = f["type"]
-            lines += [f"## {current.replace('_', ' ')}", ""]
-        lines.append(f"- **{escape_md(fact_line(f))}** — *{f['modality']}*")
-        srcs = _sources(f)
-        if srcs:
-            lines.append(f"  - according to: {escape_md(', '.join(srcs))}")
-        where = " · ".join(
-            escape_md(str(x)) for x in (f.get("outlet"), f.get("published"), f.get("title")) if x
-        )
-        if where:
-            lines.append(f"  - reported in: {where}")
-        lines.append(f"  - evidence: “{escape_md(f.get('evidence') or '')}”")
+    by_id = {f.id: f for f in d.facts}
+    for status, heading in STATUS_TITLES:
+        chosen = _ordered(d.by_status(status))
+        if not chosen:
+            continue
+        lines += [f"## {heading}", ""]
+        current = None
+        for f in chosen:
+            if f.type != current:
+                if current is not None:
+                    lines.append("")
+                current = f.type
+                lines += [f"### {current.replace('_', ' ')}", ""]
+            lines += _fact_block(f, by_id)
+        lines.append("")
+    lines += ["## Timeline", ""]
+    lines += timeline_lines(d)
     return "\n".join(lines) + "\n"
+
+
+_AXIS = {"valid": "holds", "until": "until", "reported": "reported", "ingested": "ingested"}
+
+
+def timeline_rows(d: Dossier) -> list[dict[str, Any]]:
+    """The timeline as plain rows: date, axis, fact, status, outlet, evidence."""
+    rows = []
+    for event in timeline(d):
+        fact: Fact = event["fact"]
+        claims = event.get("claims") or []
+        outlets = list(dict.fromkeys(c.get("outlet") or c.get("title") or "?" for c in claims))
+        rows.append(
+            {
+                "date": event["date"],
+                "axis": event["axis"],
+                "fact": fact_line(fact.to_dict()),
+                "fact_id": fact.id,
+                "type": fact.type,
+                "status": fact.status,
+                "modality": claims[-1]["modality"] if claims else fact.modality,
+                "outlet": ", ".join(outlets) if outlets else None,
+                "documents": list(dict.fromkeys(c["document"] for c in claims)),
+            }
+        )
+    return rows
+
+
+def timeline_lines(d: Dossier) -> list[str]:
+    lines = []
+    for row in timeline_rows(d):
+        who = f" ({escape_md(row['outlet'])})" if row["outlet"] else ""
+        lines.append(
+            f"- {escape_md(row['date'] or '?')} · {_AXIS[row['axis']]}{who}: "
+            f"{escape_md(row['fact'])} — *{row['modality']}*, {row['status']}"
+        )
+    return lines

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pressgraph.names import entity_key, has_legal_suffix, initials, is_acronym, is_description
+from pressgraph.names import resolution_key, has_legal_suffix, initials, is_acronym, is_description
 
 __all__ = [
     "Candidate",
@@ -73,7 +73,7 @@ def name_kind(alias: str, name: str) -> KeyKind:
     """How an alias relates to the entity's name: ``short`` when its key is a strict part
     of the name's key ("Sachs" of "Fichtel und Sachs AG", "Disney" of "The Walt Disney
     Co."), else ``name`` (a spelling, a legal-form variant, an acronym the text gave)."""
-    akey, nkey = entity_key(alias).split(), entity_key(name).split()
+    akey, nkey = resolution_key(alias).split(), resolution_key(name).split()
     if len(akey) < len(nkey) and all(word in nkey for word in akey):
         return "short"
     return "name"
@@ -96,7 +96,7 @@ def blocking_keys(
     names = _names(name, aliases, described)
     for n in names:
         kind = "name" if n == name else name_kind(n, name)
-        key = entity_key(n)
+        key = resolution_key(n)
         if key and (key not in out or kind == "name"):
             out[key] = kind
     for n in names:
@@ -122,17 +122,17 @@ def lookup_plan(
             plan.append(Lookup(key, kinds, unique, how))
 
     for n in full:
-        add(entity_key(n), ("name",), False, "name")
+        add(resolution_key(n), ("name",), False, "name")
     for n in full:
         if is_acronym(n):
-            add(entity_key(n), ("initials",), True, "acronym")
+            add(resolution_key(n), ("initials",), True, "acronym")
         else:
             acronym = initials(n)
             if acronym:
                 add(acronym, ("name",), True, "spelled acronym")
     if not any(has_legal_suffix(n) for n in names):
         for n in full:
-            add(entity_key(n), ("short",), True, "short form")
+            add(resolution_key(n), ("short",), True, "short form")
     return plan
 
 

@@ -15,8 +15,8 @@ Same fact
 
 Independent sources
     A claim's *original source* is the first ``source`` link of its attribution chain
-    ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays), else its
-    document's story (near-duplicate documents share one), else its outlet, else its
+    ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays) when it is named
+    ("the companies said" names no one), else its document's story (near-duplicate documents share one), else its outlet, else its
     document. Claims of one fact whose evidence sentences are near-identical
     (:data:`COPY_SIMILARITY`) in different documents are one wire story reprinted: one
     source. ``independent_sources`` counts the distinct original sources.
@@ -30,13 +30,13 @@ Status
     ``current``, ``superseded`` or ``conflicting``. Facts of one *scope* — the same kind of
     statement about the same parties — are ordered by period (valid date, else first
     report; periods within :data:`SAME_PERIOD_DAYS` days or prefix-equal are one period).
-    For kinds that evolve (a valuation, a stake, an access right's term, a role...) the
-    facts of the latest period are current and older ones superseded, each naming what
-    replaced it; two different values in one period are conflicting, side by side. For
-    events (an investment, an acquisition, a sale) each dated deal stands on its own; two
-    amounts for the same deal conflict. A fact both asserted and negated in its latest
-    period by different sources is conflicting. A fact only *planned* never supersedes one
-    that was stated.
+    For kinds that evolve (a valuation, a stake, an access right's term, a role...) a
+    newer fact supersedes an older one, which stays in the history naming what replaced
+    it; two different values in one period conflict, side by side. A fact only *planned*
+    ("will hold 35 %") never supersedes a stated one, but is superseded by any newer fact.
+    For events (an investment, an acquisition, a sale) each dated deal stands on its own;
+    two amounts for the same deal conflict. A fact both asserted and negated in its latest
+    period by different sources is conflicting.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from pressgraph.model import SYMMETRIC_TYPES
-from pressgraph.names import entity_key
+from pressgraph.names import is_description, resolution_key
 
 __all__ = [
     "AMOUNT_TOLERANCE",
@@ -237,22 +237,31 @@ def _group(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 # -- sources -------------------------------------------------------------------------------
 
 
-def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
-    """(key, display name) of the claim's original source (see the module docstring)."""
+def _named_source(claim: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The first ``source`` link of the claim's chain when it names someone; an unnamed one
+    ("the companies", "des sources proches du dossier") identifies no original source."""
     for link in claim.get("sources") or []:
         if link.get("kind", "source") == "source":
-            entity_id = link.get("entity_id")
-            key = f"entity:{entity_id}" if entity_id is not None else f"name:{entity_key(link['name'])}"
-            return key, link["name"]
+            return None if is_description(link["name"]) else dict(link)
+    return None
+
+
+def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
+    """(key, display name) of the claim's original source (see the module docstring)."""
+    link = _named_source(claim)
+    if link is not None:
+        entity_id = link.get("entity_id")
+        key = f"entity:{entity_id}" if entity_id is not None else f"name:{resolution_key(link['name'])}"
+        return key, link["name"]
     if claim.get("story"):
         return f"story:{claim['story']}", claim.get("outlet") or claim.get("title") or "?"
     if claim.get("outlet"):
-        return f"outlet:{entity_key(claim['outlet'])}", claim["outlet"]
+        return f"outlet:{resolution_key(claim['outlet'])}", claim["outlet"]
     return f"document:{claim['document']}", claim.get("title") or claim.get("source") or claim["document"]
 
 
 def _attributed(claim: Mapping[str, Any]) -> bool:
-    return any(link.get("kind", "source") == "source" for link in claim.get("sources") or [])
+    return _named_source(claim) is not None
 
 
 def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
@@ -303,18 +312,33 @@ def _mark_conflicts(facts: Sequence[Fact]) -> None:
 
 
 def _evolving_status(scope: list[Fact]) -> None:
-    stated = [f for f in scope if f.modality != "planned"]
-    ordered = sorted(stated, key=_period)
-    if not ordered:
-        return
-    newest = _period(ordered[-1])
-    latest = [f for f in ordered if same_period(_period(f), newest)]
-    older = [f for f in ordered if f not in latest]
-    if len(latest) > 1:
-        _mark_conflicts(latest)
-    for fact in older:
-        fact.status = "superseded"
-        fact.superseded_by = [f.id for f in latest]
+    """Newer replaces older. A stated fact (asserted, hedged, negated) is replaced only by a
+    newer stated one; a planned one by any newer fact. Two values in one period conflict."""
+    for fact in scope:
+        newer = [
+            other
+            for other in scope
+            if other is not fact
+            and _period(other) > _period(fact)
+            and not same_period(_period(other), _period(fact))
+            and (fact.modality == "planned" or other.modality != "planned")
+        ]
+        if newer:
+            fact.status = "superseded"
+            newest = max(_period(f) for f in newer)
+            fact.superseded_by = [f.id for f in newer if same_period(_period(f), newest)]
+    alive = [f for f in scope if f.status != "superseded"]
+    for planned in (True, False):
+        group = [f for f in alive if (f.modality == "planned") == planned]
+        for fact in group:
+            rivals = [
+                other
+                for other in group
+                if other is not fact and same_period(_period(other), _period(fact))
+            ]
+            if rivals:
+                fact.status = "conflicting"
+                fact.conflicts_with = [f.id for f in rivals]
 
 
 def _event_status(scope: list[Fact]) -> None:

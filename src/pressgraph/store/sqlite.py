@@ -20,22 +20,30 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction
-from pressgraph.names import entity_key, is_description
-from pressgraph.resolve.entities import Candidate, Lookup, blocking_keys, choose, lookup_plan
+from pressgraph.names import has_legal_suffix, is_description, resolution_key
+from pressgraph.resolve.entities import (
+    Candidate,
+    Lookup,
+    blocking_keys,
+    choose,
+    compatible_types,
+    lookup_plan,
+)
 from pressgraph.store.migrations import apply_migrations
 
 __all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5_000
 #: Entity type given to a claim's party that the extraction did not list as an entity.
@@ -105,12 +113,12 @@ class _DocumentEntities:
         self.by_name.setdefault(name, entity_id)
         self.by_fold.setdefault(name.casefold(), entity_id)
         if not self.is_description(name):
-            self.by_key.setdefault(entity_key(name), entity_id)
+            self.by_key.setdefault(resolution_key(name), entity_id)
 
     def get(self, name: str) -> int | None:
         found = self.by_name.get(name) or self.by_fold.get(name.casefold())
         if found is None and not self.is_description(name):
-            found = self.by_key.get(entity_key(name))
+            found = self.by_key.get(resolution_key(name))
         return found
 
 
@@ -349,7 +357,7 @@ class SQLiteStore:
         """The stored entity a name (with aliases) resolves to, or None; no type check.
 
         Used for names people type ("microsoft corp"): lower case is not a description."""
-        keys = [entity_key(n) for n in (name, *aliases)]
+        keys = [resolution_key(n) for n in (name, *aliases)]
         merges, splits = self._corrections(keys)
         for key in keys:
             if key in merges:
@@ -383,7 +391,7 @@ class SQLiteStore:
         names = [n for n in all_names if n not in descriptions]
         how = "new"
         if names:
-            keys = list(dict.fromkeys(entity_key(n) for n in names))
+            keys = list(dict.fromkeys(resolution_key(n) for n in names))
             merges, splits = self._corrections(keys)
             found = next((merges[k] for k in keys if k in merges), None)
             if found is not None:
@@ -406,18 +414,19 @@ class SQLiteStore:
                 "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
                 [(key, eid) for key, kind, eid in block if kind == "name"],
             )
+            self._absorb_short_forms(found, entity.type, block, splits)
             barred = {key for key, eid in splits if eid == found}
         else:
-            key = f"{entity_key(entity.name)}@{doc_id}"
+            key = f"{resolution_key(entity.name)}@{doc_id}"
             row = conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
             found = int(row[0]) if row is not None else self._new_entity(key, entity)
             barred = set()
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
             [
-                (found, alias, entity_key(alias), "description" if alias in descriptions else "name")
+                (found, alias, resolution_key(alias), "description" if alias in descriptions else "name")
                 for alias in all_names
-                if entity_key(alias) not in barred
+                if resolution_key(alias) not in barred
             ],
         )
         cursor = conn.execute(
@@ -428,6 +437,196 @@ class SQLiteStore:
         local_id = int(cursor.lastrowid or 0)
         local.entity_of[local_id] = found
         return local_id
+
+    # -- corrections ----------------------------------------------------------------------
+
+    def _entity_or_fail(self, name: str) -> int:
+        found = self._find(name)
+        if found is None:
+            raise StoreError(f"{self.name}: no entity named {name!r}")
+        return found
+
+    def _rekey(self, entity_id: int) -> None:
+        """Rebuild an entity's blocking keys and aliases from its documents' entities."""
+        conn = self._conn
+        splits = {
+            key
+            for (key,) in conn.execute(
+                "SELECT key FROM entity_corrections WHERE action = 'split' AND entity_id = ?",
+                (entity_id,),
+            )
+        }
+        conn.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity_id,))
+        conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
+        for name, names in conn.execute(
+            "SELECT name, names FROM local_entities WHERE entity_id = ? ORDER BY id", (entity_id,)
+        ).fetchall():
+            all_names = [n for n in dict.fromkeys([name, *json.loads(names)])]
+            aliases = [n for n in all_names if n != name]
+            descriptions = [n for n in all_names if is_description(n)]
+            conn.executemany(
+                "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)",
+                [
+                    (key, kind, entity_id)
+                    for key, kind in blocking_keys(name, aliases, descriptions)
+                    if key not in splits
+                ],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
+                [
+                    (entity_id, n, resolution_key(n), "description" if n in descriptions else "name")
+                    for n in all_names
+                    if resolution_key(n) not in splits
+                ],
+            )
+
+    def _move_locals(self, local_ids: Sequence[int], target: int, how: str) -> None:
+        conn = self._conn
+        for start in range(0, len(local_ids), _CHUNK):
+            chunk = list(local_ids[start : start + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            conn.execute(
+                f"UPDATE local_entities SET entity_id = ?, how = ? WHERE id IN ({marks})",
+                (target, how, *chunk),
+            )
+            conn.execute(f"UPDATE claims SET subject_id = ? WHERE subject_local IN ({marks})", (target, *chunk))
+            conn.execute(f"UPDATE claims SET object_id = ? WHERE object_local IN ({marks})", (target, *chunk))
+            conn.execute(f"UPDATE mentions SET entity_id = ? WHERE local_id IN ({marks})", (target, *chunk))
+            conn.execute(f"UPDATE claim_sources SET entity_id = ? WHERE local_id IN ({marks})", (target, *chunk))
+
+    def _correction(self, action: str, name: str, entity_id: int) -> None:
+        self._conn.execute(
+            "INSERT INTO entity_corrections (action, key, entity_id, name, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (action, resolution_key(name), entity_id, name, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+    def _transaction(self, action: str, work: Callable[[], T]) -> T:
+        conn = self._conn
+        with self._errors(action):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work()
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        return result
+
+    def _absorb(self, target: int, source: int, how: str) -> None:
+        """Move everything of entity ``source`` to ``target`` and delete ``source``."""
+        conn = self._conn
+        locals_ = [i for (i,) in conn.execute("SELECT id FROM local_entities WHERE entity_id = ?", (source,))]
+        self._move_locals(locals_, target, how)
+        for table, column in (("claims", "subject_id"), ("claims", "object_id"),
+                              ("mentions", "entity_id"), ("claim_sources", "entity_id"),
+                              ("entity_corrections", "entity_id")):  # fmt: skip
+            conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
+        conn.execute(
+            "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)"
+            " SELECT key, kind, ? FROM entity_keys WHERE entity_id = ?",
+            (target, source),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind)"
+            " SELECT ?, alias, key, kind FROM aliases WHERE entity_id = ?",
+            (target, source),
+        )
+        conn.execute("DELETE FROM entity_keys WHERE entity_id = ?", (source,))
+        conn.execute("DELETE FROM aliases WHERE entity_id = ?", (source,))
+        conn.execute("DELETE FROM entities WHERE id = ?", (source,))
+
+    def _absorb_short_forms(self, found: int, type_: str, block: Sequence[tuple[str, str, int]],
+                            splits: set[tuple[str, int]]) -> None:  # fmt: skip
+        """An entity an article just called by a short name ("Veltrix" for "Veltrix
+        Industries SA") absorbs the one stored entity only ever known by that bare name."""
+        for key, kind, _ in block:
+            if kind != "short" or (key, found) in splits:
+                continue
+            bare = []
+            for eid, etype in self._conn.execute(
+                "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+                " WHERE k.key = ? AND k.kind = 'name' AND k.entity_id != ?",
+                (key, found),
+            ).fetchall():
+                names = self._conn.execute(
+                    "SELECT alias FROM aliases WHERE entity_id = ? AND kind = 'name'", (eid,)
+                ).fetchall()
+                if (
+                    compatible_types(etype, type_)
+                    and (key, eid) not in splits
+                    and all(resolution_key(n) == key and not has_legal_suffix(n) for (n,) in names)
+                ):
+                    bare.append(eid)
+            if len(bare) == 1:
+                logger.debug("entity %d absorbs %d, known only as %r", found, bare[0], key)
+                self._absorb(found, bare[0], "short form")
+
+    def merge_entities(self, keep: str, other: str) -> dict[str, Any]:
+        """Make ``other`` the same entity as ``keep``: its documents, claims, mentions,
+        names and keys move to ``keep``. Recorded, so every later document that names
+        ``other`` joins ``keep`` too. Returns the merged entity."""
+
+        def work() -> dict[str, Any]:
+            target, source = self._entity_or_fail(keep), self._entity_or_fail(other)
+            if target == source:
+                raise StoreError(f"{self.name}: {keep!r} and {other!r} are already one entity")
+            names = [
+                n
+                for (n,) in self._conn.execute(
+                    "SELECT alias FROM aliases WHERE entity_id = ? AND kind = 'name'", (source,)
+                )
+            ]
+            self._absorb(target, source, "merged")
+            for name in dict.fromkeys([other, *names]):
+                self._correction("merge", name, target)
+            return self._entity_rows("WHERE e.id = ?", (target,))[0]
+
+        return self._transaction(f"merging {other!r} into {keep!r}", work)
+
+    def split_entity(self, name: str, alias: str) -> dict[str, Any]:
+        """Take ``alias`` out of the entity ``name``: the documents that called it so become
+        a new entity named ``alias``, with their claims and mentions. Recorded, so no later
+        document joins ``alias`` to ``name`` again. Returns the new entity."""
+
+        def work() -> dict[str, Any]:
+            source = self._entity_or_fail(name)
+            key = resolution_key(alias)
+            conn = self._conn
+            rows = conn.execute(
+                "SELECT id, name, names, type FROM local_entities WHERE entity_id = ?", (source,)
+            ).fetchall()
+            moved = [
+                r["id"]
+                for r in rows
+                if key in {resolution_key(n) for n in [r["name"], *json.loads(r["names"])]}
+            ]
+            if not moved:
+                raise StoreError(f"{self.name}: no document calls {name!r} {alias!r}")
+            if len(moved) == len(rows):
+                raise StoreError(
+                    f"{self.name}: every document that names {name!r} calls it {alias!r}; "
+                    "nothing would be left to split from"
+                )
+            type_ = conn.execute("SELECT type FROM entities WHERE id = ?", (source,)).fetchone()[0]
+            target = self._new_entity(key, Entity(alias, type_))
+            self._move_locals(moved, target, "split")
+            self._correction("split", alias, source)
+            self._rekey(source)
+            self._rekey(target)
+            return self._entity_rows("WHERE e.id = ?", (target,))[0]
+
+        return self._transaction(f"splitting {alias!r} from {name!r}", work)
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """The merges and splits people made, oldest first."""
+        with self._errors("reading corrections"):
+            rows = self._conn.execute(
+                "SELECT c.id, c.action, c.name, c.key, c.entity_id, e.name AS entity, c.created_at"
+                " FROM entity_corrections c LEFT JOIN entities e ON e.id = c.entity_id ORDER BY c.id"
+            ).fetchall()
+        return [dict(r) for r in rows]
 
     # -- read side ----------------------------------------------------------------------
 
@@ -461,6 +660,8 @@ class SQLiteStore:
         rows = self._conn.execute(
             "SELECT e.id, e.key, e.name, e.type,"
             " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+            " (SELECT count(DISTINCT l.document_id) FROM local_entities l"
+            "  WHERE l.entity_id = e.id) AS documents,"
             " (SELECT count(*) FROM claims c WHERE c.subject_id = e.id)"
             " + (SELECT count(*) FROM claims c WHERE c.object_id = e.id"
             "    AND c.subject_id != e.id) AS claims"
@@ -494,6 +695,27 @@ class SQLiteStore:
             if found is None:
                 return None
             return self._entity_rows("WHERE e.id = ?", (found,))[0]
+
+    def entity_details(self, name: str) -> dict[str, Any]:
+        """One entity with, for each document that names it, what the document called it
+        and how resolution decided (new, name, acronym, short form, merged, split)."""
+        with self._errors("reading entities"):
+            found = self._entity_or_fail(name)
+            one = self._entity_rows("WHERE e.id = ?", (found,))[0]
+            rows = self._conn.execute(
+                "SELECT l.document_id AS document, d.title, d.outlet, d.published, l.names, l.how"
+                " FROM local_entities l JOIN documents d ON d.id = l.document_id"
+                " WHERE l.entity_id = ? ORDER BY d.published IS NULL, d.published, l.id",
+                (found,),
+            ).fetchall()
+        one["documents"] = [{**dict(r), "names": json.loads(r["names"])} for r in rows]
+        one["keys"] = [
+            {"key": k, "kind": kind}
+            for k, kind in self._conn.execute(
+                "SELECT key, kind FROM entity_keys WHERE entity_id = ? ORDER BY kind, key", (found,)
+            )
+        ]
+        return one
 
     def claims(
         self,
