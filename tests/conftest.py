@@ -1,8 +1,12 @@
-"""Shared fixtures: the French and English pipelines (loaded once per session) and extraction helpers."""
+"""Shared fixtures: the French and English pipelines (loaded once per session), extraction
+helpers, and a local web site (a real HTTP server on 127.0.0.1) for the fetching tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from spacy.language import Language
@@ -35,3 +39,84 @@ def extract_en() -> Callable[[str], Extraction]:
         return extract_parsed(doc, pipe(text), "en")
 
     return run
+
+
+@dataclass
+class Route:
+    """What the local site answers on one path: status, headers, body, and a delay (seconds,
+    before the headers) to make a request time out."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(
+        default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"}
+    )
+    delay: float = 0.0
+
+
+@dataclass
+class LocalSite:
+    """A real HTTP server on 127.0.0.1; ``routes`` maps a path to a :class:`Route`, unknown
+    paths are 404 (so robots.txt allows all unless a route says otherwise)."""
+
+    base: str
+    routes: dict[str, Route]
+    requests: list[tuple[str, str]]  # (path, User-Agent)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def serve(
+        self,
+        path: str,
+        body: bytes | str = b"",
+        *,
+        status: int = 200,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+    ) -> str:
+        """Answer ``path`` with this; returns its URL."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        all_headers = {"Content-Type": content_type, **(headers or {})}
+        self.routes[path] = Route(data, status, all_headers, delay)
+        return self.url(path)
+
+
+@pytest.fixture()
+def local_site() -> Iterator[LocalSite]:
+    routes: dict[str, Route] = {}
+    requests: list[tuple[str, str]] = []
+    stop = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            requests.append((self.path, self.headers.get("User-Agent", "")))
+            route = routes.get(self.path, Route(b"not found", 404, {"Content-Type": "text/plain"}))
+            if route.delay:
+                stop.wait(route.delay)
+            try:
+                self.send_response(route.status)
+                for key, value in route.headers.items():
+                    self.send_header(key, value)
+                if "Content-Length" not in route.headers:
+                    self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body)
+            except OSError:  # the client gave up (timeout test)
+                pass
+
+        def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield LocalSite(f"http://127.0.0.1:{server.server_address[1]}", routes, requests)
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -31,7 +31,9 @@ from rich.table import Table
 
 from pressgraph import bench, pipeline, query, report
 from pressgraph.bench import harness
-from pressgraph.errors import PressgraphError
+from pressgraph.errors import ConfigError, PressgraphError
+from pressgraph.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_url_list
+from pressgraph.ingest.fetch import FetchPolicy
 from pressgraph.store import SQLiteStore, open_store
 
 T = TypeVar("T")
@@ -80,7 +82,11 @@ def _main(
 
 
 def _ingest(
-    paths: list[Path], db: Path, quiet: bool = False, workers: int = 1
+    paths: list[Path] | list[str],
+    db: Path,
+    quiet: bool = False,
+    workers: int = 1,
+    options: IngestOptions | None = None,
 ) -> pipeline.RunReport:
     with open_store(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -95,20 +101,52 @@ def _ingest(
                 bar.console.print(f"[red]rejected:[/red] {escape(detail)}")
             bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-        return pipeline.run([str(p) for p in paths], store, progress=progress, workers=workers)
+        return pipeline.run(
+            [str(p) for p in paths], store, progress=progress, workers=workers, ingest=options
+        )
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .jsonl, .json).")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders or http(s) URLs (.txt .md .jsonl .json .html .xml/.rss/.atom"
+            " .warc, and their .gz)."
+        ),
+    ] = None,
     db: DbOption = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
     ] = 1,
+    urls: Annotated[
+        Path | None, typer.Option("--urls", help="File of URLs to fetch, one a line.")
+    ] = None,
+    follow: Annotated[
+        bool, typer.Option("--follow", help="Fetch the link of each feed entry as the article.")
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Allow fetching private, loopback and link-local addresses."
+        ),
+    ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option("--max-bytes", min=1, help="Size cap of a file, page or inflated archive."),
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read articles into the database; already stored articles are skipped."""
+    options = IngestOptions(
+        max_bytes=max_bytes,
+        follow=follow,
+        fetch=FetchPolicy(max_bytes=max_bytes, allow_private=allow_private),
+    )
     try:
-        result = _ingest(paths, _db(db), workers=workers)
+        inputs = [*(paths or []), *(read_url_list(urls) if urls else [])]
+        if not inputs:
+            raise ConfigError("nothing to ingest: give files, folders, URLs or --urls FILE")
+        result = _ingest(inputs, _db(db), workers=workers, options=options)
     except PressgraphError as exc:
         _fail(exc)
         return

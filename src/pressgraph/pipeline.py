@@ -25,7 +25,7 @@ from pathlib import Path
 from pressgraph import nlp
 from pressgraph.errors import ConfigError, ExtractionError, IngestError, PressgraphError
 from pressgraph.extract import detect_language, extract_parsed
-from pressgraph.ingest import iter_documents
+from pressgraph.ingest import IngestOptions, iter_documents
 from pressgraph.lang import lexicon
 from pressgraph.model import Document, Extraction
 from pressgraph.store import SQLiteStore
@@ -168,18 +168,20 @@ def run(
     progress: Progress | None = None,
     max_bytes: int | None = None,
     workers: int = 1,
+    ingest: IngestOptions | None = None,
 ) -> RunReport:
-    """Ingest ``paths`` into ``store``. Re-running on the same inputs changes nothing.
+    """Ingest ``paths`` (files, folders, URLs) into ``store``. Re-running on the same
+    inputs changes nothing.
 
     ``workers > 1`` parses and extracts in that many processes; this process alone writes.
+    ``ingest`` sets how inputs are read and fetched (``max_bytes`` overrides its cap).
     """
     report = RunReport()
     notify = progress or (lambda event, detail: None)
 
     def fresh() -> Iterator[Document | PressgraphError]:
-        kwargs = {"max_bytes": max_bytes} if max_bytes else {}
         seen: set[str] = set()
-        for item in iter_documents(paths, **kwargs):
+        for item in iter_documents(paths, max_bytes=max_bytes or None, options=ingest):
             if isinstance(item, PressgraphError):
                 yield item
             elif item.id in seen or store.has_document(item.id):
