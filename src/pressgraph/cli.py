@@ -44,7 +44,7 @@ app = typer.Typer(
     help="Read press articles and build a sourced, time-aware graph of companies, people and deals.",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line
 
 DEFAULT_DB = "pressgraph.db"
 DbOption = Annotated[

@@ -456,3 +456,34 @@ def test_description_named_entity_resolves_by_its_name_alias(store: SQLiteStore)
     assert aig is not None and aig["name"] == "AIG"
     assert "L'assureur" in aig["aliases"]
     assert aig["mentions"] == 3  # "L'assureur" of the second article is AIG there
+
+
+def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> None:
+    """A database written by schema 1 keeps every row and resolves by its names after
+    migration 2."""
+    from pressgraph.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    MIGRATIONS[0][1](conn)
+    conn.execute("INSERT INTO migrations VALUES (1, '_m001_initial', '2026-01-01')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO documents (id, text, ingested_at) VALUES ('d1', 'Acme Corp owns Beta.', 'x')")
+    conn.execute("INSERT INTO entities (id, key, name, type) VALUES (1, 'acme', 'Acme Corp', 'ORG')")
+    conn.execute("INSERT INTO entities (id, key, name, type) VALUES (2, 'beta', 'Beta', 'ORG')")
+    conn.execute("INSERT INTO aliases VALUES (1, 'Acme Corp', 'acme', 'name')")
+    conn.execute("INSERT INTO mentions (document_id, entity_id, start, end, text, kind) VALUES ('d1', 1, 0, 9, 'Acme Corp', 'name')")
+    conn.execute(
+        "INSERT INTO claims (id, document_id, type, subject_id, object_id, modality, evidence,"
+        " evidence_start, evidence_end) VALUES ('c1', 'd1', 'stake', 1, 2, 'asserted', 'Acme Corp owns Beta.', 0, 20)"
+    )
+    conn.close()
+    with open_store(path) as store:
+        assert store.pragma("user_version") == latest_version()
+        assert store.stats()["local_entities"] == 2
+        assert store.find_entity("ACME Corporation")["id"] == 1
+        (row,) = store.claims(entity="Beta")
+        assert row["subject_local"] is not None and row["object_local"] is not None
+        assert store.entity_details("Acme")["documents"][0]["document"] == "d1"

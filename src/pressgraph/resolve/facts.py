@@ -18,8 +18,8 @@ Independent sources
     ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays) when it is named
     ("the companies said" names no one), else its document's story (near-duplicate documents share one), else its outlet, else its
     document. Claims of one fact whose evidence sentences are near-identical
-    (:data:`COPY_SIMILARITY`) in different documents are one wire story reprinted: one
-    source. ``independent_sources`` counts the distinct original sources.
+    (:data:`COPY_SIMILARITY`, sentences of :data:`COPY_MIN_CHARS` or more) in different
+    documents are one wire story reprinted: one source. ``independent_sources`` counts the distinct original sources.
 
 Two time axes
     Valid time: the fact's ``date`` / ``until``. Report time: the publication date of each
@@ -66,6 +66,8 @@ __all__ = [
 AMOUNT_TOLERANCE = 0.05
 PERCENT_TOLERANCE = 0.5
 COPY_SIMILARITY = 90.0
+#: Shorter evidence is not compared: two outlets may well write "X owns 20% of Y" alike.
+COPY_MIN_CHARS = 60
 SAME_PERIOD_DAYS = 31
 ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
 
@@ -276,6 +278,8 @@ def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
                 if (
                     not _attributed(other)
                     and other["document"] != claim["document"]
+                    and min(len(claim.get("evidence") or ""), len(other.get("evidence") or ""))
+                    >= COPY_MIN_CHARS
                     and fuzz.ratio(claim.get("evidence") or "", other.get("evidence") or "")
                     >= COPY_SIMILARITY
                 ):

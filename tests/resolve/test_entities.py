@@ -1,0 +1,108 @@
+"""Entity resolution keys and decisions (pressgraph.resolve.entities, pressgraph.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressgraph.names import entity_key, initials, is_acronym, resolution_key
+from pressgraph.resolve.entities import (
+    Candidate,
+    Lookup,
+    blocking_keys,
+    choose,
+    compatible_types,
+    lookup_plan,
+    name_kind,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Microsoft Corp.", "microsoft"),
+        ("Microsoft Corporation", "microsoft"),
+        ("MICROSOFT", "microsoft"),
+        ("l'assureur AIG", "aig"),
+        ("L’assureur AIG", "aig"),
+        ("the carmaker Renault SA", "renault"),
+        ("le fonds d'investissement Permira", "permira"),
+        ("Société Générale S.A.", "societe generale"),
+        ("Siemens AG", "siemens"),
+        ("Acme GmbH", "acme"),
+        ("Acme Ltd", "acme"),
+        ("Acme plc", "acme"),
+        ("Acme SAS", "acme"),
+        # lower-case words joined by a link word are one name, not a descriptor
+        ("gouvernement du Québec", "gouvernement du quebec"),
+        ("ministère de la Culture", "ministere de la culture"),
+        # a number is not a descriptor
+        ("20th Century Fox", "20th century fox"),
+    ],
+)
+def test_resolution_key(name: str, key: str) -> None:
+    assert resolution_key(name) == key
+
+
+def test_entity_key_keeps_descriptors_within_an_article() -> None:
+    assert entity_key("projet Eastmain") == "projet eastmain"
+    assert resolution_key("projet Eastmain") == "eastmain"
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("American International Group", "aig"),
+        ("American International Group Inc.", "aig"),
+        ("Cie Generale de Constructions Telephoniques", "cgct"),
+        ("Fichtel und Sachs AG", "fs"),
+        ("Microsoft", None),
+        ("AIG", None),
+        ("l'assureur", None),
+    ],
+)
+def test_initials(name: str, acronym: str | None) -> None:
+    assert initials(name) == acronym
+
+
+def test_is_acronym() -> None:
+    assert is_acronym("AIG") and is_acronym("MUFG") and is_acronym("N.V")
+    assert not is_acronym("Microsoft") and not is_acronym("A") and not is_acronym("ABCDEFGH")
+
+
+def test_alias_kinds() -> None:
+    assert name_kind("Sachs", "Fichtel und Sachs AG") == "short"
+    assert name_kind("Disney", "The Walt Disney Co.") == "short"
+    assert name_kind("Fichtel und Sachs", "Fichtel und Sachs AG") == "name"
+    assert name_kind("AIG", "American International Group") == "name"
+
+
+def test_blocking_keys_leave_descriptions_out() -> None:
+    keys = dict(blocking_keys("American International Group", ["AIG", "l'assureur"]))
+    assert keys == {"american international group": "name", "aig": "name"}
+    keys = dict(blocking_keys("Fichtel und Sachs AG", ["Sachs"]))
+    assert keys == {"fichtel und sachs": "name", "sachs": "short", "fs": "initials"}
+
+
+def test_plan_order_and_evidence() -> None:
+    plan = lookup_plan("AIG")
+    assert [(s.key, s.kinds, s.unique) for s in plan] == [
+        ("aig", ("name",), False),
+        ("aig", ("initials",), True),
+        ("aig", ("short",), True),
+    ]
+    long = lookup_plan("American International Group")
+    assert [s.how for s in long] == ["name", "spelled acronym", "short form"]
+    # A name with a legal form never joins through a short form.
+    assert [s.how for s in lookup_plan("Sachs AG")] == ["name"]
+
+
+def test_choose() -> None:
+    strong = Lookup("acme", ("name",), False, "name")
+    weak = Lookup("acme", ("short",), True, "short form")
+    two = [Candidate(7, "ORG"), Candidate(3, "ORG")]
+    assert choose(strong, "ORG", two) == 3  # the oldest
+    assert choose(weak, "ORG", two) is None  # ambiguous weak evidence decides nothing
+    assert choose(weak, "ORG", [Candidate(7, "ORG")]) == 7
+    # people never merge with organisations
+    assert choose(strong, "PERSON", [Candidate(7, "ORG")]) is None
+    assert compatible_types("ORG", "PRODUCT") and not compatible_types("PERSON", "ORG")
