@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from pathlib import Path
 
 from spacy.language import Language
@@ -127,3 +129,22 @@ def test_bench_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and result.output.startswith("error:")
     line = " ".join(result.output.split())  # rich wraps at the terminal width
     assert "missing.txt: no such file or directory" in line and "Traceback" not in line
+
+
+def test_incremental_bench_reports_windows_and_resolution(tmp_path: Path) -> None:
+    """`bench --incremental` ingests every article once and reports both windows (the
+    figures themselves are measured by the command, not asserted here)."""
+    from pressgraph.bench.scaling import run_incremental
+
+    data = Path(__file__).parent / "data" / "multi"
+    keep = tmp_path / "kept.db"
+    result = run_incremental([data], workers=1, window=3, keep_db=keep)
+    assert result["articles"] == 9 and result["rejected"] == 0
+    assert set(result["ratio"]) == {"ingest", "store"}
+    assert result["ingest_ms_per_article"]["first"] > 0 and result["store_ms_per_article"]["last"] > 0
+    res = result["resolution"]
+    assert res["documents"] == 9 and res["entities"] < res["local_entities"]
+    assert res["resolved_by"]["new"] == res["entities"]
+    assert keep.exists()
+    with pytest.raises(PressgraphError, match="at least 20 articles"):
+        run_incremental([data], workers=1, window=10)

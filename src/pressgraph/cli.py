@@ -387,6 +387,44 @@ def _bench_table(result: bench.BenchReport) -> None:
         out.print(f"[dim]{escape(note)}[/dim]")
 
 
+def _bench_incremental(
+    inputs: list[str], limit: int | None, workers: int, window: int, keep_db: Path | None, fmt: str
+) -> None:
+    from pressgraph.bench.scaling import run_incremental
+
+    try:
+        with Progress(
+            TextColumn("[bold]bench --incremental"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("ingest", total=None)
+            result = run_incremental(
+                inputs, limit=limit, workers=workers, window=window, keep_db=keep_db,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
+    except PressgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        _print_json(result)
+        return
+    table = Table("per article", f"first {window}", f"last {window}", "last / first",
+                  title=f"pressgraph bench --incremental: {result['articles']} articles, "
+                        f"{workers} process(es), {result['articles_per_s']} articles/s")  # fmt: skip
+    for key, label in (("ingest", "ingest (wall ms)"), ("store", "resolve + store (ms)")):
+        ms = result[f"{key}_ms_per_article"]
+        table.add_row(label, f"{ms['first']}", f"{ms['last']}", f"{result['ratio'][key]:.2f}")
+    out.print(table)
+    mark = "[green]PASS[/green]" if result["passed"] else "[red]FAIL[/red]"
+    out.print(f"{mark} last / first <= {result['target']} for both")
+    res = result["resolution"]
+    out.print(
+        f"resolution: {res['local_entities']} document entities -> {res['entities']} entities "
+        f"({res['entities_in_several_documents']} in several documents); resolved by "
+        + ", ".join(f"{k} {v}" for k, v in sorted(res["resolved_by"].items()))
+    )
+
+
 @app.command("bench")
 def bench_cmd(
     paths: Annotated[
@@ -403,12 +441,24 @@ def bench_cmd(
         int, typer.Option("--repeat", min=1, help="Runs of each configuration; the fastest kept.")
     ] = 1,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    incremental: Annotated[
+        bool,
+        typer.Option("--incremental", help="Ingest every article; compare the cost per article of the first and last --window."),
+    ] = False,
+    window: Annotated[int, typer.Option("--window", min=1, help="With --incremental: articles per window.")] = 500,
+    keep_db: Annotated[
+        Path | None, typer.Option("--keep-db", help="With --incremental: keep the database built, at this new path.")
+    ] = None,
 ) -> None:
-    """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory."""
+    """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory;
+    with --incremental, whether ingest slows down as the graph grows."""
     corpus = [] if paths else harness.corpus_folders()
     if not paths and not corpus:
         err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
     inputs = [str(p) for p in paths or sample_paths() + corpus]
+    if incremental:
+        _bench_incremental(inputs, limit if limit != bench.DEFAULT_LIMIT else None, workers, window, keep_db, fmt)
+        return
     try:
         selection = harness.select(inputs, limit)
         with Progress(

@@ -115,7 +115,9 @@ def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
     """Drop up to three lower-case words that stand right before the first capitalised word
     of ``name`` ("l'assureur AIG", "the carmaker Renault") once the article is gone."""
     words = [w.strip("'’") for w in _WORD.findall(name.translate(_APOSTROPHES))]
-    words = [w.split("'", 1)[1] if w[:2].casefold() in _ELISIONS and len(w) > 2 else w for w in words]
+    words = [
+        w.split("'", 1)[1] if w[:2].casefold() in _ELISIONS and len(w) > 2 else w for w in words
+    ]
     if len(words) != len(tokens) or len(words) < 2:
         return tokens
     start = 1 if words[0].casefold() in _LEADING_ARTICLES else 0

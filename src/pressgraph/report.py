@@ -97,14 +97,18 @@ def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
     for claim in f.claims:
         chain = []
         for link in claim.get("sources") or []:
-            chain.append(link["name"] if link.get("kind") == "source" else f"relayed by {link['name']}")
+            chain.append(
+                link["name"] if link.get("kind") == "source" else f"relayed by {link['name']}"
+            )
         where = " · ".join(
             escape_md(str(x))
             for x in (claim.get("outlet"), claim.get("published") or "no date", claim.get("title"))
             if x
         )
         according = f" — according to {escape_md(', '.join(chain))}" if chain else ""
-        lines.append(f"  - {where}{according}; evidence: “{escape_md(claim.get('evidence') or '')}”")
+        lines.append(
+            f"  - {where}{according}; evidence: “{escape_md(claim.get('evidence') or '')}”"
+        )
     return lines
 
 

@@ -104,7 +104,9 @@ def test_wire_copy_reprinted_is_one_source() -> None:
 
 def test_story_shared_by_near_duplicates_is_one_source() -> None:
     one = claim("stake", 1, 2, percent=20.0, outlet="Reuters", evidence="Veltrix owns 20 percent.")
-    two = claim("stake", 1, 2, percent=20.0, outlet="Yahoo", evidence="Veltrix now holds a 20 pct stake.")
+    two = claim(
+        "stake", 1, 2, percent=20.0, outlet="Yahoo", evidence="Veltrix now holds a 20 pct stake."
+    )
     one["story"] = two["story"] = "story-1"
     assert build_facts([one, two])[0].independent_sources == 1
 

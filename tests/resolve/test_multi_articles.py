@@ -59,7 +59,10 @@ def test_acronym_and_descriptor_join_the_full_name(store: SQLiteStore) -> None:
     assert aig["documents"] == 2
     details = store.entity_details("AIG")
     # whichever came first, the other joined it by its acronym
-    assert {d["how"] for d in details["documents"]} in ({"new", "acronym"}, {"new", "spelled acronym"})
+    assert {d["how"] for d in details["documents"]} in (
+        {"new", "acronym"},
+        {"new", "spelled acronym"},
+    )
 
 
 def test_companies_sharing_a_word_are_not_merged(store: SQLiteStore) -> None:
@@ -85,7 +88,10 @@ def test_relayed_source_is_the_original(store: SQLiteStore) -> None:
     assert first.attributes["amount"] == 4e9 and first.status == "current"
     assert first.sources == ["Financial Times"] and first.independent_sources == 1
     chain = first.to_dict()["claims"][0]["attribution"]
-    assert chain == [{"name": "Financial Times", "kind": "source"}, {"name": "Les Echos", "kind": "relay"}]
+    assert chain == [
+        {"name": "Financial Times", "kind": "source"},
+        {"name": "Les Echos", "kind": "relay"},
+    ]
 
 
 def test_contradiction_is_kept_side_by_side(store: SQLiteStore) -> None:
@@ -99,12 +105,21 @@ def test_contradiction_is_kept_side_by_side(store: SQLiteStore) -> None:
 
 
 def test_newer_facts_supersede_older_ones(store: SQLiteStore) -> None:
-    stakes = {f.attributes["percent"]: f for f in facts_of(store, "Norvala Energy", "Veltrix Industries", type_="stake")}
+    stakes = {
+        f.attributes["percent"]: f
+        for f in facts_of(store, "Norvala Energy", "Veltrix Industries", type_="stake")
+    }
     assert stakes[35.0].status == "current"
     assert stakes[20.0].status == "superseded" and stakes[20.0].superseded_by == [stakes[35.0].id]
-    access = {f.attributes["until"]: f for f in facts_of(store, "Veltrix Industries", type_="access_right")}
+    access = {
+        f.attributes["until"]: f
+        for f in facts_of(store, "Veltrix Industries", type_="access_right")
+    }
     assert access["2035"].status == "current" and access["2030"].status == "superseded"
-    valuations = {f.attributes["amount"]: f.status for f in facts_of(store, "Norvala Energy", type_="valuation")}
+    valuations = {
+        f.attributes["amount"]: f.status
+        for f in facts_of(store, "Norvala Energy", type_="valuation")
+    }
     assert valuations == {4e9: "superseded", 6e9: "superseded", 9e9: "current"}
 
 
@@ -123,7 +138,9 @@ def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
     data = json.loads(result.stdout)
     assert data["entity"] == "Norvala Energy" and data["with"] == "Veltrix Industries SA"
     assert data["as_of"] == "2025-12-31"
-    statuses = {(f["type"], f["percent"] or f["until"] or f["amount"]): f["status"] for f in data["facts"]}
+    statuses = {
+        (f["type"], f["percent"] or f["until"] or f["amount"]): f["status"] for f in data["facts"]
+    }
     assert statuses[("stake", 35.0)] == "current" and statuses[("stake", 20.0)] == "superseded"
     for fact in data["facts"]:
         assert {"type", "subject", "object", "amount", "currency", "percent", "date", "until", "role",
@@ -131,7 +148,9 @@ def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
                 "independent_sources", "claims"} <= set(fact)  # fmt: skip
         for c in fact["claims"]:
             assert {"document", "outlet", "published", "sources", "evidence"} <= set(c)
-    timeline = runner.invoke(app, ["timeline", "Norvala Energy", "--format", "json", "--db", str(db)])
+    timeline = runner.invoke(
+        app, ["timeline", "Norvala Energy", "--format", "json", "--db", str(db)]
+    )
     assert timeline.exit_code == 0, timeline.output
     rows = json.loads(timeline.stdout)
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
@@ -152,13 +171,20 @@ def _rows(db: Path) -> dict[str, int]:
 def test_corrections_survive_reingest(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     assert runner.invoke(app, ["ingest", str(ALIASES), "--db", str(db)]).exit_code == 0
-    merged = runner.invoke(app, ["entities", "--merge", "Fichtel und Sachs AG", "Sachs AG", "--db", str(db)])
+    merged = runner.invoke(
+        app, ["entities", "--merge", "Fichtel und Sachs AG", "Sachs AG", "--db", str(db)]
+    )
     assert merged.exit_code == 0, merged.output
-    split = runner.invoke(app, ["entities", "--split", "American International Group", "AIG", "--db", str(db)])
+    split = runner.invoke(
+        app, ["entities", "--split", "American International Group", "AIG", "--db", str(db)]
+    )
     assert split.exit_code == 0, split.output
     with open_store(db) as store:
         assert store.find_entity("Sachs AG")["id"] == store.find_entity("Fichtel und Sachs")["id"]
-        assert store.find_entity("AIG")["id"] != store.find_entity("American International Group")["id"]
+        assert (
+            store.find_entity("AIG")["id"]
+            != store.find_entity("American International Group")["id"]
+        )
     before = _rows(db)
     # the same ingest again changes nothing
     assert runner.invoke(app, ["ingest", str(ALIASES), "--db", str(db)]).exit_code == 0

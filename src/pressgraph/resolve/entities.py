@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pressgraph.names import resolution_key, has_legal_suffix, initials, is_acronym, is_description
+from pressgraph.names import has_legal_suffix, initials, is_acronym, is_description, resolution_key
 
 __all__ = [
     "Candidate",
@@ -148,9 +148,7 @@ def choose(step: Lookup, entity_type: str, candidates: Sequence[Candidate]) -> i
     Candidates of an incompatible type are left out. A ``unique`` step decides only when
     exactly one entity is left; a strong step takes the oldest (the lowest id).
     """
-    fitting = sorted(
-        {c.entity_id for c in candidates if compatible_types(c.type, entity_type)}
-    )
+    fitting = sorted({c.entity_id for c in candidates if compatible_types(c.type, entity_type)})
     if not fitting:
         return None
     if step.unique and len(fitting) != 1:

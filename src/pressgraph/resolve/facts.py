@@ -16,10 +16,11 @@ Same fact
 Independent sources
     A claim's *original source* is the first ``source`` link of its attribution chain
     ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays) when it is named
-    ("the companies said" names no one), else its document's story (near-duplicate documents share one), else its outlet, else its
-    document. Claims of one fact whose evidence sentences are near-identical
-    (:data:`COPY_SIMILARITY`, sentences of :data:`COPY_MIN_CHARS` or more) in different
-    documents are one wire story reprinted: one source. ``independent_sources`` counts the distinct original sources.
+    ("the companies said" names no one), else its document's story (near-duplicate
+    documents share one), else its outlet, else its document. Claims of one fact whose
+    evidence sentences are near-identical (:data:`COPY_SIMILARITY`, sentences of
+    :data:`COPY_MIN_CHARS` or more) in different documents are one wire story reprinted:
+    one source. ``independent_sources`` counts the distinct original sources.
 
 Two time axes
     Valid time: the fact's ``date`` / ``until``. Report time: the publication date of each
@@ -185,8 +186,10 @@ def attributes_agree(a: Mapping[str, Any], b: Mapping[str, Any], skip: Iterable[
     """True when no attribute of ``a`` disagrees with ``b`` (a missing one agrees)."""
     skipped = set(skip)
     checks = {
-        "amount": lambda: _close(a.get("amount"), b.get("amount"), AMOUNT_TOLERANCE, 0.0)
-        and _text_agrees(a.get("currency"), b.get("currency")),
+        "amount": lambda: (
+            _close(a.get("amount"), b.get("amount"), AMOUNT_TOLERANCE, 0.0)
+            and _text_agrees(a.get("currency"), b.get("currency"))
+        ),
         "percent": lambda: _close(a.get("percent"), b.get("percent"), 0.0, PERCENT_TOLERANCE),
         "date": lambda: _dates_agree(a.get("date"), b.get("date")),
         "until": lambda: _dates_agree(a.get("until"), b.get("until")),
@@ -253,13 +256,19 @@ def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
     link = _named_source(claim)
     if link is not None:
         entity_id = link.get("entity_id")
-        key = f"entity:{entity_id}" if entity_id is not None else f"name:{resolution_key(link['name'])}"
+        key = (
+            f"entity:{entity_id}"
+            if entity_id is not None
+            else f"name:{resolution_key(link['name'])}"
+        )
         return key, link["name"]
     if claim.get("story"):
         return f"story:{claim['story']}", claim.get("outlet") or claim.get("title") or "?"
     if claim.get("outlet"):
         return f"outlet:{resolution_key(claim['outlet'])}", claim["outlet"]
-    return f"document:{claim['document']}", claim.get("title") or claim.get("source") or claim["document"]
+    return f"document:{claim['document']}", claim.get("title") or claim.get("source") or claim[
+        "document"
+    ]
 
 
 def _attributed(claim: Mapping[str, Any]) -> bool:
@@ -287,8 +296,8 @@ def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
                     break
         chosen.append((i, key))
     names: dict[str, str] = {}
-    for _, (key, name) in chosen:
-        names.setdefault(key, name)
+    for _, (source_key, name) in chosen:
+        names.setdefault(source_key, name)
     return list(names.values()), len(names)
 
 

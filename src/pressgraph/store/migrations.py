@@ -193,7 +193,10 @@ def _m002_local_entities(conn: sqlite3.Connection) -> None:
         "   UNION SELECT document_id, object_id FROM claims WHERE object_id IS NOT NULL"
         " ) x JOIN entities e ON e.id = x.entity_id"
     )
-    local = "(SELECT l.id FROM local_entities l WHERE l.document_id = {t}.document_id AND l.entity_id = {t}.{c})"
+    local = (
+        "(SELECT l.id FROM local_entities l"
+        " WHERE l.document_id = {t}.document_id AND l.entity_id = {t}.{c})"
+    )
     conn.execute(f"UPDATE mentions SET local_id = {local.format(t='mentions', c='entity_id')}")
     conn.execute(f"UPDATE claims SET subject_local = {local.format(t='claims', c='subject_id')}")
     conn.execute(f"UPDATE claims SET object_local = {local.format(t='claims', c='object_id')}")

@@ -339,12 +339,15 @@ class SQLiteStore:
         for step in plan:
             marks = ",".join("?" * len(step.kinds))
             rows = self._conn.execute(
-                "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+                "SELECT k.entity_id, e.type FROM entity_keys k"
+                " JOIN entities e ON e.id = k.entity_id"
                 f" WHERE k.key = ? AND k.kind IN ({marks})",
                 (step.key, *step.kinds),
             ).fetchall()
             candidates = [
-                Candidate(int(eid), etype) for eid, etype in rows if (step.key, int(eid)) not in splits
+                Candidate(int(eid), etype)
+                for eid, etype in rows
+                if (step.key, int(eid)) not in splits
             ]
             if type_ is None:
                 candidates = [Candidate(c.entity_id, "ORG") for c in candidates]
@@ -424,7 +427,12 @@ class SQLiteStore:
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
             [
-                (found, alias, resolution_key(alias), "description" if alias in descriptions else "name")
+                (
+                    found,
+                    alias,
+                    resolution_key(alias),
+                    "description" if alias in descriptions else "name",
+                )
                 for alias in all_names
                 if resolution_key(alias) not in barred
             ],
@@ -432,7 +440,14 @@ class SQLiteStore:
         cursor = conn.execute(
             "INSERT INTO local_entities (document_id, name, type, names, entity_id, how)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (doc_id, entity.name, entity.type, json.dumps(all_names, ensure_ascii=False), found, how),
+            (
+                doc_id,
+                entity.name,
+                entity.type,
+                json.dumps(all_names, ensure_ascii=False),
+                found,
+                how,
+            ),
         )
         local_id = int(cursor.lastrowid or 0)
         local.entity_of[local_id] = found
@@ -475,7 +490,12 @@ class SQLiteStore:
             conn.executemany(
                 "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
                 [
-                    (entity_id, n, resolution_key(n), "description" if n in descriptions else "name")
+                    (
+                        entity_id,
+                        n,
+                        resolution_key(n),
+                        "description" if n in descriptions else "name",
+                    )
                     for n in all_names
                     if resolution_key(n) not in splits
                 ],
@@ -490,16 +510,32 @@ class SQLiteStore:
                 f"UPDATE local_entities SET entity_id = ?, how = ? WHERE id IN ({marks})",
                 (target, how, *chunk),
             )
-            conn.execute(f"UPDATE claims SET subject_id = ? WHERE subject_local IN ({marks})", (target, *chunk))
-            conn.execute(f"UPDATE claims SET object_id = ? WHERE object_local IN ({marks})", (target, *chunk))
-            conn.execute(f"UPDATE mentions SET entity_id = ? WHERE local_id IN ({marks})", (target, *chunk))
-            conn.execute(f"UPDATE claim_sources SET entity_id = ? WHERE local_id IN ({marks})", (target, *chunk))
+            conn.execute(
+                f"UPDATE claims SET subject_id = ? WHERE subject_local IN ({marks})",
+                (target, *chunk),
+            )
+            conn.execute(
+                f"UPDATE claims SET object_id = ? WHERE object_local IN ({marks})", (target, *chunk)
+            )
+            conn.execute(
+                f"UPDATE mentions SET entity_id = ? WHERE local_id IN ({marks})", (target, *chunk)
+            )
+            conn.execute(
+                f"UPDATE claim_sources SET entity_id = ? WHERE local_id IN ({marks})",
+                (target, *chunk),
+            )
 
     def _correction(self, action: str, name: str, entity_id: int) -> None:
         self._conn.execute(
             "INSERT INTO entity_corrections (action, key, entity_id, name, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (action, resolution_key(name), entity_id, name, datetime.now(UTC).isoformat(timespec="seconds")),
+            (
+                action,
+                resolution_key(name),
+                entity_id,
+                name,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
         )
 
     def _transaction(self, action: str, work: Callable[[], T]) -> T:
@@ -517,7 +553,10 @@ class SQLiteStore:
     def _absorb(self, target: int, source: int, how: str) -> None:
         """Move everything of entity ``source`` to ``target`` and delete ``source``."""
         conn = self._conn
-        locals_ = [i for (i,) in conn.execute("SELECT id FROM local_entities WHERE entity_id = ?", (source,))]
+        locals_ = [
+            i
+            for (i,) in conn.execute("SELECT id FROM local_entities WHERE entity_id = ?", (source,))
+        ]
         self._move_locals(locals_, target, how)
         for table, column in (("claims", "subject_id"), ("claims", "object_id"),
                               ("mentions", "entity_id"), ("claim_sources", "entity_id"),
@@ -546,7 +585,8 @@ class SQLiteStore:
                 continue
             bare = []
             for eid, etype in self._conn.execute(
-                "SELECT k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+                "SELECT k.entity_id, e.type FROM entity_keys k"
+                " JOIN entities e ON e.id = k.entity_id"
                 " WHERE k.key = ? AND k.kind = 'name' AND k.entity_id != ?",
                 (key, found),
             ).fetchall():
@@ -624,7 +664,8 @@ class SQLiteStore:
         with self._errors("reading corrections"):
             rows = self._conn.execute(
                 "SELECT c.id, c.action, c.name, c.key, c.entity_id, e.name AS entity, c.created_at"
-                " FROM entity_corrections c LEFT JOIN entities e ON e.id = c.entity_id ORDER BY c.id"
+                " FROM entity_corrections c LEFT JOIN entities e ON e.id = c.entity_id"
+                " ORDER BY c.id"
             ).fetchall()
         return [dict(r) for r in rows]
 
