@@ -411,8 +411,9 @@ def _bench_incremental(
     table = Table("per article", f"first {window}", f"last {window}", "last / first",
                   title=f"pressgraph bench --incremental: {result['articles']} articles, "
                         f"{workers} process(es), {result['articles_per_s']} articles/s")  # fmt: skip
-    for key, label in (("ingest", "ingest (wall ms)"), ("store", "resolve + store (ms)")):
-        ms = result[f"{key}_ms_per_article"]
+    for key, field, label in (("ingest", "ingest_ms_per_article", "ingest (wall ms)"),
+                              ("store", "store_cpu_ms_per_article", "resolve + store (CPU ms)")):  # fmt: skip
+        ms = result[field]
         table.add_row(label, f"{ms['first']}", f"{ms['last']}", f"{result['ratio'][key]:.2f}")
     out.print(table)
     mark = "[green]PASS[/green]" if result["passed"] else "[red]FAIL[/red]"

@@ -150,22 +150,23 @@ def resolution_key(name: str) -> str:
 
 
 def initials(name: str) -> str | None:
-    """The acronym of a name of at least two capitalised words, lower case, link words and
-    legal suffixes left out ("American International Group" -> ``"aig"``, "Société
-    Générale SA" -> ``"sg"``); None for shorter names, descriptions and acronyms."""
+    """The acronym of a name of at least three words, lower case, link words and legal
+    suffixes left out ("American International Group" -> ``"aig"``, "Cie Generale de
+    Constructions Telephoniques" -> ``"cgct"``); None for shorter names (two letters name
+    too many things), descriptions and acronyms."""
     if is_description(name) or is_acronym(name):
         return None
     words = resolution_key(name).split()
     letters = [w[0] for w in words if w not in _LINK_WORDS and w[0].isalpha()]
-    if len(letters) < 2:
-        return None
+    if len(letters) < 3:
+        return None  # two letters ("BP", "SA", "US") name too many things
     return "".join(letters)
 
 
 def is_acronym(name: str) -> bool:
-    """True for a name written as an acronym: one word of 2 to 6 capitals ("AIG", "MUFG")."""
+    """True for a name written as an acronym: one word of 3 to 6 capitals ("AIG", "MUFG")."""
     text = name.strip().replace(".", "")
-    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+    return 3 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 
 def has_legal_suffix(name: str) -> bool:

@@ -13,6 +13,7 @@ from pressgraph.resolve.entities import (
     compatible_types,
     lookup_plan,
     name_kind,
+    query_plan,
 )
 
 
@@ -54,7 +55,8 @@ def test_entity_key_keeps_descriptors_within_an_article() -> None:
         ("American International Group", "aig"),
         ("American International Group Inc.", "aig"),
         ("Cie Generale de Constructions Telephoniques", "cgct"),
-        ("Fichtel und Sachs AG", "fs"),
+        ("Fichtel und Sachs AG", None),  # two letters name too many things
+        ("Service America Corp", None),
         ("Microsoft", None),
         ("AIG", None),
         ("l'assureur", None),
@@ -65,8 +67,8 @@ def test_initials(name: str, acronym: str | None) -> None:
 
 
 def test_is_acronym() -> None:
-    assert is_acronym("AIG") and is_acronym("MUFG") and is_acronym("N.V")
-    assert not is_acronym("Microsoft") and not is_acronym("A") and not is_acronym("ABCDEFGH")
+    assert is_acronym("AIG") and is_acronym("MUFG") and is_acronym("I.B.M")
+    assert not is_acronym("Microsoft") and not is_acronym("SA") and not is_acronym("ABCDEFGH")
 
 
 def test_alias_kinds() -> None:
@@ -80,7 +82,7 @@ def test_blocking_keys_leave_descriptions_out() -> None:
     keys = dict(blocking_keys("American International Group", ["AIG", "l'assureur"]))
     assert keys == {"american international group": "name", "aig": "name"}
     keys = dict(blocking_keys("Fichtel und Sachs AG", ["Sachs"]))
-    assert keys == {"fichtel und sachs": "name", "sachs": "short", "fs": "initials"}
+    assert keys == {"fichtel und sachs": "name", "sachs": "short"}
 
 
 def test_plan_order_and_evidence() -> None:
@@ -88,12 +90,14 @@ def test_plan_order_and_evidence() -> None:
     assert [(s.key, s.kinds, s.unique) for s in plan] == [
         ("aig", ("name",), False),
         ("aig", ("initials",), True),
-        ("aig", ("short",), True),
     ]
     long = lookup_plan("American International Group")
-    assert [s.how for s in long] == ["name", "spelled acronym", "short form"]
-    # A name with a legal form never joins through a short form.
-    assert [s.how for s in lookup_plan("Sachs AG")] == ["name"]
+    assert [s.how for s in long] == ["name", "spelled acronym"]
+    # Short forms never merge documents; they only answer a person's query, and a name
+    # with a legal form is never taken for a short form.
+    assert "short form" not in {s.how for s in lookup_plan("Sachs")}
+    assert [s.how for s in query_plan("Sachs")][-1] == "short form"
+    assert "short form" not in {s.how for s in query_plan("Sachs AG")}
 
 
 def test_choose() -> None:

@@ -487,3 +487,27 @@ def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> N
         (row,) = store.claims(entity="Beta")
         assert row["subject_local"] is not None and row["object_local"] is not None
         assert store.entity_details("Acme")["documents"][0]["document"] == "d1"
+
+
+def _names_only(text: str, *entities: Entity) -> Extraction:
+    doc = Document.from_text(text, language="en")
+    return Extraction(document=doc, language="en", entities=entities, mentions=(), claims=())
+
+
+def test_acronyms_join_once_and_two_letters_never(store: SQLiteStore) -> None:
+    store.add(_names_only("a", Entity("AIG", "ORG")))
+    store.add(_names_only("b", Entity("American International Group", "ORG")))
+    aig = store.find_entity("AIG")
+    assert store.find_entity("American International Group")["id"] == aig["id"]
+    # another long name with the same initials does not join an acronym already spelled
+    store.add(_names_only("c", Entity("Allied Insurance Group", "ORG")))
+    assert store.find_entity("Allied Insurance Group")["id"] != aig["id"]
+    # two letters are never enough
+    store.add(_names_only("d", Entity("BP", "ORG")))
+    store.add(_names_only("e", Entity("Bregman Partners", "ORG")))
+    assert store.find_entity("Bregman Partners")["id"] != store.find_entity("BP")["id"]
+    # a bare short name does not merge documents, but answers a query when it is unambiguous
+    store.add(_names_only("f", Entity("Fichtel und Sachs AG", "ORG", aliases=("Sachs",))))
+    store.add(_names_only("g", Entity("Sachs", "ORG")))
+    assert store.entity_details("Fichtel und Sachs")["documents"][0]["how"] == "new"
+    assert len(store.entity_details("Fichtel und Sachs")["documents"]) == 1

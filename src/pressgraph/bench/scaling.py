@@ -6,9 +6,12 @@ Every article of the inputs is ingested into a fresh SQLite file, in a seeded ra
 parsing and extraction in ``workers`` processes and resolution and writing in this one.
 Two figures per article, compared between the first and the last ``window`` articles:
 
-- *ingest*: wall time per article over the window (what a user waits for);
-- *store*: time of resolving and writing one article (entity resolution by blocking keys,
-  the part whose cost could grow with the store).
+- *ingest*: wall time per article over the window (what a user waits for), counted from
+  the first article stored (starting the process pool is not per-article work);
+- *store*: CPU time of resolving and writing one article (entity resolution by blocking
+  keys, the part whose cost could grow with the store). CPU time of this process, not wall
+  time: the worker processes (and anything else on the machine) compete for the same
+  cores, and that contention is no cost of the store.
 
 The target is ``last / first <= 1.3`` for both. The resolution figures (entities, how each
 document's entity was resolved) describe the graph the corpus gives.
@@ -106,15 +109,16 @@ def run_incremental(
                 if isinstance(item, PressgraphError):
                     rejected += 1
                 else:
-                    t0 = time.perf_counter()
+                    t0 = time.process_time()
                     store.add(item)
-                    store_s.append(time.perf_counter() - t0)
+                    store_s.append(time.process_time() - t0)
                 stamps.append(time.perf_counter())
                 if progress is not None:
                     progress(len(stamps), len(docs))
         total = stamps[-1] - start
         n = len(stamps)
-        first_wall = (stamps[window - 1] - start) / window
+        # from the first article out: the pool's start and first batch are no ingest cost
+        first_wall = (stamps[window] - stamps[0]) / window
         last_wall = (stamps[-1] - stamps[n - window - 1]) / window
         first_store = mean(store_s[:window])
         last_store = mean(store_s[-window:])
@@ -132,7 +136,7 @@ def run_incremental(
             "first": round(first_wall * 1000, 1),
             "last": round(last_wall * 1000, 1),
         },
-        "store_ms_per_article": {
+        "store_cpu_ms_per_article": {
             "first": round(first_store * 1000, 2),
             "last": round(last_store * 1000, 2),
         },

@@ -12,15 +12,17 @@ Keys and the evidence each needs:
     article gave it (legal suffixes, accents, case, elisions, punctuation and descriptors
     like "l'assureur" do not count). Equal keys are the same entity.
 ``initials``
-    the acronym of a name of two or more words ("American International Group" ->
-    ``aig``). An acronym name ("AIG") joins the one stored entity whose initials it is,
-    and a long name joins the one stored acronym entity it spells.
+    the acronym of a name of three or more words ("American International Group" ->
+    ``aig``). An acronym name ("AIG", three letters or more) joins the one stored entity
+    whose initials it is; a long name joins the one stored entity known only by the
+    acronym it spells, unless another long name already did ("Bregman Partners" does not
+    join "BP" after "British Petroleum": two letters are not enough anyway).
 ``short``
     a shorter name an article used for an entity ("Sachs" for "Fichtel und Sachs AG").
-    A later bare name ("Sachs") joins it only when exactly one stored entity was called
-    so; a name with a legal form ("Sachs AG") is a full name in its own right and never
-    joins an entity through a short form: two companies that share a word are not merged
-    without evidence.
+    Kept, shown, and used to answer a person's query when only one entity has it; never
+    used to merge documents at ingest: a bare "Sachs" may be Sachs AG, "Merrill Lynch"
+    the parent of "Merrill Lynch Canada", "L'Express" no "American Express". Two
+    companies that share a word are not merged without evidence.
 
 People never merge with organisations, products or places. Descriptions ("l'assureur")
 give no key: they never resolve across documents.
@@ -42,6 +44,7 @@ __all__ = [
     "compatible_types",
     "lookup_plan",
     "name_kind",
+    "query_plan",
 ]
 
 KeyKind = Literal["name", "initials", "short"]
@@ -130,9 +133,15 @@ def lookup_plan(
             acronym = initials(n)
             if acronym:
                 add(acronym, ("name",), True, "spelled acronym")
-    if not any(has_legal_suffix(n) for n in names):
-        for n in full:
-            add(resolution_key(n), ("short",), True, "short form")
+    return plan
+
+
+def query_plan(name: str) -> list[Lookup]:
+    """The lookups that answer a name a person typed: the resolution plan, then the one
+    entity an article called by that short name ("Disney")."""
+    plan = [Lookup(resolution_key(name), ("name",), False, "name"), *lookup_plan(name)]
+    if not has_legal_suffix(name):
+        plan.append(Lookup(resolution_key(name), ("short",), True, "short form"))
     return plan
 
 

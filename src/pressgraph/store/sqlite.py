@@ -29,14 +29,14 @@ from typing import Any, TypeVar
 
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction
-from pressgraph.names import has_legal_suffix, is_description, resolution_key
+from pressgraph.names import is_description, resolution_key
 from pressgraph.resolve.entities import (
     Candidate,
     Lookup,
     blocking_keys,
     choose,
-    compatible_types,
     lookup_plan,
+    query_plan,
 )
 from pressgraph.store.migrations import apply_migrations
 
@@ -348,6 +348,7 @@ class SQLiteStore:
                 Candidate(int(eid), etype)
                 for eid, etype in rows
                 if (step.key, int(eid)) not in splits
+                and (step.how != "spelled acronym" or not self._spelled(int(eid)))
             ]
             if type_ is None:
                 candidates = [Candidate(c.entity_id, "ORG") for c in candidates]
@@ -355,6 +356,15 @@ class SQLiteStore:
             if found is not None:
                 return found, step.how
         return None, "new"
+
+    def _spelled(self, entity_id: int) -> bool:
+        """True when a long name already joined this acronym entity (it has a key of
+        several words)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM entity_keys WHERE entity_id = ? AND key LIKE '% %' LIMIT 1",
+            (entity_id,),
+        ).fetchone()
+        return row is not None
 
     def _find(self, name: str, aliases: Sequence[str] = ()) -> int | None:
         """The stored entity a name (with aliases) resolves to, or None; no type check.
@@ -366,7 +376,7 @@ class SQLiteStore:
             if key in merges:
                 return merges[key]
         plan = [Lookup(key, ("name",), False, "name") for key in keys]
-        found, _ = self._plan_decision([*plan, *lookup_plan(name, aliases)], None, splits)
+        found, _ = self._plan_decision([*plan, *query_plan(name)], None, splits)
         return found
 
     def _new_entity(self, key: str, entity: Entity) -> int:
@@ -417,7 +427,6 @@ class SQLiteStore:
                 "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
                 [(key, eid) for key, kind, eid in block if kind == "name"],
             )
-            self._absorb_short_forms(found, entity.type, block, splits)
             barred = {key for key, eid in splits if eid == found}
         else:
             key = f"{resolution_key(entity.name)}@{doc_id}"
@@ -575,33 +584,6 @@ class SQLiteStore:
         conn.execute("DELETE FROM entity_keys WHERE entity_id = ?", (source,))
         conn.execute("DELETE FROM aliases WHERE entity_id = ?", (source,))
         conn.execute("DELETE FROM entities WHERE id = ?", (source,))
-
-    def _absorb_short_forms(self, found: int, type_: str, block: Sequence[tuple[str, str, int]],
-                            splits: set[tuple[str, int]]) -> None:  # fmt: skip
-        """An entity an article just called by a short name ("Veltrix" for "Veltrix
-        Industries SA") absorbs the one stored entity only ever known by that bare name."""
-        for key, kind, _ in block:
-            if kind != "short" or (key, found) in splits:
-                continue
-            bare = []
-            for eid, etype in self._conn.execute(
-                "SELECT k.entity_id, e.type FROM entity_keys k"
-                " JOIN entities e ON e.id = k.entity_id"
-                " WHERE k.key = ? AND k.kind = 'name' AND k.entity_id != ?",
-                (key, found),
-            ).fetchall():
-                names = self._conn.execute(
-                    "SELECT alias FROM aliases WHERE entity_id = ? AND kind = 'name'", (eid,)
-                ).fetchall()
-                if (
-                    compatible_types(etype, type_)
-                    and (key, eid) not in splits
-                    and all(resolution_key(n) == key and not has_legal_suffix(n) for (n,) in names)
-                ):
-                    bare.append(eid)
-            if len(bare) == 1:
-                logger.debug("entity %d absorbs %d, known only as %r", found, bare[0], key)
-                self._absorb(found, bare[0], "short form")
 
     def merge_entities(self, keep: str, other: str) -> dict[str, Any]:
         """Make ``other`` the same entity as ``keep``: its documents, claims, mentions,
