@@ -13,6 +13,7 @@ from pressgraph.resolve.dedup import (
     BANDS,
     THRESHOLD,
     canonical_url,
+    jaccard,
     shingles,
     signature,
     similarity,
@@ -28,6 +29,8 @@ def test_same_story(case: dict[str, Any]) -> None:
     a, b = signature(TEXTS[case["a"]]), signature(TEXTS[case["b"]])
     assert a.linkable and b.linkable
     assert (similarity(a, b) >= THRESHOLD) is case["same_story"], case["why"]
+    exact = jaccard(shingles(TEXTS[case["a"]]), shingles(TEXTS[case["b"]]))
+    assert (exact >= THRESHOLD) is case["same_story"], case["why"]
     if case["same_story"]:  # found by blocking: they share a band
         assert set(a.bands()) & set(b.bands())
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from pressgraph.resolve.dedup import THRESHOLD, canonical_url, signature, similarity
+from pressgraph.resolve.dedup import (
+    MARGIN,
+    THRESHOLD,
+    canonical_url,
+    jaccard,
+    shingles,
+    signature,
+    similarity,
+)
 
 __all__ = ["MAX_CANDIDATES", "index_document", "stored_duplicate"]
 
@@ -32,13 +40,17 @@ def stored_duplicate(conn: sqlite3.Connection, doc_id: str, url: str | None) -> 
 def index_document(conn: sqlite3.Connection, doc_id: str, text: str, url: str | None) -> str:
     """Record the URL, signature and bands of the stored document ``doc_id`` and return its
     story: the story of the most similar stored document at :data:`THRESHOLD` or above
-    (the earliest stored on a tie), else ``doc_id`` itself. Sets ``documents.story``."""
+    (the earliest stored on a tie), else ``doc_id`` itself. Sets ``documents.story``.
+
+    Candidates share a band; those whose signature is close enough are read back and
+    decided on the exact similarity of their shingles."""
     key = canonical_url(url)
     if key is not None:
         conn.execute(
             "INSERT OR IGNORE INTO document_urls (url, document_id) VALUES (?, ?)", (key, doc_id)
         )
-    sig = signature(text)
+    own = shingles(text)
+    sig = signature(own)
     story = doc_id
     if sig.linkable:
         bands = sig.bands()
@@ -52,8 +64,13 @@ def index_document(conn: sqlite3.Connection, doc_id: str, text: str, url: str | 
             [*bands, MAX_CANDIDATES],
         ).fetchall()
         best: tuple[float, int] | None = None
-        for _, values, candidate_story, rowid in rows:
-            score = similarity(sig, values)
+        for candidate, values, candidate_story, rowid in rows:
+            if similarity(sig, values) < THRESHOLD - MARGIN:
+                continue
+            (other,) = conn.execute(
+                "SELECT text FROM documents WHERE id = ?", (candidate,)
+            ).fetchone()
+            score = jaccard(own, shingles(other))
             if score >= THRESHOLD and (best is None or (-score, rowid) < (-best[0], best[1])):
                 best, story = (score, rowid), str(candidate_story)
         conn.executemany(
