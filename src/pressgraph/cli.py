@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -23,11 +24,14 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from pressgraph import bench, pipeline, query, report
 from pressgraph.bench import harness
@@ -81,6 +85,26 @@ def _main(
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second since the start (stored, skipped and rejected alike)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
+
+
+def _summary(result: pipeline.RunReport, seconds: float, db: Path) -> str:
+    """The end-of-ingest line: counts, claims, stories joined, time and throughput."""
+    n = len(result.stored) + len(result.skipped) + len(result.rejected)
+    joined = f", {result.reprints} joined an earlier story" if result.reprints else ""
+    return (
+        f"stored {len(result.stored)} document(s) ({result.claims} claims{joined}), "
+        f"skipped {len(result.skipped)}, rejected {len(result.rejected)} in {seconds:.1f} s "
+        f"({n / seconds if seconds > 0 else 0.0:.1f} articles/s) -> {db}"
+    )
+
+
 def _ingest(
     paths: list[Path] | list[str],
     db: Path,
@@ -89,9 +113,10 @@ def _ingest(
     options: IngestOptions | None = None,
 ) -> pipeline.RunReport:
     with open_store(db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=err, transient=True, disable=quiet,
-    ) as bar:
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+        TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True,
+        disable=quiet,
+    ) as bar:  # fmt: skip
         task = bar.add_task("", total=None)
         counts = {"stored": 0, "skipped": 0, "rejected": 0}
 
@@ -146,14 +171,12 @@ def ingest(
         inputs = [*(paths or []), *(read_url_list(urls) if urls else [])]
         if not inputs:
             raise ConfigError("nothing to ingest: give files, folders, URLs or --urls FILE")
+        started = time.perf_counter()
         result = _ingest(inputs, _db(db), workers=workers, options=options)
     except PressgraphError as exc:
         _fail(exc)
         return
-    err.print(
-        f"stored {len(result.stored)} document(s) ({result.claims} claims), "
-        f"skipped {len(result.skipped)}, rejected {len(result.rejected)} -> {_db(db)}"
-    )
+    err.print(escape(_summary(result, time.perf_counter() - started, _db(db))))
     if not result.ok:
         raise typer.Exit(1)
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections import deque
+import os
+import threading
+import time
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +31,7 @@ from pressgraph.extract import detect_language, extract_parsed
 from pressgraph.ingest import IngestOptions, iter_documents
 from pressgraph.lang import lexicon
 from pressgraph.model import Document, Extraction
+from pressgraph.resolve.dedup import canonical_url
 from pressgraph.store import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -36,6 +40,14 @@ log = logging.getLogger(__name__)
 #: 5-10% faster than 16 with ``fr_core_news_md``, as fast as 64, and keeps a pool's last
 #: batches small, so no worker is left alone with a long tail.
 BATCH_SIZE = 32
+
+#: Ids and URLs remembered by :func:`run` to skip a duplicate before it is parsed. Only
+#: the latest are kept (memory must not grow with the corpus): those still in flight are
+#: among them, and a duplicate of an older one is found in the store, or refused by it.
+RECENT = 4096
+
+#: Seconds between two checks, in a pool worker, that the process that started it lives.
+ORPHAN_CHECK_SECONDS = 0.5
 
 #: Called after each input: (event, detail) with event in stored, skipped, rejected.
 Progress = Callable[[str, str], None]
@@ -49,10 +61,29 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     claims: int = 0
+    #: Documents stored as a near-duplicate of an earlier one (joined its story).
+    reprints: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+
+class _Recent:
+    """A set that keeps only the ``size`` keys added last."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._keys: OrderedDict[str, None] = OrderedDict()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
+    def update(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._keys[key] = None
+        while len(self._keys) > self.size:
+            self._keys.popitem(last=False)
 
 
 def language_of(doc: Document) -> str:
@@ -111,11 +142,28 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def _exit_when_orphaned(parent: int) -> None:
+    """Pool worker initializer: end the worker once ``parent`` is gone. A parent killed with
+    SIGKILL cannot stop its workers, which would otherwise wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pressgraph-orphan-watch", daemon=True).start()
+
+
 def _extract_in_pool(
     items: Iterable[Document | PressgraphError], batch_size: int, workers: int
 ) -> Iterator[Extraction | PressgraphError]:
     """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=pool_context(),
+        initializer=_exit_when_orphaned,
+        initargs=(os.getpid(),),
+    )
     pending: deque[Future[list[Extraction | PressgraphError]]] = deque()
 
     def oldest() -> list[Extraction | PressgraphError]:
@@ -180,15 +228,17 @@ def run(
     notify = progress or (lambda event, detail: None)
 
     def fresh() -> Iterator[Document | PressgraphError]:
-        seen: set[str] = set()
+        seen = _Recent(RECENT)
         for item in iter_documents(paths, max_bytes=max_bytes or None, options=ingest):
             if isinstance(item, PressgraphError):
                 yield item
-            elif item.id in seen or store.has_document(item.id):
+                continue
+            keys = [item.id, *filter(None, [canonical_url(item.url)])]
+            if any(k in seen for k in keys) or store.duplicate_of(item) is not None:
                 report.skipped.append(item.id)
                 notify("skipped", item.source or item.id)
             else:
-                seen.add(item.id)
+                seen.update(keys)
                 yield item
 
     for result in extract_documents(fresh(), workers=workers):
@@ -199,6 +249,8 @@ def run(
         if store.add(result):
             report.stored.append(result.document.id)
             report.claims += len(result.claims)
+            if store.story_of(result.document.id) != result.document.id:
+                report.reprints += 1
             notify("stored", result.document.source or result.document.id)
         else:
             report.skipped.append(result.document.id)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from pressgraph.errors import StoreError
+from pressgraph.store.stories import index_document
 
 __all__ = ["MIGRATIONS", "apply_migrations", "latest_version"]
 
@@ -210,8 +211,50 @@ def _m002_local_entities(conn: sqlite3.Connection) -> None:
     )
 
 
+_SCHEMA_3 = (
+    """
+    CREATE TABLE document_urls (
+        url TEXT PRIMARY KEY,           -- resolve.dedup.canonical_url: one document per URL
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX document_urls_document ON document_urls(document_id)",
+    """
+    CREATE TABLE story_signatures (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL,      -- number of word shingles of the text
+        signature BLOB NOT NULL         -- MinHash values, little-endian uint32 (resolve.dedup)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE story_bands (
+        key INTEGER NOT NULL,           -- hash of one band of the signature (LSH blocking)
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, document_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX story_bands_document ON story_bands(document_id)",
+    "CREATE INDEX documents_story ON documents(story)",
+)
+
+
+def _m003_stories(conn: sqlite3.Connection) -> None:
+    """Duplicates and stories: canonical URLs, MinHash signatures and their LSH bands;
+    stored documents are indexed in the order they were stored, and given their story."""
+    for statement in _SCHEMA_3:
+        conn.execute(statement)
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+    for doc_id in ids:  # the same code as at ingest
+        row = conn.execute("SELECT text, url FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        index_document(conn, doc_id, row[0], row[1])
+
+
 #: Every migration, in the order it is applied. Append only.
-MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _m001_initial), (2, _m002_local_entities))
+MIGRATIONS: tuple[tuple[int, Migration], ...] = (
+    (1, _m001_initial),
+    (2, _m002_local_entities),
+    (3, _m003_stories),
+)
 
 
 def latest_version() -> int:

@@ -39,6 +39,7 @@ from pressgraph.resolve.entities import (
     query_plan,
 )
 from pressgraph.store.migrations import apply_migrations
+from pressgraph.store.stories import index_document, stored_duplicate
 
 __all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
 
@@ -169,11 +170,26 @@ class SQLiteStore:
             row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,))
             return row.fetchone() is not None
 
+    def duplicate_of(self, doc: Document) -> str | None:
+        """The id of the stored document that is the same article as ``doc`` (the same
+        text, or the same canonical URL), or None."""
+        with self._errors("reading documents"):
+            return stored_duplicate(self._conn, doc.id, doc.url)
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The story id of a stored document: the id of the first stored document of the
+        same story (itself when it has no earlier near-duplicate), or None."""
+        with self._errors("reading documents"):
+            row = self._conn.execute("SELECT story FROM documents WHERE id = ?", (doc_id,))
+            found = row.fetchone()
+        return None if found is None else found[0]
+
     def add(self, extraction: Extraction) -> bool:
         """Store one document and everything read from it, in one transaction.
 
-        Returns False, and changes nothing, when the document is already stored. On any
-        error the whole document is rolled back and :class:`StoreError` is raised.
+        Returns False, and changes nothing, when the document is already stored (the same
+        text, or the same canonical URL: see :meth:`duplicate_of`). A near-duplicate of a
+        stored document joins its story (:mod:`pressgraph.store.stories`). On any error the whole document is rolled back and :class:`StoreError` is raised.
         """
         doc = extraction.document
         _check_extraction(extraction, self.name)
@@ -182,9 +198,10 @@ class SQLiteStore:
         with self._errors(action):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                if self.has_document(doc.id):
+                duplicate = stored_duplicate(conn, doc.id, doc.url)
+                if duplicate is not None:
                     conn.execute("ROLLBACK")
-                    logger.debug("%s: document %s already stored", self.name, doc.id)
+                    logger.debug("%s: document %s already stored as %s", self.name, doc.id, duplicate)
                     return False
                 self._write(extraction)
                 conn.execute("COMMIT")
@@ -255,6 +272,7 @@ class SQLiteStore:
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
+        index_document(self._conn, doc.id, doc.text, doc.url)
 
     def _insert_claim(
         self,
@@ -666,7 +684,7 @@ class SQLiteStore:
         with self._errors("reading documents"):
             rows = self._conn.execute(
                 "SELECT d.id, d.external_id, d.title, d.outlet, d.url, d.published, d.language,"
-                " d.source, d.ingested_at, length(d.text) AS length,"
+                " d.source, d.ingested_at, d.story, length(d.text) AS length,"
                 " (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions,"
                 " (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims"
                 " FROM documents d ORDER BY d.published IS NULL, d.published, d.ingested_at, d.id"
