@@ -231,3 +231,15 @@ def test_same_period() -> None:
     assert same_period("2024-03-04", "2024-03-20")
     assert not same_period("2024-03-04", "2025-01-15")
     assert not same_period("2023", "2024")
+
+
+def test_own_story_falls_back_to_the_outlet() -> None:
+    # every document has a story (its own id when nothing else joined it): two stories of
+    # one outlet are that outlet once; two outlets are two sources
+    claims = [claim("stake", 1, 2, percent=20.0, outlet="Reuters"),
+              claim("stake", 1, 2, percent=20.0, outlet="Reuters", published="2024-05-02"),
+              claim("stake", 1, 2, percent=20.0, outlet="Les Echos", published="2024-05-03")]  # fmt: skip
+    for c in claims:
+        c["story"] = c["document"]
+    (fact,) = build_facts(claims)
+    assert fact.independent_sources == 2 and sorted(fact.sources) == ["Les Echos", "Reuters"]

@@ -16,8 +16,8 @@ Same fact
 Independent sources
     A claim's *original source* is the first ``source`` link of its attribution chain
     ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays) when it is named
-    ("the companies said" names no one), else its document's story (near-duplicate
-    documents share one), else its outlet, else its document. Claims of one fact whose
+    ("the companies said" names no one), else its document's story when near-duplicate
+    documents of the fact share it, else its outlet, else its document. Claims of one fact whose
     evidence sentences are near-identical (:data:`COPY_SIMILARITY`, sentences of
     :data:`COPY_MIN_CHARS` or more) in different documents are one wire story reprinted:
     one source. ``independent_sources`` counts the distinct original sources.
@@ -251,8 +251,11 @@ def _named_source(claim: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
-    """(key, display name) of the claim's original source (see the module docstring)."""
+def _original_source(
+    claim: Mapping[str, Any], shared: frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    """(key, display name) of the claim's original source (see the module docstring);
+    ``shared``: the stories that several documents of the fact belong to."""
     link = _named_source(claim)
     if link is not None:
         entity_id = link.get("entity_id")
@@ -262,7 +265,7 @@ def _original_source(claim: Mapping[str, Any]) -> tuple[str, str]:
             else f"name:{resolution_key(link['name'])}"
         )
         return key, link["name"]
-    if claim.get("story"):
+    if claim.get("story") in shared:
         return f"story:{claim['story']}", claim.get("outlet") or claim.get("title") or "?"
     if claim.get("outlet"):
         return f"outlet:{resolution_key(claim['outlet'])}", claim["outlet"]
@@ -277,10 +280,15 @@ def _attributed(claim: Mapping[str, Any]) -> bool:
 
 def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
     """The original sources of a fact's claims (display names) and how many there are."""
+    documents: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.get("story"):
+            documents.setdefault(claim["story"], set()).add(claim["document"])
+    shared = frozenset(story for story, docs in documents.items() if len(docs) > 1)
     chosen: list[tuple[int, tuple[str, str]]] = []
     for i in sorted(range(len(claims)), key=lambda i: reported_on(claims[i])[0]):
         claim = claims[i]
-        key = _original_source(claim)
+        key = _original_source(claim, shared)
         if not _attributed(claim):
             for j, earlier in chosen:
                 other = claims[j]
