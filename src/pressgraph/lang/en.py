@@ -439,6 +439,15 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
+#: Nouns of those who compete to buy a company, whose list names each would-be buyer:
+#: "other bidders to take over Y include A, B and C"; "bidder" and "suitor" also take the
+#: company itself ("the bidders for Y were A and B"), "candidate" only a deal word.
+CANDIDATE_NOUNS: frozenset[str] = frozenset({"candidate", "candidacy", "bidder", "suitor", "contender"})
+BIDDER_NOUNS: frozenset[str] = frozenset({"bidder", "suitor"})
+CANDIDACY_PREPOSITIONS: tuple[str, ...] = ("for", "to")
+#: Words that put a noun among others ("A is among the bidders") and verbs that list.
+AMONG_WORDS: frozenset[str] = frozenset({"among"})
+LISTING_VERBS: frozenset[str] = frozenset({"include", "be", "comprise", "feature"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").

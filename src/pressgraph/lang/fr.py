@@ -459,6 +459,15 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", 
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
+#: Nouns of those who compete to buy a company, whose list names each would-be buyer:
+#: "parmi les candidats au rachat de Y figurent A, B et C" (always with a deal word:
+#: "les candidats à la présidentielle" buy nothing).
+CANDIDATE_NOUNS: frozenset[str] = frozenset({"candidat", "candidature", "prétendant"})
+BIDDER_NOUNS: frozenset[str] = frozenset()
+CANDIDACY_PREPOSITIONS: tuple[str, ...] = ("à", "pour")
+#: Words that put a noun among others ("parmi les candidats") and verbs that list.
+AMONG_WORDS: frozenset[str] = frozenset({"parmi"})
+LISTING_VERBS: frozenset[str] = frozenset({"figurer", "être", "comprendre", "inclure", "compter"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"maison mère", "société mère"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").

@@ -1,0 +1,150 @@
+"""Lists: facts told once for every name of a list, with no deal verb for each.
+
+Journalists line up the parties of a deal under one noun and let the list carry the fact:
+- candidates: "Other bidders to take over Y include A allied with B, C and D", "parmi les
+  candidats au rachat de Y figurent A, B et C" (each listed company plans to buy Y);
+- holdings: "les participations de X dans A, B et C", "X's stakes in A, B and C" (X holds
+  each);
+- assets for sale: "les actifs dont X envisage de se séparer comprennent sa filiale A, sa
+  participation dans B" (X sells each);
+- customers: "des services utilisés par de nombreuses entreprises telles que A, B et C",
+  "its customers include A and B" (each is the supplier's customer).
+The nouns and verbs of each construction are language data (``lang/fr.py``, ``lang/en.py``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pressgraph.extract.coref import Ref
+from pressgraph.extract.frames import Frame, Sentence, Trigger, phrase_heads, prep_of
+from pressgraph.extract.modality import find_modality
+
+#: Clauses whose names are not the list's own ("A, which holds 20 pct of Z").
+_CLAUSES = ("relcl", "acl:relcl", "advcl", "ccomp", "parataxis")
+
+
+def _verb_key(verb: Token) -> str:
+    """A verb as keyed in ``VERB_FRAMES``: "take over" with its particle, else its lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle is not None else lemma
+
+
+def _deal_type(S: Sentence, tok: Token) -> str | None:
+    """The fact type a deal verb or noun names ("take over", "rachat"), or None."""
+    if tok.pos_ in ("VERB", "AUX"):
+        frame = S.lex.VERB_FRAMES.get(_verb_key(tok))
+        return frame[0] if frame is not None else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return S.lex.NOUN_FRAMES.get(tok.lemma_.lower())  # type: ignore[no-any-return]
+    return None
+
+
+def _target(S: Sentence, noun: Token) -> Ref | None:
+    """What the candidates of ``noun`` want to buy: "candidacies to take over Y", "les
+    candidats au rachat de Y", "les candidats pour racheter Y", "bidders for Y"."""
+    lex = S.lex
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "acl:relcl") and _deal_type(S, c) == "acquisition":
+            return S.patient(c)
+    for c in noun.children:
+        if not (c.dep_ == "prep" or c.dep_.startswith("nmod")) or c.i < noun.i:
+            continue
+        if prep_of(c) not in lex.CANDIDACY_PREPOSITIONS:
+            continue
+        for h in phrase_heads(c):
+            if _deal_type(S, h) == "acquisition":
+                ref = S.with_prep(h, ("de", "of"))
+                if ref is not None and ref.kind == "name":
+                    return ref
+            ref = S.ref_at.get(h.i)
+            if noun.lemma_.lower() in lex.BIDDER_NOUNS and ref is not None and ref.kind == "name":
+                return ref  # "the bidders for Y"
+    if noun.lemma_.lower() in lex.BIDDER_NOUNS:
+        # "Among the suitors for Y are...": the name the parser hung elsewhere, right after.
+        nxt = noun.i + 1
+        if nxt + 1 < S.sent.end and S.doc[nxt].lower_ in lex.CANDIDACY_PREPOSITIONS:
+            ref = S.ref_at.get(nxt + 1)
+            if ref is not None and ref.kind == "name":
+                return ref
+    return None
+
+
+def _listing_verb(S: Sentence, noun: Token) -> Token | None:
+    """The verb that lists the candidates: "include", "sont", "figurent" ("parmi les
+    candidats figurent A"), "are among the bidders"; in French copular clauses the first
+    listed name itself ("les prétendants sont A, B")."""
+    lex = S.lex
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in lex.AMONG_WORDS:
+        head = head.head  # "A and B are among the bidders"
+    elif not (noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "attr") or noun.dep_.startswith("obl")):
+        return None
+    if head.i == noun.i:
+        return None
+    if head.lemma_.lower() in lex.LISTING_VERBS or any(
+        c.dep_ == "cop" and c.lemma_.lower() in lex.LISTING_VERBS for c in head.children
+    ):
+        return head
+    return None
+
+
+def _subsidiary_owner(S: Sentence, ref: Ref) -> bool:
+    """True for Z in "Z subsidiary W": the company listed is W, its parent only names it."""
+    j = ref.end
+    while j < S.sent.end and (S.doc[j].is_space or S.doc[j].pos_ == "SPACE"):
+        j += 1
+    return j < S.sent.end and S.doc[j].lemma_.lower() in S.lex.SUBSIDIARY_NOUNS
+
+
+def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
+    """The names on the other side of ``verb`` from ``noun``, in text order: listed
+    companies and their allies ("A allied with B"), not possessors ("West Germany's A"),
+    parents ("Z subsidiary W") nor names inside relative clauses."""
+    side = [c for c in verb.children if (c.i > verb.i) == (noun.i < verb.i)
+            and c.dep_ not in ("punct", "cop", "aux", "cc", "mark", "case", "advmod") and not c.is_space]
+    tokens: list[Token] = [verb] if verb.i in S.ref_at else []
+    for c in side:
+        stack = [c]
+        while stack:
+            t = stack.pop()
+            if t.dep_ in _CLAUSES or t.i == noun.i:
+                continue
+            tokens.append(t)
+            stack.extend(t.children)
+    out: list[Ref] = []
+    for t in sorted(tokens, key=lambda x: x.i):
+        ref = S.ref_at.get(t.i)
+        if ref is None or ref.kind != "name" or ref in out or ref.cluster is None:
+            continue
+        if S.doc[ref.start:ref.end].root.dep_ == "poss" or _subsidiary_owner(S, ref):
+            continue
+        out.append(ref)
+    return out
+
+
+def candidate_frames(S: Sentence) -> list[Frame]:
+    """Each company listed as a candidate to buy Y plans to buy Y."""
+    nouns: frozenset[str] = getattr(S.lex, "CANDIDATE_NOUNS", frozenset())
+    out: list[Frame] = []
+    for tok in S.sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        target = _target(S, tok)
+        verb = _listing_verb(S, tok) if target is not None else None
+        if target is None or verb is None:
+            continue
+        trigger = Trigger(tok, "acquisition", False)
+        # A candidate has not bought yet: planned, unless reported or withdrawn.
+        modality = find_modality(tok, S.sent, S.lex)
+        modality = modality if modality in ("hedged", "negated") else "planned"
+        for ref in _listed(S, verb, tok):
+            if ref.cluster is not target.cluster:
+                out.append(Frame(trigger, ref, target, modality=modality))
+    return out
+
+
+def list_frames(S: Sentence) -> list[Frame]:
+    """Facts of every list construction of the sentence."""
+    return candidate_frames(S)
