@@ -22,6 +22,9 @@ from pressgraph.extract.modality import find_modality
 
 #: Clauses whose names are not the list's own ("A, which holds 20 pct of Z").
 _CLAUSES = ("relcl", "acl:relcl", "advcl", "ccomp", "parataxis")
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "attr")
+#: Dependents of a listing verb that are no list item.
+_NOT_ITEMS = ("punct", "cop", "aux", "cc", "mark", "case", "advmod")
 
 
 def _verb_key(verb: Token) -> str:
@@ -79,7 +82,7 @@ def _listing_verb(S: Sentence, noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in lex.AMONG_WORDS:
         head = head.head  # "A and B are among the bidders"
-    elif not (noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "attr") or noun.dep_.startswith("obl")):
+    elif not (noun.dep_ in _SUBJECTS or noun.dep_.startswith("obl")):
         return None
     if head.i == noun.i:
         return None
@@ -103,7 +106,7 @@ def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
     companies and their allies ("A allied with B"), not possessors ("West Germany's A"),
     parents ("Z subsidiary W") nor names inside relative clauses."""
     side = [c for c in verb.children if (c.i > verb.i) == (noun.i < verb.i)
-            and c.dep_ not in ("punct", "cop", "aux", "cc", "mark", "case", "advmod") and not c.is_space]
+            and c.dep_ not in _NOT_ITEMS and not c.is_space]
     tokens: list[Token] = [verb] if verb.i in S.ref_at else []
     for c in side:
         stack = [c]
