@@ -148,6 +148,47 @@ def candidate_frames(S: Sentence) -> list[Frame]:
     return out
 
 
+def _skip(S: Sentence, i: int, words: frozenset[str] | tuple[str, ...] = ()) -> int:
+    """The first token from ``i`` that is neither a determiner, a space nor one of ``words``."""
+    doc = S.doc
+    while i < S.sent.end and (doc[i].pos_ in ("DET", "SPACE") or doc[i].lower_ in words):
+        i += 1
+    return i
+
+
+def holding_frames(S: Sentence) -> list[Frame]:
+    """ "les participations de X dans A, B et C", "X's stakes in A and B", "its holdings in
+    A and B": X holds each of the companies listed after the share noun."""
+    lex = S.lex
+    nouns: frozenset[str] = getattr(lex, "HOLDING_NOUNS", frozenset())
+    doc = S.doc
+    out: list[Frame] = []
+    for tok in S.sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in S.ref_at:
+            continue
+        holder = S.possessor(tok)
+        owned = holder is not None
+        i = tok.i + 1
+        if holder is None and i < S.sent.end and doc[i].lower_ in lex.HOLDER_PREPOSITIONS:
+            ref = S.ref_at.get(_skip(S, i + 1))
+            if ref is None or ref.kind != "name":
+                continue
+            holder, i = ref, ref.end
+        if holder is None or i >= S.sent.end or doc[i].lower_ not in lex.HELD_PREPOSITIONS:
+            continue
+        first = S.ref_at.get(_skip(S, i + 1))
+        if first is None or first.kind != "name":
+            continue
+        trigger = Trigger(tok, "stake", False)
+        listed = S.expand(first)
+        if owned and tok.lemma_.lower() in lex.NOUN_FRAMES:
+            listed = listed[1:]  # "X's stake in A": A is the stake noun's own frame's
+        for ref in listed:
+            if ref.cluster is not holder.cluster and ref.kind == "name":
+                out.append(Frame(trigger, holder, ref, presupposed=True))
+    return out
+
+
 def list_frames(S: Sentence) -> list[Frame]:
     """Facts of every list construction of the sentence."""
-    return candidate_frames(S)
+    return candidate_frames(S) + holding_frames(S)

@@ -439,6 +439,11 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
+#: Plural nouns of holdings, whose companies are listed after them: "X's stakes in A, B
+#: and C", "the holdings of X in A and B".
+HOLDING_NOUNS: frozenset[str] = frozenset({"stake", "holding", "interest", "share"})
+HOLDER_PREPOSITIONS: tuple[str, ...] = ("of",)
+HELD_PREPOSITIONS: tuple[str, ...] = ("in",)
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "other bidders to take over Y include A, B and C"; "bidder" and "suitor" also take the
 #: company itself ("the bidders for Y were A and B"), "candidate" only a deal word.

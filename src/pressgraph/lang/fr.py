@@ -459,6 +459,11 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", 
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
+#: Nouns of holdings, whose companies are listed after them: "les participations de X
+#: dans A, B et C", "les actions de X dans A et B".
+HOLDING_NOUNS: frozenset[str] = frozenset({"participation", "action", "part", "titre"})
+HOLDER_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "des")
+HELD_PREPOSITIONS: tuple[str, ...] = ("dans",)
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "parmi les candidats au rachat de Y figurent A, B et C" (always with a deal word:
 #: "les candidats à la présidentielle" buy nothing).
