@@ -290,6 +290,12 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
         S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:
+        if t.type == "divestment" and obj is not None:
+            # "Y was sold to Z": the seller is not named, the buyer is.
+            buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+            if buyer is not None and buyer.cluster is not obj.cluster:
+                bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
+                return [Frame(bought, b, obj) for b in S.expand(buyer)]
         return []
     role = None
     if t.type == "leadership":
