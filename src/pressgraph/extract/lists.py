@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
-from pressgraph.extract.frames import Frame, Sentence, Trigger, phrase_heads, prep_of
+from pressgraph.extract.frames import Frame, Sentence, Trigger, complement, phrase_heads, prep_of
 from pressgraph.extract.modality import find_modality
 
 #: Clauses whose names are not the list's own ("A, which holds 20 pct of Z").
@@ -101,6 +101,15 @@ def _subsidiary_owner(S: Sentence, ref: Ref) -> bool:
     return j < S.sent.end and S.doc[j].lemma_.lower() in S.lex.SUBSIDIARY_NOUNS
 
 
+def _complement_of_noun(S: Sentence, tok: Token) -> bool:
+    """True for a name that only completes a common noun: "sociétés du CAC 40", "the
+    chairman of Y" (the list names the noun's referents, not Y)."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ != "NOUN" or head.i in S.ref_at:
+        return False
+    return prep_of(tok) in ("de", "of") or (tok.head.dep_ == "prep" and tok.head.lower_ == "of")
+
+
 def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
     """The names on the other side of ``verb`` from ``noun``, in text order: listed
     companies and their allies ("A allied with B"), not possessors ("West Germany's A"),
@@ -121,7 +130,8 @@ def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
         ref = S.ref_at.get(t.i)
         if ref is None or ref.kind != "name" or ref in out or ref.cluster is None:
             continue
-        if S.doc[ref.start:ref.end].root.dep_ == "poss" or _subsidiary_owner(S, ref):
+        root = S.doc[ref.start : ref.end].root
+        if root.dep_ == "poss" or _subsidiary_owner(S, ref) or _complement_of_noun(S, root):
             continue
         out.append(ref)
     return out
@@ -189,6 +199,99 @@ def holding_frames(S: Sentence) -> list[Frame]:
     return out
 
 
+def _linear_list(S: Sentence, first: Ref) -> list[Ref]:
+    """``first`` and the names listed after it ("A, B, C et D"), read on the tokens (the
+    parser hangs long lists anywhere), with the coordination the parse gives."""
+    out = [first]
+    j = first.end
+    while True:
+        k = j
+        while k < S.sent.end and (S.doc[k].lower_ in S.lex.COORDINATORS or S.doc[k].is_space):
+            k += 1
+        ref = S.ref_at.get(k)
+        if k == j or ref is None or ref.kind != "name" or ref.start != k or ref in out:
+            break
+        out.append(ref)
+        j = ref.end
+    for ref in S.expand(first):
+        if ref not in out and ref.kind == "name":
+            out.append(ref)
+    return sorted(out, key=lambda r: r.start)
+
+
+def _examples(S: Sentence, noun: Token) -> list[Ref]:
+    """The names a plural noun gives as examples: "companies such as A, B and C",
+    "des entreprises telles que A, B et C", "customers including A and B"."""
+    cues: tuple[str, ...] = S.lex.EXAMPLE_CUES
+    doc = S.doc
+    i = noun.i + 1
+    while i < S.sent.end and i - noun.i <= 3:
+        words = " ".join(t.lower_ for t in doc[i : min(i + 3, S.sent.end)]) + " "
+        cue = next((c for c in cues if words.startswith(c + " ")), None)
+        if cue is not None:
+            first = S.ref_at.get(_skip(S, i + len(cue.split())))
+            return _linear_list(S, first) if first is not None and first.kind == "name" else []
+        if doc[i].pos_ != "ADJ":
+            break
+        i += 1  # "des entreprises françaises telles que"
+    return []
+
+
+def _provider(S: Sentence, verb: Token) -> Ref | None:
+    """Whose is what ``verb`` (a passive "used") says is used: a name ("Y is used by"), its
+    possessor ("its software is used by"), or the subject that offers the thing ("X
+    propose des services qui sont utilisés par")."""
+    thing = next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+    if thing is None:
+        return None
+    ref = S.ref_at.get(thing.i)
+    if ref is not None and ref.kind == "name":
+        return ref
+    owner = S.possessor(thing)
+    if owner is not None:
+        return owner
+    if thing.lower_ in S.lex.RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "relcl"):
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return S.agent(head)
+    return None
+
+
+def customer_frames(S: Sentence) -> list[Frame]:
+    """Each company listed as a customer is supplied by the company named: "its customers
+    include A and B", "parmi les clients de X figurent A et B", "des services utilisés par
+    de nombreuses entreprises telles que A, B et C"."""
+    lex = S.lex
+    nouns: frozenset[str] = getattr(lex, "CUSTOMER_NOUNS", frozenset())
+    out: list[Frame] = []
+    for tok in S.sent:
+        if tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        supplier: Ref | None = None
+        listed: list[Ref] = []
+        if lemma in nouns:
+            of = complement(tok, lex.HOLDER_PREPOSITIONS)
+            supplier = S.possessor(tok) or (S.ref_at.get(of.i) if of is not None else None)
+            verb = _listing_verb(S, tok)
+            listed = _listed(S, verb, tok) if verb is not None else _examples(S, tok)
+        elif (lemma in lex.descriptions and tok.dep_ in ("obl:agent", "pobj")
+              and tok.head.lemma_.lower() in lex.USING_VERBS | {"by"}):
+            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+            if verb.lemma_.lower() in lex.USING_VERBS:
+                supplier = _provider(S, verb)
+                listed = _examples(S, tok)
+        if supplier is None or supplier.cluster is None:
+            continue
+        trigger = Trigger(tok, "supplier", False)
+        for ref in listed:
+            if ref.cluster is not supplier.cluster:
+                out.append(Frame(trigger, ref, supplier, presupposed=True))
+    return out
+
+
 def list_frames(S: Sentence) -> list[Frame]:
     """Facts of every list construction of the sentence."""
-    return candidate_frames(S) + holding_frames(S)
+    return candidate_frames(S) + holding_frames(S) + customer_frames(S)

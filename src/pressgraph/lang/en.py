@@ -444,6 +444,12 @@ CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
 HOLDING_NOUNS: frozenset[str] = frozenset({"stake", "holding", "interest", "share"})
 HOLDER_PREPOSITIONS: tuple[str, ...] = ("of",)
 HELD_PREPOSITIONS: tuple[str, ...] = ("in",)
+#: Nouns of a company's customers, and verbs by which companies use what another supplies:
+#: "its customers include A and B", "software used by companies such as A and B".
+CUSTOMER_NOUNS: frozenset[str] = frozenset({"customer", "client"})
+USING_VERBS: frozenset[str] = frozenset({"use", "employ"})
+#: Words that open a list of examples after a plural noun ("companies such as A and B").
+EXAMPLE_CUES: tuple[str, ...] = ("such as", "including", "like")
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "other bidders to take over Y include A, B and C"; "bidder" and "suitor" also take the
 #: company itself ("the bidders for Y were A and B"), "candidate" only a deal word.

@@ -464,6 +464,13 @@ CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
 HOLDING_NOUNS: frozenset[str] = frozenset({"participation", "action", "part", "titre"})
 HOLDER_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "des")
 HELD_PREPOSITIONS: tuple[str, ...] = ("dans",)
+#: Nouns of a company's customers, and verbs by which companies use what another supplies:
+#: "parmi ses clients figurent A et B", "des services utilisés par des entreprises telles
+#: que A et B".
+CUSTOMER_NOUNS: frozenset[str] = frozenset({"client"})
+USING_VERBS: frozenset[str] = frozenset({"utiliser", "employer"})
+#: Words that open a list of examples after a plural noun ("des entreprises telles que A").
+EXAMPLE_CUES: tuple[str, ...] = ("tels que", "telles que", "tel que", "telle que", "comme", "dont", "notamment", "parmi lesquelles", "parmi lesquels")
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "parmi les candidats au rachat de Y figurent A, B et C" (always with a deal word:
 #: "les candidats à la présidentielle" buy nothing).
