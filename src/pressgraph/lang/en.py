@@ -570,6 +570,9 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "people", "person", "anal
 #: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
 #: are good enough, and linear reading there crosses clauses.
 PARSE_REPAIR: bool = False
+#: A description noun written twice in a sentence may name two entities ("The company
+#: said it would buy 20 pct of the company").
+REPEATED_DESCRIPTIONS_COREFER: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

@@ -645,7 +645,10 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "ob
 #: are good enough, and linear reading there crosses clauses.
 PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
-DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
+#: A description noun written twice in a sentence names one entity ("Le groupe racheté ...
+#: le PDG du groupe").
+REPEATED_DESCRIPTIONS_COREFER: bool = True
+DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"})
 #: Words that open a clause fronted before the main one ("Après avoir lancé..., X teste",
 #: "Pour financer son expansion, X a levé"): a possessive in it is the main subject's.
 FRONTED_CLAUSE_MARKERS: frozenset[str] = frozenset({"après", "avant", "pour", "afin"})
