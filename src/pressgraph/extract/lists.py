@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger, complement, phrase_heads, prep_of
 from pressgraph.extract.modality import find_modality
+from pressgraph.names import is_legal_suffix
 
 #: Clauses whose names are not the list's own ("A, which holds 20 pct of Z").
 _CLAUSES = ("relcl", "acl:relcl", "advcl", "ccomp", "parataxis")
@@ -158,6 +159,16 @@ def candidate_frames(S: Sentence) -> list[Frame]:
     return out
 
 
+def _item(S: Sentence, ref: Ref) -> bool:
+    """True for a name that is an item of a list, not a restatement of the one before: an
+    acronym in parentheses ("Y (YY)"), a legal form cut off by a comma ("Y, S.A.")."""
+    if ref.kind != "name":
+        return False
+    if ref.start > S.sent.start and S.doc[ref.start - 1].text == "(":
+        return False
+    return not is_legal_suffix(ref.text.strip())
+
+
 def _skip(S: Sentence, i: int, words: frozenset[str] | tuple[str, ...] = ()) -> int:
     """The first token from ``i`` that is neither a determiner, a space nor one of ``words``."""
     doc = S.doc
@@ -194,7 +205,7 @@ def holding_frames(S: Sentence) -> list[Frame]:
         if owned and tok.lemma_.lower() in lex.NOUN_FRAMES:
             listed = listed[1:]  # "X's stake in A": A is the stake noun's own frame's
         for ref in listed:
-            if ref.cluster is not holder.cluster and ref.kind == "name":
+            if ref.cluster is not holder.cluster and _item(S, ref):
                 out.append(Frame(trigger, holder, ref, presupposed=True))
     return out
 
