@@ -19,6 +19,7 @@ from pressgraph.extract.dates import find_dateline, find_times
 from pressgraph.extract.entities import Cluster, cluster_names, find_names
 from pressgraph.extract.facts import legal_form_frames, noun_frames, possessive_frames, verb_frames
 from pressgraph.extract.frames import Frame, Sentence, find_triggers
+from pressgraph.extract.lists import list_frames
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.modality import find_modality
 from pressgraph.extract.quantities import find_quantities
@@ -149,7 +150,7 @@ class _Reader:
         quantities = [q for q in self.quantities if sent.start_char <= q.start < sent.end_char]
         S.percents = [q for q in quantities if q.kind == "percent"]
         times = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
-        found: list[Frame] = title_frames(S) + possessive_frames(S)
+        found: list[Frame] = title_frames(S) + possessive_frames(S) + list_frames(S)
         for trigger in find_triggers(sent, lex):
             if trigger.token.i in taken_by_names:
                 continue  # a deal noun inside a name ("L'Usine ...", an outlet) is no deal

@@ -256,7 +256,10 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 width = 2 if two in heads else (1 if doc[j].lower_ in heads or doc[j].lemma_ in heads else 0)
                 end = j + width
                 # An apposed name follows: "la firme californienne Adobe Systems" is the name.
-                if width and not (end < sent.end and end in taken) and not doc[j].is_title:
+                # ("le PDG du groupe Hervé Dupont": a person's name after it is the holder of a
+                # title, not the company's name.)
+                named = end < sent.end and end in taken and doc[end].ent_type_ not in ("PER", "PERSON")
+                if width and not named and not doc[j].is_title:
                     while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod":
                         end += 1
                     # "la société dirigée par X": the description runs to the end of X.
@@ -359,6 +362,15 @@ def resolve(
         noun = doc[ref.end - 1] if doc[ref.end - 1].pos_ == "NOUN" else head
         if doc[ref.start].lower_ in ("ce", "cette", "cet") and noun.lemma_ in salience.possessed:
             ref.cluster = salience.possessed[noun.lemma_]
+            continue
+        # "Le groupe racheté ... le PDG du groupe": the same noun again in the sentence is
+        # the same entity (not in English wires: "The company said it would buy 20 pct of
+        # the company" names the speaker, then the target).
+        again = [r for r in refs if r is not ref and r.kind == "description" and r.cluster is not None
+                 and r.start < ref.start and any(t.pos_ == "NOUN" and t.lemma_ == noun.lemma_
+                                                 for t in doc[r.start : r.end])]
+        if again and lex.REPEATED_DESCRIPTIONS_COREFER:
+            ref.cluster = again[-1].cluster
             continue
         is_subject = head.dep_ in _SUBJ or ref.start == sent.start
         if is_subject:

@@ -318,6 +318,14 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
         words = n.text.split()
         if len(words) >= 3 and is_legal_suffix(words[-1]) and n.label == "ORG":
             spellings.append((" ".join(words[:-1]), n))
+    # "la 21st" after "21st Century Fox": the first word of an organisation's full name,
+    # written alone as a proper noun, is that organisation.
+    known = {t for t, _ in spellings}
+    for n in names:
+        first = n.text.split()[0]
+        if n.label == "ORG" and not n.outlet and len(n.text.split()) >= 2 and len(first) > 2 and first not in known:
+            spellings.append((first, n))
+            known.add(first)
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     for text, name in spellings:
         # Followed by neither a letter nor an apostrophe, but the possessive "'s" is fine.

@@ -202,6 +202,27 @@ def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     return kept or refs[:1]
 
 
+def _held_list_start(S: Sentence, i: int) -> int:
+    """After a share noun, "de Z dans A, B": the token where the companies held start (A),
+    or ``i`` when the words do not read so."""
+    doc = S.doc
+    j = i
+    if j < S.sent.end and doc[j].lower_ in ("de", "d'", "d’", "of"):
+        j += 1
+        while j < S.sent.end and doc[j].pos_ == "DET":
+            j += 1
+        holder = S.ref_at.get(j)
+        if holder is not None and holder.kind == "name":
+            j = holder.end
+        elif j < S.sent.end and doc[j].pos_ == "PROPN":
+            j += 1  # a holder the model did not read as a name ("la 21st")
+        else:
+            return i
+    if j + 1 < S.sent.end and doc[j].lower_ in ("dans", "in"):
+        return j + 1
+    return i
+
+
 def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
     """ "détenir les studios A et B, les chaînes de télévision C, D et E": a list of names
     goes on after a comma and a category noun ("les chaînes (de télévision)") before its
@@ -218,6 +239,8 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
         i += 2
         if i + 1 < S.sent.end and doc[i].lower_ in ("de", "d'", "d’") and doc[i + 1].pos_ == "NOUN":
             i += 2  # "les chaînes de télévision"
+        elif doc[i - 1].lemma_.lower() in S.lex.SHARE_NOUNS:
+            i = _held_list_start(S, i)  # "les actions de Z dans A, B": the holdings listed
         first = S.ref_at.get(i)
         if first is None or first.kind != "name":
             break
@@ -267,6 +290,12 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
         S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:
+        if t.type == "divestment" and obj is not None:
+            # "Y was sold to Z": the seller is not named, the buyer is.
+            buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+            if buyer is not None and buyer.cluster is not obj.cluster:
+                bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
+                return [Frame(bought, b, obj) for b in S.expand(buyer)]
         return []
     role = None
     if t.type == "leadership":

@@ -356,6 +356,8 @@ class Sentence:
             ref = self.with_prep(verb, ("par", "by"))
             if ref is not None:
                 return ref
+            if any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children):
+                return None  # "les actions de X seront cédées": what is sold, by no one named
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
             owner = self.possessor(verb.head)  # "its application to acquire Y": its owner buys
             if owner is not None:

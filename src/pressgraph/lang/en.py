@@ -439,6 +439,26 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"control"})
+#: Plural nouns of holdings, whose companies are listed after them: "X's stakes in A, B
+#: and C", "the holdings of X in A and B".
+HOLDING_NOUNS: frozenset[str] = frozenset({"stake", "holding", "interest", "share"})
+HOLDER_PREPOSITIONS: tuple[str, ...] = ("of",)
+HELD_PREPOSITIONS: tuple[str, ...] = ("in",)
+#: Nouns of a company's customers, and verbs by which companies use what another supplies:
+#: "its customers include A and B", "software used by companies such as A and B".
+CUSTOMER_NOUNS: frozenset[str] = frozenset({"customer", "client"})
+USING_VERBS: frozenset[str] = frozenset({"use", "employ"})
+#: Words that open a list of examples after a plural noun ("companies such as A and B").
+EXAMPLE_CUES: tuple[str, ...] = ("such as", "including", "like")
+#: Nouns of those who compete to buy a company, whose list names each would-be buyer:
+#: "other bidders to take over Y include A, B and C"; "bidder" and "suitor" also take the
+#: company itself ("the bidders for Y were A and B"), "candidate" only a deal word.
+CANDIDATE_NOUNS: frozenset[str] = frozenset({"candidate", "candidacy", "bidder", "suitor", "contender"})
+BIDDER_NOUNS: frozenset[str] = frozenset({"bidder", "suitor"})
+CANDIDACY_PREPOSITIONS: tuple[str, ...] = ("for", "to")
+#: Words that put a noun among others ("A is among the bidders") and verbs that list.
+AMONG_WORDS: frozenset[str] = frozenset({"among"})
+LISTING_VERBS: frozenset[str] = frozenset({"include", "be", "comprise", "feature"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
@@ -550,6 +570,9 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "people", "person", "anal
 #: Z", "investit ... dans Y"): the French parses of press text need it; the English ones
 #: are good enough, and linear reading there crosses clauses.
 PARSE_REPAIR: bool = False
+#: A description noun written twice in a sentence may name two entities ("The company
+#: said it would buy 20 pct of the company").
+REPEATED_DESCRIPTIONS_COREFER: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

@@ -459,6 +459,27 @@ STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", 
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
+#: Nouns of holdings, whose companies are listed after them: "les participations de X
+#: dans A, B et C", "les actions de X dans A et B".
+HOLDING_NOUNS: frozenset[str] = frozenset({"participation", "action", "part", "titre"})
+HOLDER_PREPOSITIONS: tuple[str, ...] = ("de", "d'", "d’", "du", "des")
+HELD_PREPOSITIONS: tuple[str, ...] = ("dans",)
+#: Nouns of a company's customers, and verbs by which companies use what another supplies:
+#: "parmi ses clients figurent A et B", "des services utilisés par des entreprises telles
+#: que A et B".
+CUSTOMER_NOUNS: frozenset[str] = frozenset({"client"})
+USING_VERBS: frozenset[str] = frozenset({"utiliser", "employer"})
+#: Words that open a list of examples after a plural noun ("des entreprises telles que A").
+EXAMPLE_CUES: tuple[str, ...] = ("tels que", "telles que", "tel que", "telle que", "comme", "dont", "notamment", "parmi lesquelles", "parmi lesquels")
+#: Nouns of those who compete to buy a company, whose list names each would-be buyer:
+#: "parmi les candidats au rachat de Y figurent A, B et C" (always with a deal word:
+#: "les candidats à la présidentielle" buy nothing).
+CANDIDATE_NOUNS: frozenset[str] = frozenset({"candidat", "candidature", "prétendant"})
+BIDDER_NOUNS: frozenset[str] = frozenset()
+CANDIDACY_PREPOSITIONS: tuple[str, ...] = ("à", "pour")
+#: Words that put a noun among others ("parmi les candidats") and verbs that list.
+AMONG_WORDS: frozenset[str] = frozenset({"parmi"})
+LISTING_VERBS: frozenset[str] = frozenset({"figurer", "être", "comprendre", "inclure", "compter"})
 #: Nouns of the company that holds another ("X, the parent of Y").
 PARENT_NOUNS: frozenset[str] = frozenset({"maison mère", "société mère"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
@@ -624,7 +645,10 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "ob
 #: are good enough, and linear reading there crosses clauses.
 PARSE_REPAIR: bool = True
 #: Words that start a description of an organisation ("la", "cette"...).
-DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet"})
+#: A description noun written twice in a sentence names one entity ("Le groupe racheté ...
+#: le PDG du groupe").
+REPEATED_DESCRIPTIONS_COREFER: bool = True
+DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"})
 #: Words that open a clause fronted before the main one ("Après avoir lancé..., X teste",
 #: "Pour financer son expansion, X a levé"): a possessive in it is the main subject's.
 FRONTED_CLAUSE_MARKERS: frozenset[str] = frozenset({"après", "avant", "pour", "afin"})
