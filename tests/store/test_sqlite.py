@@ -512,3 +512,23 @@ def test_acronyms_join_once_and_two_letters_never(store: SQLiteStore) -> None:
     store.add(_names_only("g", Entity("Sachs", "ORG")))
     assert store.entity_details("Fichtel und Sachs")["documents"][0]["how"] == "new"
     assert len(store.entity_details("Fichtel und Sachs")["documents"]) == 1
+
+
+def test_acronym_evidence_against_a_merge(store: SQLiteStore) -> None:
+    store.add(_names_only("h", Entity("Federated Department Stores Inc", "ORG")))
+    # an article that names the entity in full as well says which one its acronym is
+    store.add(_names_only("i", Entity("Forces démocratiques syriennes", "ORG", aliases=("FDS",))))
+    assert store.find_entity("Forces démocratiques syriennes")["id"] != store.find_entity(
+        "Federated Department Stores"
+    )["id"]
+    # a company's own name with a legal form is no abbreviation to spell
+    store.add(_names_only("j", Entity("SCM Corp", "ORG")))
+    store.add(_names_only("k", Entity("Siebel Capital Management Inc", "ORG")))
+    assert store.find_entity("Siebel Capital Management")["id"] != store.find_entity("SCM Corp")["id"]
+    # organisations only; names made only of legal forms identify nothing
+    store.add(_names_only("l", Entity("IBM", "PRODUCT")))
+    store.add(_names_only("m", Entity("International Business Machines", "ORG")))
+    assert store.find_entity("IBM")["id"] != store.find_entity("International Business Machines")["id"]
+    store.add(_names_only("n", Entity("Co Inc", "ORG")))
+    store.add(_names_only("o", Entity("Co Inc", "ORG")))
+    assert len([e for e in store.entities() if e["name"] == "Co Inc"]) == 2

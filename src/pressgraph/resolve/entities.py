@@ -34,7 +34,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pressgraph.names import has_legal_suffix, initials, is_acronym, is_description, resolution_key
+from pressgraph.names import (
+    has_legal_suffix,
+    initials,
+    is_acronym,
+    is_description,
+    is_legal_suffix,
+    resolution_key,
+)
 
 __all__ = [
     "Candidate",
@@ -83,10 +90,14 @@ def name_kind(alias: str, name: str) -> KeyKind:
 
 
 def _names(name: str, aliases: Iterable[str], descriptions: set[str]) -> list[str]:
+    """The names that identify an entity: no descriptions, and no name made only of legal
+    forms ("Co Inc", "SA": a recogniser's fragment)."""
     return [
         n
         for n in dict.fromkeys((name, *aliases))
-        if n.casefold() not in descriptions and not is_description(n)
+        if n.casefold() not in descriptions
+        and not is_description(n)
+        and not all(is_legal_suffix(word) for word in n.split())
     ]
 
 
@@ -126,12 +137,16 @@ def lookup_plan(
 
     for n in full:
         add(resolution_key(n), ("name",), False, "name")
+    acronyms = {resolution_key(n) for n in full if is_acronym(n)}
     for n in full:
         if is_acronym(n):
-            add(resolution_key(n), ("initials",), True, "acronym")
+            # only an entity the article knows by its acronym alone: another name of its
+            # own ("Forces démocratiques syriennes (FDS)") already said which it is
+            if {resolution_key(m) for m in full} <= acronyms:
+                add(resolution_key(n), ("initials",), True, "acronym")
         else:
             acronym = initials(n)
-            if acronym:
+            if acronym and not acronyms:
                 add(acronym, ("name",), True, "spelled acronym")
     return plan
 
@@ -151,12 +166,18 @@ def compatible_types(a: str, b: str) -> bool:
     return (a == "PERSON") == (b == "PERSON")
 
 
+ACRONYM_STEPS = frozenset({"acronym", "spelled acronym"})
+
+
 def choose(step: Lookup, entity_type: str, candidates: Sequence[Candidate]) -> int | None:
     """The entity one lookup decides on, or None to go on with the next lookup.
 
-    Candidates of an incompatible type are left out. A ``unique`` step decides only when
-    exactly one entity is left; a strong step takes the oldest (the lowest id).
+    Candidates of an incompatible type are left out; acronyms only join organisations to
+    organisations. A ``unique`` step decides only when exactly one entity is left; a strong
+    step takes the oldest (the lowest id).
     """
+    if step.how in ACRONYM_STEPS:
+        candidates = [c for c in candidates if c.type == entity_type == "ORG"]
     fitting = sorted({c.entity_id for c in candidates if compatible_types(c.type, entity_type)})
     if not fitting:
         return None

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction
-from pressgraph.names import is_description, resolution_key
+from pressgraph.names import has_legal_suffix, is_description, resolution_key
 from pressgraph.resolve.entities import (
     Candidate,
     Lookup,
@@ -376,13 +376,19 @@ class SQLiteStore:
         return None, "new"
 
     def _spelled(self, entity_id: int) -> bool:
-        """True when a long name already joined this acronym entity (it has a key of
-        several words)."""
+        """True unless the entity is known only by a bare acronym: a long name already
+        joined it (it has a key of several words), or it has a name of its own with a legal
+        form ("SCM Corp" is a company's name, not an abbreviation)."""
         row = self._conn.execute(
             "SELECT 1 FROM entity_keys WHERE entity_id = ? AND key LIKE '% %' LIMIT 1",
             (entity_id,),
         ).fetchone()
-        return row is not None
+        if row is not None:
+            return True
+        names = self._conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? AND kind = 'name'", (entity_id,)
+        ).fetchall()
+        return any(has_legal_suffix(n) for (n,) in names)
 
     def _find(self, name: str, aliases: Sequence[str] = ()) -> int | None:
         """The stored entity a name (with aliases) resolves to, or None; no type check.
