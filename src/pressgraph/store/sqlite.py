@@ -189,7 +189,8 @@ class SQLiteStore:
 
         Returns False, and changes nothing, when the document is already stored (the same
         text, or the same canonical URL: see :meth:`duplicate_of`). A near-duplicate of a
-        stored document joins its story (:mod:`pressgraph.store.stories`). On any error the whole document is rolled back and :class:`StoreError` is raised.
+        stored document joins its story (:mod:`pressgraph.store.stories`). On any error the
+        whole document is rolled back and :class:`StoreError` is raised.
         """
         doc = extraction.document
         _check_extraction(extraction, self.name)
@@ -201,7 +202,9 @@ class SQLiteStore:
                 duplicate = stored_duplicate(conn, doc.id, doc.url)
                 if duplicate is not None:
                     conn.execute("ROLLBACK")
-                    logger.debug("%s: document %s already stored as %s", self.name, doc.id, duplicate)
+                    logger.debug(
+                        "%s: document %s already stored as %s", self.name, doc.id, duplicate
+                    )
                     return False
                 self._write(extraction)
                 conn.execute("COMMIT")
