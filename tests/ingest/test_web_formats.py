@@ -282,3 +282,26 @@ def test_warc_corrupt_record_the_others_still_read() -> None:
         "Verdane investit 40 millions d'euros dans Lumio0",
         "Verdane investit 40 millions d'euros dans Lumio2",
     ]
+
+
+def test_recovered_encodings_say_so_in_one_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Invalid UTF-8 and a mislabelled page are read (the text comes out right) and each
+    says once what was done."""
+    import logging
+
+    from pressgraph.ingest import iter_documents
+
+    (tmp_path / "latin.txt").write_bytes("Accord conclu à Québec\n\nLe groupe a signé.".encode("cp1252"))
+    page = ("<html><head><meta charset='utf-8'><title>Accord</title></head><body><article>"
+            "<p>Le groupe a signé un accord décisif à Québec avec son partenaire historique, "
+            "selon la presse économique, qui y voit un tournant pour le secteur.</p>"
+            "</article></body></html>")  # fmt: skip
+    (tmp_path / "mislabelled.html").write_bytes(page.encode("cp1252"))
+    with caplog.at_level(logging.WARNING, logger="pressgraph.ingest"):
+        docs = list(iter_documents([tmp_path]))
+    assert all(not isinstance(d, Exception) for d in docs) and len(docs) == 2
+    assert all("signé" in d.text for d in docs)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2
+    assert any("latin.txt" in w and "not valid UTF-8" in w for w in warnings)
+    assert any("mislabelled.html" in w and "labelled" in w for w in warnings)

@@ -71,9 +71,9 @@ def _decode(data: bytes, source: str) -> str:
             logger.debug("%s: not %s", source, encoding)
             continue
         if encoding != "utf-8-sig":
-            logger.info("%s: decoded as %s", source, encoding)
+            logger.warning("%s: not valid UTF-8, read as Windows-1252", source)
         return text
-    logger.info("%s: decoded as latin-1", source)
+    logger.warning("%s: neither UTF-8 nor Windows-1252, read as Latin-1", source)
     return data.decode("latin-1")
 
 
@@ -205,20 +205,26 @@ def decode_markup(data: bytes, source: str, *, declared: str | None = None) -> s
         reason = _binary_reason(data)
         if reason is not None:
             raise IngestError(source, reason)
+    mislabelled: str | None = None
     for codec in candidates:
         if codec is None:
             continue
         if _single_byte(codec) and _utf8_with_non_ascii(data):
-            logger.info("%s: labelled %s but its bytes are UTF-8: read as UTF-8", source, codec)
+            logger.warning("%s: labelled %s but its bytes are UTF-8: read as UTF-8", source, codec)
             codec = "utf_8"
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            logger.info("%s: labelled %s but not valid %s", source, codec, codec)
+            mislabelled = mislabelled or codec
             continue
         break
     else:
         text = _detect(data, source)
+        if mislabelled:
+            logger.warning(
+                "%s: labelled %s but its bytes are not %s: charset detected instead",
+                source, mislabelled, mislabelled,
+            )  # fmt: skip
     if not text.strip():
         raise IngestError(source, "empty file")
     return text
