@@ -258,7 +258,13 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 # An apposed name follows: "la firme californienne Adobe Systems" is the name.
                 # ("le PDG du groupe Hervé Dupont": a person's name after it is the holder of a
                 # title, not the company's name.)
-                named = end < sent.end and end in taken and doc[end].ent_type_ not in ("PER", "PERSON")
+                after = end
+                # "le fabricant de batteries Norvala": a complement before the apposed name
+                if (after + 2 < sent.end and doc[after].lower_ in lex.DESCRIPTION_LINKS
+                        and doc[after + 1].pos_ == "NOUN" and doc[after + 1].is_lower):
+                    after += 2
+                named = (after < sent.end and after in taken
+                         and doc[after].ent_type_ not in ("PER", "PERSON"))
                 if width and not named and not doc[j].is_title:
                     while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod":
                         end += 1

@@ -33,6 +33,8 @@ _OFF_PHRASE = frozenset(
 #: Fact types whose noun, modifying another noun, says nothing of a deal.
 _MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation", "stake"})
 _ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
+#: Prepositions that join a descriptive noun to its complement ("fabricant de batteries").
+_OF_WORDS = frozenset({"de", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,30 @@ class Sentence:
             return ref
         return None
 
+    def described_name(self, i: int, *, limit: int = 6) -> Ref | None:
+        """The name a descriptive noun phrase starting at token ``i`` ends with: "la
+        start-up Norvala", "le fabricant de batteries Norvala", "the Norwegian battery
+        maker Norvala". Determiners, adjectives and nouns are passed over, and "de/of +
+        noun" complements, but one of the nouns must be a description noun of the lexicon
+        ("fabricant", "maker", "start-up"), so "the plant Norvala" is no name."""
+        described = False
+        for j in range(i, min(i + limit, self.sent.end)):
+            ref = self.ref_at.get(j)
+            if ref is not None:
+                if ref.kind == "name" and ref.start == j and described:
+                    return ref
+                return None
+            t = self.doc[j]
+            if t.pos_ in ("NOUN", "PROPN"):
+                described = described or t.lemma_.lower() in self.lex.descriptions
+            elif t.pos_ in ("DET", "ADJ", "NUM") or (
+                t.pos_ == "ADP" and _ELISION.get(t.lower_, t.lower_) in _OF_WORDS
+            ):
+                continue
+            else:
+                return None
+        return None
+
     def expand(self, ref: Ref) -> list[Ref]:
         """A reference and the references coordinated with it ("X, Y ou Z")."""
         if ref.members:
@@ -288,6 +314,9 @@ class Sentence:
                     j += 1
                 ref = self.ref_at.get(j)
                 if ref is not None and ref.kind != "possessive":
+                    return ref
+                ref = self.described_name(j)  # "in the battery maker X"
+                if ref is not None:
                     return ref
         return None
 
@@ -467,7 +496,11 @@ class Sentence:
                 return self.ref_at[verb.head.i]
         for c in verb.children:
             if c.dep_ in ("obj", "dobj"):
-                return self.object_of(c)
+                ref = self.object_of(c)
+                if ref is None and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.descriptions:
+                    # "rachète le fabricant de batteries X", the name hung elsewhere
+                    ref = self.described_name(c.left_edge.i)
+                return ref
         # Linear fallback: the first name right after the verb.
         for i in range(verb.i + 1, min(verb.i + 4, self.sent.end) if self.lex.PARSE_REPAIR else 0):
             ref = self.ref_at.get(i)

@@ -574,6 +574,8 @@ PARSE_REPAIR: bool = False
 #: said it would buy 20 pct of the company").
 REPEATED_DESCRIPTIONS_COREFER: bool = False
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
+#: Words joining a description to a complement before its apposed name ("maker of chips X").
+DESCRIPTION_LINKS: frozenset[str] = frozenset({"of"})
 DATIVE_PRONOUNS: frozenset[str] = frozenset({"it", "them"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 POSSESSIVES: frozenset[str] = frozenset({"its", "their"})

@@ -649,6 +649,9 @@ PARSE_REPAIR: bool = True
 #: le PDG du groupe").
 REPEATED_DESCRIPTIONS_COREFER: bool = True
 DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"})
+#: Words joining a description to a complement before its apposed name ("le fabricant de
+#: batteries X").
+DESCRIPTION_LINKS: frozenset[str] = frozenset({"de", "d'", "d’", "des", "du"})
 #: Words that open a clause fronted before the main one ("Après avoir lancé..., X teste",
 #: "Pour financer son expansion, X a levé"): a possessive in it is the main subject's.
 FRONTED_CLAUSE_MARKERS: frozenset[str] = frozenset({"après", "avant", "pour", "afin"})
