@@ -330,7 +330,8 @@ class _Reader:
         presupposed = frame.presupposed
         derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
         modality = frame.modality or (
-            "asserted" if derived or appositive else find_modality(tok, sent, self.lex, presupposed=presupposed)
+            "asserted" if derived or appositive
+            else find_modality(tok, sent, self.lex, presupposed=presupposed, kind=t.type)
         )
         written = self.document.text[sent.start_char : sent.end_char]  # with its wire markup
         evidence = written.strip()

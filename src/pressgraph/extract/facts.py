@@ -482,8 +482,15 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         right: list[Ref] = []
         # "X signe un partenariat avec Y", "X travaille en partenariat avec Y": the "avec"
         # phrase may hang on the verb.
-        on_verb = tok.dep_ in ("obj", "dobj", "nsubj") or (tok.dep_.startswith("obl") and prep_of(tok) == "en")
-        holders = [tok] + ([tok.head] if on_verb else [])
+        # "a partnership agreement with Y": the noun modifies the phrase's head.
+        # "a joint venture with Y": a phrase of several words is read from its head.
+        phrase = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+        if t.width > 1:
+            phrase = tok.doc[tok.i : tok.i + t.width].root
+        on_verb = phrase.dep_ in ("obj", "dobj", "nsubj") or (
+            phrase.dep_.startswith("obl") and prep_of(phrase) == "en"
+        )
+        holders = [tok] + ([phrase] if phrase is not tok else []) + ([phrase.head] if on_verb else [])
         for head in holders:
             for c in head.children:
                 if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
@@ -510,8 +517,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 if len(uniq_members) > 1:
                     return [Frame(t, a, b) for a, b in _pairs(uniq_members, [])]
         left = _plural_owner(S, poss, tok) or ([gov_subj] if gov_subj else [])
-        if (not right and gov_subj is not None and verb is not None and tok.head.i == verb.i
-                and tok.dep_ in ("obj", "dobj") and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())):
+        if (not right and gov_subj is not None and verb is not None and phrase.head.i == verb.i
+                and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())):
             left = S.expand(gov_subj)  # "A et B ont signé un partenariat"
         uniq: list[Ref] = []
         for r in right:

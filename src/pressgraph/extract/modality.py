@@ -78,11 +78,15 @@ def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
 _INF_LINKS = frozenset({"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"})
 
 
-def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool = False) -> str:
+def find_modality(
+    trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool = False, kind: str | None = None
+) -> str:
     """The modality of the fact whose trigger is ``trigger`` in ``sent``.
 
     ``presupposed`` marks a state noun under a possessive ("sa participation", "ses
     collaborations"): the state exists whatever is planned about it, so only negation applies.
+    ``kind`` is the fact type: a partnership's own agreement noun ("signed a partnership
+    agreement") is the partnership, not a plan of one, as "an agreement to buy" would be.
     """
     chain = _chain(trigger)
     negated = hedged = planned = False
@@ -120,7 +124,11 @@ def find_modality(trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool
                 c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
             ):  # "X is buying Y": announced, not done
                 planned = True
-        if (depth > 0 or tok.pos_ == "NOUN") and lemma in lex.PLANNED_CUES and not done:
+        # the trigger's own noun phrase ("a partnership agreement"): a partnership's agreement
+        # is the partnership itself
+        own_phrase = depth == 0 or (depth == 1 and chain[0].dep_ in ("compound", "amod"))
+        cue = lemma in lex.PLANNED_CUES and not done and (depth > 0 or tok.pos_ == "NOUN")
+        if cue and not (own_phrase and tok.pos_ == "NOUN" and kind == "partnership"):
             planned = True  # "a takeover bid for Y", "une offre sur Y": not done yet
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:

@@ -521,6 +521,13 @@ LEGAL_FORM_NOUNS: frozenset[str] = frozenset(
 )  # fmt: skip
 LEGAL_FORM_USERS: frozenset[str] = frozenset({"use", "adopt", "choose"})
 
+#: Verbs whose coordinated subject are the parties of the partnership they govern, with no
+#: "with" ("A and B signed a cooperation agreement", "A and B formed a joint venture").
+PARTNERING_VERBS: frozenset[str] = frozenset(
+    {"sign", "conclude", "form", "create", "set", "establish", "launch", "announce", "seal",
+     "forge", "strike", "enter"}
+)  # fmt: skip
+
 # --- modality ---
 #: Modal auxiliaries: what they govern is planned or possible, not done.
 PLANNED_CONDITIONALS: frozenset[str] = frozenset()
