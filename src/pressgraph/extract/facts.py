@@ -253,6 +253,21 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
     return out
 
 
+def _own_shares(verb: Token, S: Sentence) -> bool:
+    """True when ``verb``'s object is a part of its subject's own capital: "20 % de son
+    capital", "10 pct of its shares", "ses actions" (a share noun of
+    ``OWN_SHARE_NOUNS`` under a possessive of ``POSSESSIVES``)."""
+    own = getattr(S.lex, "OWN_SHARE_NOUNS", frozenset())
+    for c in verb.children:
+        if c.dep_ not in ("obj", "dobj"):
+            continue
+        for t in c.subtree:
+            if t.lemma_.lower() in own or t.lower_ in own:
+                if any(d.lower_ in S.lex.POSSESSIVES for d in t.children):
+                    return True
+    return False
+
+
 def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     tok = t.token
     lex = S.lex
@@ -297,6 +312,18 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
                 return [Frame(bought, b, obj) for b in S.expand(buyer)]
         return []
+    if t.type == "divestment" and obj is not None and subj is not None:
+        # "X cède sa participation à Z": Z is who buys, never what is sold.
+        recipient = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        if recipient is not None and recipient.cluster is obj.cluster and recipient.start == obj.start:
+            obj = None
+    if t.type == "divestment" and obj is None and subj is not None and _own_shares(tok, S):
+        # "X va céder 20 % de son capital à Z", "X will sell 20 pct of its shares to Z": Z
+        # buys into X (X sells no other company).
+        buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        if buyer is not None and buyer.cluster is not subj.cluster:
+            bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
+            return [Frame(bought, b, subj) for b in S.expand(buyer)]
     role = None
     if t.type == "leadership":
         lemma = tok.lemma_.lower()

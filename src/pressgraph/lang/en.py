@@ -468,6 +468,9 @@ STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "b
 FROM_WORDS: tuple[str, ...] = ("from",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
+#: Share nouns that, under a possessive, are the subject's own capital ("son capital",
+#: "its shares"): selling them to Z lets Z buy into the subject.
+OWN_SHARE_NOUNS: frozenset[str] = frozenset({"share", "shares", "stock", "capital", "equity"})
 SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
 #: Prepositions that complete an asset's name ("its office building in Sydney").
 ASSET_PREPOSITIONS: tuple[str, ...] = ("in", "of", "at")

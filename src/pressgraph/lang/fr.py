@@ -492,6 +492,9 @@ STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire",
 FROM_WORDS: tuple[str, ...] = ("contre",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
 SHARE_NOUNS: frozenset[str] = frozenset({"%", "pourcent", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart"})
+#: Share nouns that, under a possessive, are the subject's own capital ("son capital",
+#: "its shares"): selling them to Z lets Z buy into the subject.
+OWN_SHARE_NOUNS: frozenset[str] = frozenset({"capital", "action", "actions", "titres"})  # "titre": a title too
 SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
 #: Prepositions that complete an asset's name ("its office building in Sydney").
 ASSET_PREPOSITIONS: tuple[str, ...] = ("de", "en", "à")
