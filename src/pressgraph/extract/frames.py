@@ -681,6 +681,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             if (tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS
                     and lemma not in lex.SUBSIDIARY_NOUNS):  # "Schneider SA subsidiary Jeumont-Schneider"
                 continue  # "the final investment decision", "acquisition strategy"
+            head = tok.head
+            if (tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i
+                    and (head.lemma_.lower() in nouns or head.text in nouns)):
+                continue  # "merger talks": the talks are the fact, the merger their topic
             yield Trigger(tok, ftype, False)
         else:
             role = _role_noun(doc, tok, sent.end, lex)
