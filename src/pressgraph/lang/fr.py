@@ -300,6 +300,7 @@ VERB_FRAMES: dict[str, tuple[str, str, str]] = {
     "fournir": ("supplier", "à+dative", "agent"),
     "équiper": ("supplier", "patient", "agent"),
     "commander": ("supplier", "agent", "à"),
+    "mandater": ("supplier", "agent", "patient"),  # "X a mandaté la banque Lazard"
 }
 
 # A noun frame maps a noun (lemma, or several words) to its fact type. Roles of nominal
