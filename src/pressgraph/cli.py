@@ -316,12 +316,14 @@ AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", help="Only what the press had reported by this date (YYYY[-MM[-DD]])."),
 ]
+NameArgument = Annotated[str, typer.Argument(help="Entity name or alias.")]
+WithOption = Annotated[str | None, typer.Option("--with", help="A second entity: what links the two.")]
 
 
 @app.command("report")
 def report_cmd(
-    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
-    with_: Annotated[str | None, typer.Option("--with", help="A second entity: the pair's dossier.")] = None,
+    name: NameArgument,
+    with_: WithOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[str, typer.Option("--format", help="md, json, or term (rendered Markdown).")] = "md",
     db: DbOption = None,
@@ -333,8 +335,8 @@ def report_cmd(
 
 @app.command()
 def timeline(
-    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
-    with_: Annotated[str | None, typer.Option("--with", help="A second entity: the pair's timeline.")] = None,
+    name: NameArgument,
+    with_: WithOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     db: DbOption = None,
@@ -456,8 +458,9 @@ def bench_cmd(
         typer.Argument(help="Files or folders (default: bundled samples + ../shared/corpus)."),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, help="Articles measured at most.")
-    ] = bench.DEFAULT_LIMIT,
+        int | None,
+        typer.Option("--limit", min=1, help=f"Articles measured at most (default {bench.DEFAULT_LIMIT}; --incremental: all)."),
+    ] = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
     ] = bench.DEFAULT_WORKERS,
@@ -481,8 +484,9 @@ def bench_cmd(
         err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
     inputs = [str(p) for p in paths or sample_paths() + corpus]
     if incremental:
-        _bench_incremental(inputs, limit if limit != bench.DEFAULT_LIMIT else None, workers, window, keep_db, fmt)
+        _bench_incremental(inputs, limit, workers, window, keep_db, fmt)
         return
+    limit = limit or bench.DEFAULT_LIMIT
     try:
         selection = harness.select(inputs, limit)
         with Progress(

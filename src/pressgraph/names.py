@@ -170,7 +170,7 @@ def is_acronym(name: str) -> bool:
 
 
 def has_legal_suffix(name: str) -> bool:
-    """True when ``name`` ends with a legal form ("Sachs AG", "Microsoft Corp.")."""
+    """True when ``name`` ends with a legal form ("Acme AG", "Acme Corp.")."""
     tokens = _normalise(name)
     return len(tokens) > 1 and _drop_suffixes(list(tokens)) != tokens
 

@@ -84,14 +84,14 @@ def _reported(f: Fact) -> str:
 
 
 def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
-    line = escape_md(fact_line(f.to_dict()))
+    line = escape_md(fact_line(f.head()))
     n = f.independent_sources
     lines = [
         f"- **{line}** — *{f.modality}*, {f.status}; reported {escape_md(_reported(f))}; "
         f"{n} independent source{'s' if n != 1 else ''}: {escape_md(', '.join(f.sources))}"
     ]
     for label, ids in (("superseded by", f.superseded_by), ("conflicts with", f.conflicts_with)):
-        others = [escape_md(fact_line(by_id[i].to_dict())) for i in ids if i in by_id]
+        others = [escape_md(fact_line(by_id[i].head())) for i in ids if i in by_id]
         if others:
             lines.append(f"  - {label}: " + "; ".join(others))
     for claim in f.claims:
@@ -159,7 +159,7 @@ def timeline_rows(d: Dossier) -> list[dict[str, Any]]:
             {
                 "date": event["date"],
                 "axis": event["axis"],
-                "fact": fact_line(fact.to_dict()),
+                "fact": fact_line(fact.head()),
                 "fact_id": fact.id,
                 "type": fact.type,
                 "status": fact.status,

@@ -257,7 +257,7 @@ def _own_shares(verb: Token, S: Sentence) -> bool:
     """True when ``verb``'s object is a part of its subject's own capital: "20 % de son
     capital", "10 pct of its shares", "ses actions" (a share noun of
     ``OWN_SHARE_NOUNS`` under a possessive of ``POSSESSIVES``)."""
-    own = getattr(S.lex, "OWN_SHARE_NOUNS", frozenset())
+    own: frozenset[str] = getattr(S.lex, "OWN_SHARE_NOUNS", frozenset())
     for c in verb.children:
         if c.dep_ not in ("obj", "dobj"):
             continue

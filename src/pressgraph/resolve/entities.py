@@ -169,16 +169,21 @@ def compatible_types(a: str, b: str) -> bool:
 ACRONYM_STEPS = frozenset({"acronym", "spelled acronym"})
 
 
-def choose(step: Lookup, entity_type: str, candidates: Sequence[Candidate]) -> int | None:
+def choose(
+    step: Lookup, entity_type: str | None, candidates: Sequence[Candidate]
+) -> int | None:
     """The entity one lookup decides on, or None to go on with the next lookup.
 
     Candidates of an incompatible type are left out; acronyms only join organisations to
-    organisations. A ``unique`` step decides only when exactly one entity is left; a strong
-    step takes the oldest (the lowest id).
+    organisations (``entity_type`` None: a person's query, no type to check). A ``unique``
+    step decides only when exactly one entity is left; a strong step takes the oldest (the
+    lowest id).
     """
-    if step.how in ACRONYM_STEPS:
-        candidates = [c for c in candidates if c.type == entity_type == "ORG"]
-    fitting = sorted({c.entity_id for c in candidates if compatible_types(c.type, entity_type)})
+    if entity_type is not None:
+        if step.how in ACRONYM_STEPS:
+            candidates = [c for c in candidates if c.type == entity_type == "ORG"]
+        candidates = [c for c in candidates if compatible_types(c.type, entity_type)]
+    fitting = sorted({c.entity_id for c in candidates})
     if not fitting:
         return None
     if step.unique and len(fitting) != 1:

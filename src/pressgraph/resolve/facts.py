@@ -15,7 +15,7 @@ Same fact
 
 Independent sources
     A claim's *original source* is the first ``source`` link of its attribution chain
-    ("selon le FT, relayé par Les Echos": the FT; Les Echos only relays) when it is named
+    ("selon le journal A, relayé par le journal B": A; B only relays) when it is named
     ("the companies said" names no one), else its document's story when near-duplicate
     documents of the fact share it, else its outlet, else its document. Claims of one fact whose
     evidence sentences are near-identical (:data:`COPY_SIMILARITY`, sentences of
@@ -109,7 +109,8 @@ class Fact:
     last_reported: str | None = None
     reported_from_ingest: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    def head(self) -> dict[str, Any]:
+        """What the fact says: id, type, parties and attributes (no status, no claims)."""
         out: dict[str, Any] = {
             "id": self.id,
             "type": self.type,
@@ -117,6 +118,10 @@ class Fact:
             "object": self.object,
         }
         out.update({key: self.attributes.get(key) for key in ATTRIBUTES})
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.head()
         out.update(
             modality=self.modality,
             status=self.status,

@@ -194,32 +194,16 @@ class SQLiteStore:
         """
         doc = extraction.document
         _check_extraction(extraction, self.name)
-        action = f"storing document {doc.id} ({doc.source or 'no source'})"
-        conn = self._conn
-        with self._errors(action):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                duplicate = stored_duplicate(conn, doc.id, doc.url)
-                if duplicate is not None:
-                    conn.execute("ROLLBACK")
-                    logger.debug(
-                        "%s: document %s already stored as %s", self.name, doc.id, duplicate
-                    )
-                    return False
-                self._write(extraction)
-                conn.execute("COMMIT")
-            except (sqlite3.Error, StoreError):
-                conn.execute("ROLLBACK")
-                raise
-            except Exception as exc:
-                conn.execute("ROLLBACK")
-                raise StoreError(
-                    f"{self.name}: {action} failed ({type(exc).__name__}: {exc})"
-                ) from exc
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        return True
+
+        def work() -> bool:
+            duplicate = stored_duplicate(self._conn, doc.id, doc.url)
+            if duplicate is not None:
+                logger.debug("%s: document %s already stored as %s", self.name, doc.id, duplicate)
+                return False  # nothing written: the commit changes nothing
+            self._write(extraction)
+            return True
+
+        return self._transaction(f"storing document {doc.id} ({doc.source or 'no source'})", work)
 
     def _write(self, extraction: Extraction) -> None:
         doc = extraction.document
@@ -371,9 +355,7 @@ class SQLiteStore:
                 if (step.key, int(eid)) not in splits
                 and (step.how != "spelled acronym" or not self._spelled(int(eid)))
             ]
-            if type_ is None:
-                candidates = [Candidate(c.entity_id, "ORG") for c in candidates]
-            found = choose(step, type_ or "ORG", candidates)
+            found = choose(step, type_, candidates)
             if found is not None:
                 return found, step.how
         return None, "new"
@@ -396,7 +378,7 @@ class SQLiteStore:
     def _find(self, name: str, aliases: Sequence[str] = ()) -> int | None:
         """The stored entity a name (with aliases) resolves to, or None; no type check.
 
-        Used for names people type ("microsoft corp"): lower case is not a description."""
+        Used for names people type ("acme corp"): lower case is not a description."""
         keys = [resolution_key(n) for n in (name, *aliases)]
         merges, splits = self._corrections(keys)
         for key in keys:
@@ -441,38 +423,13 @@ class SQLiteStore:
                 found, how = self._plan_decision(plan, entity.type, splits)
             if found is None:
                 found = self._new_entity(keys[0], entity)
-            block = [
-                (key, kind, found)
-                for key, kind in blocking_keys(entity.name, entity.aliases, descriptions)
-                if (key, found) not in splits
-            ]
-            conn.executemany(
-                "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)", block
-            )
-            # a key first stored as a weaker kind becomes a name when a document says so
-            conn.executemany(
-                "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
-                [(key, eid) for key, kind, eid in block if kind == "name"],
-            )
             barred = {key for key, eid in splits if eid == found}
         else:
             key = f"{resolution_key(entity.name)}@{doc_id}"
             row = conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
             found = int(row[0]) if row is not None else self._new_entity(key, entity)
             barred = set()
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
-            [
-                (
-                    found,
-                    alias,
-                    resolution_key(alias),
-                    "description" if alias in descriptions else "name",
-                )
-                for alias in all_names
-                if resolution_key(alias) not in barred
-            ],
-        )
+        self._add_names(found, entity.name, entity.aliases, descriptions, barred)
         cursor = conn.execute(
             "INSERT INTO local_entities (document_id, name, type, names, entity_id, how)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -512,30 +469,42 @@ class SQLiteStore:
         for name, names in conn.execute(
             "SELECT name, names FROM local_entities WHERE entity_id = ? ORDER BY id", (entity_id,)
         ).fetchall():
-            all_names = [n for n in dict.fromkeys([name, *json.loads(names)])]
-            aliases = [n for n in all_names if n != name]
+            all_names = list(dict.fromkeys([name, *json.loads(names)]))
             descriptions = [n for n in all_names if is_description(n)]
-            conn.executemany(
-                "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)",
-                [
-                    (key, kind, entity_id)
-                    for key, kind in blocking_keys(name, aliases, descriptions)
-                    if key not in splits
-                ],
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
-                [
-                    (
-                        entity_id,
-                        n,
-                        resolution_key(n),
-                        "description" if n in descriptions else "name",
-                    )
-                    for n in all_names
-                    if resolution_key(n) not in splits
-                ],
-            )
+            self._add_names(entity_id, name, all_names[1:], descriptions, splits)
+
+    def _add_names(
+        self,
+        entity_id: int,
+        name: str,
+        aliases: Sequence[str],
+        descriptions: Sequence[str],
+        barred: set[str],
+    ) -> None:
+        """Give an entity the blocking keys and aliases of one document's entity (keys in
+        ``barred``, split off by a person, left out); a key first stored as a weaker kind
+        becomes a name when a document says so."""
+        conn = self._conn
+        block = [
+            (key, kind, entity_id)
+            for key, kind in blocking_keys(name, aliases, descriptions)
+            if key not in barred
+        ]
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)", block
+        )
+        conn.executemany(
+            "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
+            [(key, eid) for key, kind, eid in block if kind == "name"],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
+            [
+                (entity_id, n, resolution_key(n), "description" if n in descriptions else "name")
+                for n in dict.fromkeys((name, *aliases))
+                if resolution_key(n) not in barred
+            ],
+        )
 
     def _move_locals(self, local_ids: Sequence[int], target: int, how: str) -> None:
         conn = self._conn
@@ -575,11 +544,21 @@ class SQLiteStore:
         )
 
     def _transaction(self, action: str, work: Callable[[], T]) -> T:
+        """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction, rolled back on any error; an
+        error that is not a :class:`StoreError` is raised as one naming ``action``."""
         conn = self._conn
         with self._errors(action):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 result = work()
+            except (sqlite3.Error, StoreError):
+                conn.execute("ROLLBACK")
+                raise
+            except Exception as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(
+                    f"{self.name}: {action} failed ({type(exc).__name__}: {exc})"
+                ) from exc
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -589,11 +568,10 @@ class SQLiteStore:
     def _absorb(self, target: int, source: int, how: str) -> None:
         """Move everything of entity ``source`` to ``target`` and delete ``source``."""
         conn = self._conn
-        locals_ = [
-            i
-            for (i,) in conn.execute("SELECT id FROM local_entities WHERE entity_id = ?", (source,))
-        ]
-        self._move_locals(locals_, target, how)
+        conn.execute(
+            "UPDATE local_entities SET entity_id = ?, how = ? WHERE entity_id = ?",
+            (target, how, source),
+        )
         for table, column in (("claims", "subject_id"), ("claims", "object_id"),
                               ("mentions", "entity_id"), ("claim_sources", "entity_id"),
                               ("entity_corrections", "entity_id")):  # fmt: skip
