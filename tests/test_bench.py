@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-
-import pytest
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -141,7 +140,10 @@ def test_incremental_bench_reports_windows_and_resolution(tmp_path: Path) -> Non
     result = run_incremental([data], workers=1, window=3, keep_db=keep)
     assert result["articles"] == 9 and result["rejected"] == 0
     assert set(result["ratio"]) == {"ingest", "store"}
-    assert result["ingest_ms_per_article"]["first"] > 0 and result["store_cpu_ms_per_article"]["last"] >= 0
+    assert (
+        result["ingest_ms_per_article"]["first"] > 0
+        and result["store_cpu_ms_per_article"]["last"] >= 0
+    )
     res = result["resolution"]
     assert res["documents"] == 9 and res["entities"] < res["local_entities"]
     assert res["resolved_by"]["new"] == res["entities"]

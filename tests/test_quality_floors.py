@@ -49,7 +49,8 @@ def test_overall_floor(figures: dict[str, Any], key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "key"), [(lang, key) for lang, floors in sorted(FLOORS["per_language"].items()) for key in floors]
+    ("lang", "key"),
+    [(lang, key) for lang, floors in sorted(FLOORS["per_language"].items()) for key in floors],
 )
 def test_language_floor(figures: dict[str, Any], lang: str, key: str) -> None:
     got = figures["per_language"][lang][key]
@@ -58,4 +59,10 @@ def test_language_floor(figures: dict[str, Any], lang: str, key: str) -> None:
 
 
 def test_every_fact_type_is_scored(figures: dict[str, Any]) -> None:
-    assert set(figures["per_type"]) >= {"acquisition", "stake", "investment", "leadership", "partnership"}
+    assert set(figures["per_type"]) >= {
+        "acquisition",
+        "stake",
+        "investment",
+        "leadership",
+        "partnership",
+    }

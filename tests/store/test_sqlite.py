@@ -147,7 +147,15 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("user_version") == latest_version() == 3
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
-            ["documents", "entities", "aliases", "mentions", "claims", "claim_sources", "local_entities"],
+            [
+                "documents",
+                "entities",
+                "aliases",
+                "mentions",
+                "claims",
+                "claim_sources",
+                "local_entities",
+            ],
             0,
         )
     conn = sqlite3.connect(path)
@@ -467,15 +475,23 @@ def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> N
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
     MIGRATIONS[0][1](conn)
     conn.execute("INSERT INTO migrations VALUES (1, '_m001_initial', '2026-01-01')")
     conn.execute("PRAGMA user_version = 1")
-    conn.execute("INSERT INTO documents (id, text, ingested_at) VALUES ('d1', 'Acme Corp owns Beta.', 'x')")
-    conn.execute("INSERT INTO entities (id, key, name, type) VALUES (1, 'acme', 'Acme Corp', 'ORG')")
+    conn.execute(
+        "INSERT INTO documents (id, text, ingested_at) VALUES ('d1', 'Acme Corp owns Beta.', 'x')"
+    )
+    conn.execute(
+        "INSERT INTO entities (id, key, name, type) VALUES (1, 'acme', 'Acme Corp', 'ORG')"
+    )
     conn.execute("INSERT INTO entities (id, key, name, type) VALUES (2, 'beta', 'Beta', 'ORG')")
     conn.execute("INSERT INTO aliases VALUES (1, 'Acme Corp', 'acme', 'name')")
-    conn.execute("INSERT INTO mentions (document_id, entity_id, start, end, text, kind) VALUES ('d1', 1, 0, 9, 'Acme Corp', 'name')")
+    conn.execute(
+        "INSERT INTO mentions (document_id, entity_id, start, end, text, kind) VALUES ('d1', 1, 0, 9, 'Acme Corp', 'name')"
+    )
     conn.execute(
         "INSERT INTO claims (id, document_id, type, subject_id, object_id, modality, evidence,"
         " evidence_start, evidence_end) VALUES ('c1', 'd1', 'stake', 1, 2, 'asserted', 'Acme Corp owns Beta.', 0, 20)"
@@ -518,17 +534,22 @@ def test_acronym_evidence_against_a_merge(store: SQLiteStore) -> None:
     store.add(_names_only("h", Entity("Federated Department Stores Inc", "ORG")))
     # an article that names the entity in full as well says which one its acronym is
     store.add(_names_only("i", Entity("Forces démocratiques syriennes", "ORG", aliases=("FDS",))))
-    assert store.find_entity("Forces démocratiques syriennes")["id"] != store.find_entity(
-        "Federated Department Stores"
-    )["id"]
+    assert (
+        store.find_entity("Forces démocratiques syriennes")["id"]
+        != store.find_entity("Federated Department Stores")["id"]
+    )
     # a company's own name with a legal form is no abbreviation to spell
     store.add(_names_only("j", Entity("SCM Corp", "ORG")))
     store.add(_names_only("k", Entity("Siebel Capital Management Inc", "ORG")))
-    assert store.find_entity("Siebel Capital Management")["id"] != store.find_entity("SCM Corp")["id"]
+    assert (
+        store.find_entity("Siebel Capital Management")["id"] != store.find_entity("SCM Corp")["id"]
+    )
     # organisations only; names made only of legal forms identify nothing
     store.add(_names_only("l", Entity("IBM", "PRODUCT")))
     store.add(_names_only("m", Entity("International Business Machines", "ORG")))
-    assert store.find_entity("IBM")["id"] != store.find_entity("International Business Machines")["id"]
+    assert (
+        store.find_entity("IBM")["id"] != store.find_entity("International Business Machines")["id"]
+    )
     store.add(_names_only("n", Entity("Co Inc", "ORG")))
     store.add(_names_only("o", Entity("Co Inc", "ORG")))
     assert len([e for e in store.entities() if e["name"] == "Co Inc"]) == 2

@@ -212,9 +212,7 @@ class BenchReport:
         return {
             "selection": self.selection,
             "configurations": [asdict(r) for r in self.rows],
-            "ratios": {
-                str(r.workers): r.vs_spacy for r in self.rows if r.vs_spacy is not None
-            },
+            "ratios": {str(r.workers): r.vs_spacy for r in self.rows if r.vs_spacy is not None},
             "speedups": self.speedups,
             "control_speedup": self.control_speedup,
             "cpu_bound_speedups": self.cpu_bound_speedups,

@@ -100,9 +100,7 @@ def run(
                         if progress is not None:
                             progress(label, done, total)
 
-                    measurements.append(
-                        measure(kind, n, articles, on_progress=report, debug=debug)
-                    )
+                    measurements.append(measure(kind, n, articles, on_progress=report, debug=debug))
     if repeat > 1:
         notes.append(f"each configuration run {repeat} times in turn; the fastest run is shown")
     return summarise(

@@ -43,7 +43,9 @@ __all__ = ["detect_language", "extract", "extract_parsed"]
 
 MONEY_TYPES = frozenset({"investment", "acquisition", "divestment", "valuation"})
 PERCENT_TYPES = frozenset({"stake", "acquisition", "divestment"})
-DATED_TYPES = frozenset({"investment", "acquisition", "divestment", "valuation", "partnership", "ipo"})
+DATED_TYPES = frozenset(
+    {"investment", "acquisition", "divestment", "valuation", "partnership", "ipo"}
+)
 UNTIL_TYPES = frozenset({"access_right"})
 ORG_TYPES = frozenset(
     {"investment", "acquisition", "divestment", "stake", "valuation", "partnership", "access_right",
@@ -62,7 +64,7 @@ _EN_WORDS = re.compile(r"\b(the|of|and|is|said|with|for|which|its|was|from|by)\b
 
 
 def detect_language(text: str) -> str:
-    """"fr" or "en", by counting frequent function words (enough for press articles)."""
+    """ "fr" or "en", by counting frequent function words (enough for press articles)."""
     sample = text[:5000]
     fr = len(_FR_WORDS.findall(sample))
     en = len(_EN_WORDS.findall(sample))
@@ -132,13 +134,17 @@ class _Reader:
         for ref in names:
             head = ref.head(sent)
             if ref.cluster is not None:
-                self.salience.add(index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass"))
+                self.salience.add(
+                    index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass")
+                )
         resolve(sent, index, refs, self.salience, lex)
         for ref in refs:
             if ref.kind == "description" and ref.cluster is not None:
                 ref.cluster.aliases.add(ref.text)
                 head = ref.head(sent)
-                self.salience.add(index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass"))
+                self.salience.add(
+                    index, ref.start, ref.cluster, head.dep_ in ("nsubj", "nsubj:pass")
+                )
         self.mentions.extend(r for r in refs if r.cluster is not None)
 
         attribution = sentence_attribution(sent, refs, lex)
@@ -169,7 +175,8 @@ class _Reader:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
                 if claim.type == "partnership" and frame.trigger.token.lemma_.lower() in getattr(
-                        lex, "GROUPING_NOUNS", ()):
+                    lex, "GROUPING_NOUNS", ()
+                ):
                     self.grouped.append(len(self.claims))
                 self.claims.append(claim)
                 if claim.type == "investment" and frame.object is not None:
@@ -187,7 +194,8 @@ class _Reader:
         for tok in sent:
             determiners = self.lex.DESCRIPTION_DETERMINERS
             if tok.lemma_.lower() not in grouping or not any(
-                    c.dep_ == "det" and c.lower_ in determiners for c in tok.children):
+                c.dep_ == "det" and c.lower_ in determiners for c in tok.children
+            ):
                 continue
             verbs = [c for c in tok.children if c.dep_ == "acl"]
             if tok.dep_.startswith("nsubj"):
@@ -211,7 +219,12 @@ class _Reader:
         subj = frame.subject.cluster
         obj_ref = frame.object
         obj = obj_ref.cluster if obj_ref is not None else None
-        if t.type == "acquisition" and obj_ref is not None and obj_ref.kind == "name" and obj_ref.start > 0:
+        if (
+            t.type == "acquisition"
+            and obj_ref is not None
+            and obj_ref.kind == "name"
+            and obj_ref.start > 0
+        ):
             prev = self.doc[obj_ref.start - 1]
             if prev.like_num and prev.i >= sent.start:
                 # "l'achat de 114 Airbus": units of a maker's product, bought from it.
@@ -225,22 +238,44 @@ class _Reader:
             return None
         if obj is not None and obj is subj:
             return None
-        if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "AMBIGUOUS_DEAL_VERBS", ()) and (
-            subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
+        if (
+            t.verbal
+            and t.token.lemma_.lower() in getattr(self.lex, "AMBIGUOUS_DEAL_VERBS", ())
+            and (
+                subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
+            )
         ):
             return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
-        if t.verbal and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ()) and (
-            obj is None or obj.label in ("PERSON", "PLACE") or subj.label == "PLACE"
-            or obj_ref is None or not any(
-                c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
-                for c in t.token.children)
+        if (
+            t.verbal
+            and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ())
+            and (
+                obj is None
+                or obj.label in ("PERSON", "PLACE")
+                or subj.label == "PLACE"
+                or obj_ref is None
+                or not any(
+                    c.dep_.startswith("nsubj") and c.left_edge.i <= obj_ref.start <= c.right_edge.i
+                    for c in t.token.children
+                )
+            )
         ):
             return None  # "X appartient au parti Y", "n'appartiennent ni à la France": no holding
-        appositive = t.type in PERSON_SUBJECT and not t.verbal  # "X, PDG de Y", "le fondateur de Y, X"
+        appositive = (
+            t.type in PERSON_SUBJECT and not t.verbal
+        )  # "X, PDG de Y", "le fondateur de Y, X"
         if t.type in PERSON_SUBJECT:
-            if (appositive and obj_ref is not None and obj_ref.kind == "name" and obj is not None
-                    and obj.label == "PERSON" and " " not in obj.name):
-                obj.label = "ORG"  # "le fondateur de Snapchat": a one-word name under a role is a company
+            if (
+                appositive
+                and obj_ref is not None
+                and obj_ref.kind == "name"
+                and obj is not None
+                and obj.label == "PERSON"
+                and " " not in obj.name
+            ):
+                obj.label = (
+                    "ORG"  # "le fondateur de Snapchat": a one-word name under a role is a company
+                )
             if subj.label != "PERSON" or obj is None or obj.label in ("PERSON", "PLACE"):
                 return None  # political offices ("dirige l'Ouzbékistan") are not labelled
             if not (obj.name[:1].isupper() or obj.name[:1].isdigit()) or obj.name.lower() in {
@@ -248,12 +283,23 @@ class _Reader:
             }:
                 return None  # "le gouvernement dirigé par X": a State's offices are political
         elif t.type in ORG_TYPES:
-            if subj.label == "PERSON" and len(subj.name.split()) > 1 and t.type not in PERSON_PARTY_TYPES:
+            if (
+                subj.label == "PERSON"
+                and len(subj.name.split()) > 1
+                and t.type not in PERSON_PARTY_TYPES
+            ):
                 return None  # people invest, buy, sell and hold; companies partner and list
-            if (obj is not None and obj.label == "PERSON" and self.lex.PERSON_LABELS_RELIABLE
-                    and len(obj.name.split()) > 1 and t.type in ("acquisition", "divestment", "stake", "investment")):
+            if (
+                obj is not None
+                and obj.label == "PERSON"
+                and self.lex.PERSON_LABELS_RELIABLE
+                and len(obj.name.split()) > 1
+                and t.type in ("acquisition", "divestment", "stake", "investment")
+            ):
                 return None  # companies buy companies and assets, not people
-            if not self.lex.PLACES_AS_PARTIES and (subj.label == "PLACE" or (obj is not None and obj.label == "PLACE")):
+            if not self.lex.PLACES_AS_PARTIES and (
+                subj.label == "PLACE" or (obj is not None and obj.label == "PLACE")
+            ):
                 return None  # the model's places are places: "Sunnyvale, Calif." buys nothing
             if subj.label in ("PLACE", "MISC"):
                 subj.label = "ORG"  # what invests, buys, holds or partners is an organisation
@@ -273,7 +319,11 @@ class _Reader:
         tok = t.token
         trigger_char = tok.idx
         amount = currency = percent = date = until = None
-        arguments = [Argument("subject", frame.subject.text, frame.subject.char_start, frame.subject.char_end)]
+        arguments = [
+            Argument(
+                "subject", frame.subject.text, frame.subject.char_start, frame.subject.char_end
+            )
+        ]
         if obj_ref is not None and obj is obj_ref.cluster:
             arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
         if t.type in MONEY_TYPES:
@@ -298,17 +348,27 @@ class _Reader:
                 pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
                 percent = pick.value
                 arguments.append(Argument("percent", pick.text, pick.start, pick.end))
-            if (percent is not None and obj is not None and obj.label == "PERSON"
-                    and not self.lex.PERSON_LABELS_RELIABLE):
+            if (
+                percent is not None
+                and obj is not None
+                and obj.label == "PERSON"
+                and not self.lex.PERSON_LABELS_RELIABLE
+            ):
                 obj.label = "ORG"  # "9,9 % des actions Morgan Stanley": shares are a company's
         if t.type in DATED_TYPES:
             # A date goes to the deal word written before it ("invested $1bn in 2019 and has
             # since committed $13bn" dates the first only), else to the nearest after it.
             # A date that opens the sentence, before every deal word ("En novembre 2013, X
             # tente de racheter Y, valorisé à N"), frames all of them.
-            points = [x for x in times if x.role == "point" and (
-                _dated_by(S.trigger_chars, x.start) == trigger_char
-                or all(c > x.start for c in S.trigger_chars))]
+            points = [
+                x
+                for x in times
+                if x.role == "point"
+                and (
+                    _dated_by(S.trigger_chars, x.start) == trigger_char
+                    or all(c > x.start for c in S.trigger_chars)
+                )
+            ]
             if points:
                 pick_t = min(points, key=lambda x: abs(x.start - trigger_char))
                 date = pick_t.value
@@ -324,13 +384,25 @@ class _Reader:
         # A role in apposition is the article's own identification of a person, not news.
         own_sources = [] if appositive else list(sources)
         # Reporting subjects are the outermost sources, in their written order.
-        reporters = [] if appositive else [r for r in reporting_sources(tok, S.ref_at, self.lex)
-                                           if r.name not in {s.name for s in own_sources}]
+        reporters = (
+            []
+            if appositive
+            else [
+                r
+                for r in reporting_sources(tok, S.ref_at, self.lex)
+                if r.name not in {s.name for s in own_sources}
+            ]
+        )
         own_sources = reporters + own_sources
         presupposed = frame.presupposed
-        derived = t.type == "legal_form" and not t.verbal and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
+        derived = (
+            t.type == "legal_form"
+            and not t.verbal
+            and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
+        )
         modality = frame.modality or (
-            "asserted" if derived or appositive
+            "asserted"
+            if derived or appositive
             else find_modality(tok, sent, self.lex, presupposed=presupposed, kind=t.type)
         )
         written = self.document.text[sent.start_char : sent.end_char]  # with its wire markup
@@ -371,8 +443,12 @@ class _Reader:
             # move") leaves it open.
             magnitudes = S.lex.MAGNITUDES
             return not any(
-                c.dep_ in ("obj", "dobj") and not (c.like_num or c.lower_ in magnitudes)
-                and ("Plur" in c.morph.get("Number", []) or any(g.dep_ == "nummod" for g in c.children))
+                c.dep_ in ("obj", "dobj")
+                and not (c.like_num or c.lower_ in magnitudes)
+                and (
+                    "Plur" in c.morph.get("Number", [])
+                    or any(g.dep_ == "nummod" for g in c.children)
+                )
                 for c in tok.children
             )
         return S.possessor(tok) is not None or "Plur" not in tok.morph.get("Number", [])
@@ -444,9 +520,16 @@ class _Reader:
                     entities.append(Entity(s.name, "ORG", ()))
                     known.add(s.name)
         mentions = tuple(
-            Mention(r.text, r.char_start, r.char_end, r.cluster.name,
-                    "ORG" if r.cluster.label == "MISC" else r.cluster.label,
-                    "name" if r.kind == "name" else ("description" if r.kind == "description" else "pronoun"))
+            Mention(
+                r.text,
+                r.char_start,
+                r.char_end,
+                r.cluster.name,
+                "ORG" if r.cluster.label == "MISC" else r.cluster.label,
+                "name"
+                if r.kind == "name"
+                else ("description" if r.kind == "description" else "pronoun"),
+            )
             for r in self.mentions
             if r.cluster is not None and r.cluster.name in known
         )

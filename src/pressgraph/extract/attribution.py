@@ -55,7 +55,9 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
     sources: list[Source] = []
     spans: list[tuple[int, int]] = []
     for cue in lex.SOURCE_PREPOSITIONS:
-        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]):
+        for m in re.finditer(
+            r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]
+        ):
             begin = sent.start_char + m.end()
             start, end = _phrase_after(sent, begin)
             src = _source_in(refs, start, end, "source", text)
@@ -109,7 +111,9 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
     return out
 
 
-_PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "on"})
+_PERSON_PRONOUNS = frozenset(
+    {"il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "on"}
+)
 
 
 def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | None:
@@ -117,15 +121,23 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
     Wireless said", "an SAT spokesman said", "a spokesman for X said"), or, when it names
     none, its own words ("a Finance Ministry official said", "people familiar with...")."""
     ref = ref_at.get(subject.i)
-    if ref is not None and ref.cluster is not None and ref.kind in ("name", "description", "pronoun"):
+    if (
+        ref is not None
+        and ref.cluster is not None
+        and ref.kind in ("name", "description", "pronoun")
+    ):
         if ref.kind != "pronoun" or subject.lower_ in ("it", "they"):
             return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
     # "Sources close to X", "people familiar with the matter": unnamed, kept as written.
     unnamed = subject.lemma_.lower() in lex.UNNAMED_SOURCES
     for t in subject.subtree if not unnamed else ():
         inner = ref_at.get(t.i)
-        if (inner is not None and inner.cluster is not None and inner.kind in ("name", "description")
-                and inner.cluster.label != "PLACE"):
+        if (
+            inner is not None
+            and inner.cluster is not None
+            and inner.kind in ("name", "description")
+            and inner.cluster.label != "PLACE"
+        ):
             return Source(inner.cluster.name, "source", inner.char_start, inner.char_end)
     if subject.pos_ == "PRON" or subject.lower_ in _PERSON_PRONOUNS:
         return None

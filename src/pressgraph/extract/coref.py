@@ -132,9 +132,13 @@ def subject_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
         return ref_at[tok.i]
     if tok.pos_ == "NOUN":
         for child in tok.children:
-            if (child.dep_ in ("nmod", "appos", "flat:name", "amod") and child.i in ref_at
-                    and 0 < child.i - tok.i <= 3 and ref_at[child.i].kind == "name"
-                    and not any(c.dep_ == "case" for c in child.children)):
+            if (
+                child.dep_ in ("nmod", "appos", "flat:name", "amod")
+                and child.i in ref_at
+                and 0 < child.i - tok.i <= 3
+                and ref_at[child.i].kind == "name"
+                and not any(c.dep_ == "case" for c in child.children)
+            ):
                 return ref_at[child.i]
     return None
 
@@ -156,8 +160,10 @@ def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
                 return ref
         if anc.pos_ == "VERB":
             for child in anc.children:
-                if child.dep_ in ("obl:arg", "iobj") and child.i in ref_at and any(
-                    c.dep_ in ("xcomp", "ccomp") for c in anc.children
+                if (
+                    child.dep_ in ("obl:arg", "iobj")
+                    and child.i in ref_at
+                    and any(c.dep_ in ("xcomp", "ccomp") for c in anc.children)
                 ):
                     return ref_at[child.i]
         if anc.pos_ in ("NOUN", "PROPN"):
@@ -173,8 +179,10 @@ def _unnamed_subject(tok: Token, ref_at: dict[int, Ref]) -> bool:
     for anc in _ancestors(tok):
         if anc.pos_ in ("VERB", "AUX"):
             subjects = [c for c in anc.children if c.dep_ in _SUBJ]
-            return any(s.pos_ == "NOUN" and "Plur" in s.morph.get("Number") and s.i not in ref_at
-                       for s in subjects)
+            return any(
+                s.pos_ == "NOUN" and "Plur" in s.morph.get("Number") and s.i not in ref_at
+                for s in subjects
+            )
     return False
 
 
@@ -195,10 +203,20 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False
             # "X utilise l'application Y acquise par le réseau social": the participle's noun
             # and the name apposed to it are its patient, not its agent; X may be.
             noun = anc.head
-            named = [ref_at[t.i] for t in [noun, *noun.children]
-                     if t.i in ref_at and t.i < anc.i and t.i != tok.i and (
-                         t is noun or (t.dep_ in ("nmod", "appos", "flat:name", "compound", "amod")
-                                       and not any(g.dep_ == "case" for g in t.children)))]
+            named = [
+                ref_at[t.i]
+                for t in [noun, *noun.children]
+                if t.i in ref_at
+                and t.i < anc.i
+                and t.i != tok.i
+                and (
+                    t is noun
+                    or (
+                        t.dep_ in ("nmod", "appos", "flat:name", "compound", "amod")
+                        and not any(g.dep_ == "case" for g in t.children)
+                    )
+                )
+            ]
             if named:
                 out.extend(named)
                 break  # the participle's own clause: the main verb's subject may be its agent
@@ -235,48 +253,89 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
         if tok.lower_ in lex.DESCRIPTION_DETERMINERS and i not in taken:
             j = i + 1
             # "la jeune pousse", "the entertainment company", "the Menlo Park-based firm"
-            while j < sent.end and j - i <= 3 and (
-                doc[j].pos_ == "ADJ" or (doc[j].dep_ in ("compound", "amod") and doc[j].head.i > j and (
-                    doc[j].is_lower and doc[j].pos_ in ("NOUN", "VERB")
-                    or doc[j].pos_ in ("PROPN", "NOUN") and lex.lang == "en"))  # "the ChatGPT maker"
+            while (
+                j < sent.end
+                and j - i <= 3
+                and (
+                    doc[j].pos_ == "ADJ"
+                    or (
+                        doc[j].dep_ in ("compound", "amod")
+                        and doc[j].head.i > j
+                        and (
+                            doc[j].is_lower
+                            and doc[j].pos_ in ("NOUN", "VERB")
+                            or doc[j].pos_ in ("PROPN", "NOUN")
+                            and lex.lang == "en"
+                        )
+                    )  # "the ChatGPT maker"
+                )
             ):
                 j += 1
             if lex.lang == "en" and j < sent.end and doc[j].lower_ not in heads:
                 # "the Sunnyvale, Calif., defense electronics firm": places and commas too.
                 k = j
-                while (k < sent.end and k - i <= 9 and doc[k].lower_ not in heads
-                       and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "SPACE") or doc[k].text in (",", "-")
-                            or doc[k].pos_ == "VERB" and doc[k].dep_ == "amod")  # "California-based"
-                       and i < doc[k].head.i <= min(i + 10, sent.end - 1)):
+                while (
+                    k < sent.end
+                    and k - i <= 9
+                    and doc[k].lower_ not in heads
+                    and (
+                        doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "SPACE")
+                        or doc[k].text in (",", "-")
+                        or doc[k].pos_ == "VERB"
+                        and doc[k].dep_ == "amod"
+                    )  # "California-based"
+                    and i < doc[k].head.i <= min(i + 10, sent.end - 1)
+                ):
                     k += 1
                 if k < sent.end and doc[k].lower_ in heads and doc[k].pos_ == "NOUN" and k > j:
                     j = k
             if j < sent.end:
                 two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < sent.end else ""
-                width = 2 if two in heads else (1 if doc[j].lower_ in heads or doc[j].lemma_ in heads else 0)
+                width = (
+                    2
+                    if two in heads
+                    else (1 if doc[j].lower_ in heads or doc[j].lemma_ in heads else 0)
+                )
                 end = j + width
                 # An apposed name follows: "la firme californienne Adobe Systems" is the name.
                 # ("le PDG du groupe Hervé Dupont": a person's name after it is the holder of a
                 # title, not the company's name.)
                 after = end
                 # "le fabricant de batteries Norvala": a complement before the apposed name
-                if (after + 2 < sent.end and doc[after].lower_ in lex.DESCRIPTION_LINKS
-                        and doc[after + 1].pos_ == "NOUN" and doc[after + 1].is_lower):
+                if (
+                    after + 2 < sent.end
+                    and doc[after].lower_ in lex.DESCRIPTION_LINKS
+                    and doc[after + 1].pos_ == "NOUN"
+                    and doc[after + 1].is_lower
+                ):
                     after += 2
-                named = (after < sent.end and after in taken
-                         and doc[after].ent_type_ not in ("PER", "PERSON"))
+                named = (
+                    after < sent.end
+                    and after in taken
+                    and doc[after].ent_type_ not in ("PER", "PERSON")
+                )
                 if width and not named and not doc[j].is_title:
                     while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].dep_ == "amod":
                         end += 1
                     # "la société dirigée par X": the description runs to the end of X.
-                    if (end + 2 < sent.end and "Part" in doc[end].morph.get("VerbForm")
-                            and doc[end + 1].lower_ in ("par", "by") and end + 2 in taken):
+                    if (
+                        end + 2 < sent.end
+                        and "Part" in doc[end].morph.get("VerbForm")
+                        and doc[end + 1].lower_ in ("par", "by")
+                        and end + 2 in taken
+                    ):
                         stop = end + 2
                         while stop < sent.end and stop in taken:
                             stop += 1
                         end = stop
-                    ref = Ref(i, end, "description", text=doc[i:end].text,
-                              char_start=doc[i].idx, char_end=doc[end - 1].idx + len(doc[end - 1]))
+                    ref = Ref(
+                        i,
+                        end,
+                        "description",
+                        text=doc[i:end].text,
+                        char_start=doc[i].idx,
+                        char_end=doc[end - 1].idx + len(doc[end - 1]),
+                    )
                     refs.append(ref)
                     i = end
                     continue
@@ -291,14 +350,30 @@ def find_pronouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
         if tok.i in taken:
             continue
         if tok.lower_ in lex.POSSESSIVES and (tok.pos_ == "DET" or tok.dep_ == "poss"):
-            refs.append(Ref(tok.i, tok.i + 1, "possessive", text=tok.text, char_start=tok.idx,
-                            char_end=tok.idx + len(tok)))
+            refs.append(
+                Ref(
+                    tok.i,
+                    tok.i + 1,
+                    "possessive",
+                    text=tok.text,
+                    char_start=tok.idx,
+                    char_end=tok.idx + len(tok),
+                )
+            )
         elif tok.pos_ == "PRON" and (
             tok.lower_ in lex.DATIVE_PRONOUNS
             or (tok.lower_ in lex.SUBJECT_PRONOUNS and tok.dep_ in _SUBJ + ("nsubjpass",))
         ):
-            refs.append(Ref(tok.i, tok.i + 1, "pronoun", text=tok.text, char_start=tok.idx,
-                            char_end=tok.idx + len(tok)))
+            refs.append(
+                Ref(
+                    tok.i,
+                    tok.i + 1,
+                    "pronoun",
+                    text=tok.text,
+                    char_start=tok.idx,
+                    char_end=tok.idx + len(tok),
+                )
+            )
     return refs
 
 
@@ -331,8 +406,14 @@ def resolve(
             elif _unnamed_subject(doc[ref.start], ref_at):
                 continue  # "foreign investors ... can boost their stake": nobody named
             else:
-                earlier = [r for r in refs if r.end <= ref.start and r.cluster is not None
-                           and not r.cluster.outlet and r.cluster.label != "PRODUCT"]
+                earlier = [
+                    r
+                    for r in refs
+                    if r.end <= ref.start
+                    and r.cluster is not None
+                    and not r.cluster.outlet
+                    and r.cluster.label != "PRODUCT"
+                ]
                 main = None if earlier else _fronted_clause_subject(sent, ref, refs, lex)
                 if main is not None:
                     ref.cluster = main.cluster
@@ -363,8 +444,14 @@ def resolve(
             ref.cluster = pool[0] if pool else None
             continue
         # Descriptions.
-        same_sentence = [r.cluster for r in refs if r is not ref and r.cluster is not None
-                         and r.start < ref.start and r.kind in ("name", "description")]
+        same_sentence = [
+            r.cluster
+            for r in refs
+            if r is not ref
+            and r.cluster is not None
+            and r.start < ref.start
+            and r.kind in ("name", "description")
+        ]
         noun = doc[ref.end - 1] if doc[ref.end - 1].pos_ == "NOUN" else head
         if doc[ref.start].lower_ in ("ce", "cette", "cet") and noun.lemma_ in salience.possessed:
             ref.cluster = salience.possessed[noun.lemma_]
@@ -372,9 +459,15 @@ def resolve(
         # "Le groupe racheté ... le PDG du groupe": the same noun again in the sentence is
         # the same entity (not in English wires: "The company said it would buy 20 pct of
         # the company" names the speaker, then the target).
-        again = [r for r in refs if r is not ref and r.kind == "description" and r.cluster is not None
-                 and r.start < ref.start and any(t.pos_ == "NOUN" and t.lemma_ == noun.lemma_
-                                                 for t in doc[r.start : r.end])]
+        again = [
+            r
+            for r in refs
+            if r is not ref
+            and r.kind == "description"
+            and r.cluster is not None
+            and r.start < ref.start
+            and any(t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ for t in doc[r.start : r.end])
+        ]
         if again and lex.REPEATED_DESCRIPTIONS_COREFER:
             ref.cluster = again[-1].cluster
             continue
@@ -383,7 +476,9 @@ def resolve(
             order = salience.topics(sent_index) + salience.recent(ref.start)
             pool = candidates(order, same_sentence)
         else:
-            exclude = [r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.PARSE_REPAIR)]
+            exclude = [
+                r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.PARSE_REPAIR)
+            ]
             pool = candidates(salience.recent(ref.start), exclude)
             if not pool:
                 pool = candidates(salience.recent(ref.start), ())

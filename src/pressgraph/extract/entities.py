@@ -32,7 +32,20 @@ _LABELS = {
     "FAC": "PRODUCT",
 }
 #: Words that end company names, after which "and" joins two companies.
-_NAME_ENDINGS = frozenset({"Ventures", "Capital", "Partners", "Group", "Fund", "Funds", "Holdings", "Bank", "Management", "Investments"})
+_NAME_ENDINGS = frozenset(
+    {
+        "Ventures",
+        "Capital",
+        "Partners",
+        "Group",
+        "Fund",
+        "Funds",
+        "Holdings",
+        "Bank",
+        "Management",
+        "Investments",
+    }
+)
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
 _TICKER = re.compile(r"^(?:[A-Z0-9.\-]{1,10}|[a-z0-9.\-]{1,10})$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
@@ -68,14 +81,20 @@ class Cluster:
 def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """Drop leading determiners/prepositions and trailing punctuation from a name span."""
     while start < end and (
-        doc[start].lower_ in lex.name_leading_words and doc[start].is_lower
+        doc[start].lower_ in lex.name_leading_words
+        and doc[start].is_lower
         or doc[start].is_punct
         or doc[start].is_space
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")
-                           or doc[end - 1].lower_ in lex.name_leading_words and doc[end - 1].is_lower):
+    while end > start and (
+        doc[end - 1].is_punct
+        and doc[end - 1].text not in {".", ")"}
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in ("'s", "’s", "'")
+        or doc[end - 1].lower_ in lex.name_leading_words
+        and doc[end - 1].is_lower
+    ):
         end -= 1
     return start, end
 
@@ -83,9 +102,15 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) are part of a longer proper name ("Capital" in
     "X Capital"; a name standing alone is not inside anything)."""
+
     def proper(i: int) -> bool:
-        return (0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
-                and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start))
+        return (
+            0 <= i < len(doc)
+            and doc[i].text[:1].isupper()
+            and doc[i].is_alpha
+            and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start)
+        )
+
     return proper(start - 1) or proper(end)
 
 
@@ -130,8 +155,12 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             return
         # "Valorisé désormais à N, Y...": a participle opening a sentence, capitalised, is no name.
         first = span[0]
-        if (len(span) == 1 and first.is_sent_start and first.pos_ == "VERB"
-                and "Part" in first.morph.get("VerbForm", [])):
+        if (
+            len(span) == 1
+            and first.is_sent_start
+            and first.pos_ == "VERB"
+            and "Part" in first.morph.get("VerbForm", [])
+        ):
             return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return
@@ -139,7 +168,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
             text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
         for key in [k for k in found if start <= k[0] and k[1] <= end and k != (start, end)]:
-            del found[key]  # a fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc")
+            del found[
+                key
+            ]  # a fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc")
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
         covered.update(range(start, end))
 
@@ -147,7 +178,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     head = _DATELINE_HEAD.match(doc_text(doc))
     if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
         datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
-    outlet_spans = [(s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)]
+    outlet_spans = [
+        (s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)
+    ]
     outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
     for s, e in outlet_spans:
         add(s, e, "ORG", outlet=True)
@@ -161,17 +194,24 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     for phrase in lex.institutions:
         det, _, noun = phrase.partition(" ")
         # "the government", and "the territory's government" (the determiner's own noun).
-        pattern = re.escape(phrase) if not noun else rf"{re.escape(det)} (?:\w+['’]s )?{re.escape(noun)}"
+        pattern = (
+            re.escape(phrase) if not noun else rf"{re.escape(det)} (?:\w+['’]s )?{re.escape(noun)}"
+        )
         for m in re.finditer(r"(?<![\w'’])" + pattern + r"(?![\w'’])", written, flags=re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not any(s < span.end and span.start < e for s, e in found):
-                found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
-                                                     span.text, "ORG")
+                found[(span.start, span.end)] = Name(
+                    span.start, span.end, span.start_char, span.end_char, span.text, "ORG"
+                )
     taken = {i for (s, e) in found for i in range(s, e)}
     # Tokens of other NER names, but a lone word taken for a person ("Clayton and Dubilier
     # Inc", "Procter and Gamble Co") can start a company's name.
-    in_ents = {i for ent in doc.ents if not (len(ent) == 1 and ent.label_ != "ORG")
-               for i in range(ent.start, ent.end)}
+    in_ents = {
+        i
+        for ent in doc.ents
+        if not (len(ent) == 1 and ent.label_ != "ORG")
+        for i in range(ent.start, ent.end)
+    }
     for ent in _split_lists(doc.ents):
         label = _LABELS.get(ent.label_)
         if label is None:
@@ -182,32 +222,60 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if ent.end - ent.start > 1 and is_legal_suffix(doc[ent.end - 1].text):
             label = "ORG"  # "Wireless Plc" is no person
             # "Cable and Wireless Plc", "Fichtel und Sachs AG": NER keeps only the last part.
-            while (start >= 2 and doc[start - 1].lower_ in ("and", "und", "&", "et")
-                   and doc[start - 2].pos_ == "PROPN" and doc[start - 2].is_title
-                   and doc[start - 2].i not in taken and doc[start - 2].i not in in_ents
-                   and doc[start - 2].text not in _NAME_ENDINGS
-                   and not is_legal_suffix(doc[start - 2].text)):
+            while (
+                start >= 2
+                and doc[start - 1].lower_ in ("and", "und", "&", "et")
+                and doc[start - 2].pos_ == "PROPN"
+                and doc[start - 2].is_title
+                and doc[start - 2].i not in taken
+                and doc[start - 2].i not in in_ents
+                and doc[start - 2].text not in _NAME_ENDINGS
+                and not is_legal_suffix(doc[start - 2].text)
+            ):
                 start -= 2
         end = ent.end
-        if label == "ORG" and end < len(doc) and is_legal_suffix(doc[end].text) and doc[end].i not in taken:
+        if (
+            label == "ORG"
+            and end < len(doc)
+            and is_legal_suffix(doc[end].text)
+            and doc[end].i not in taken
+        ):
             end += 1  # "Olivetti SpA": NER stops before the legal form
-        if (label == "ORG" and start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
-                and doc[start - 2].text[:1].isupper() and doc[start - 2].i not in taken):
+        if (
+            label == "ORG"
+            and start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].i not in taken
+        ):
             start -= 2  # "Allis-Chalmers Corp": NER dropped the first half of the hyphenated name
         if label == "ORG" and lex.PROPER_NOUN_NAMES:
             # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
-            fragment = next((k for k in found if k[1] == start and not found[k].outlet
-                             and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])), None)
+            fragment = next(
+                (
+                    k
+                    for k in found
+                    if k[1] == start
+                    and not found[k].outlet
+                    and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])
+                ),
+                None,
+            )
             if fragment is not None and fragment[0] not in taken:
                 del found[fragment]
                 covered.difference_update(range(*fragment))
                 start = fragment[0]
             # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
-            while (start - 1 >= doc[start].sent.start and doc[start - 1].text[:1].isupper()
-                   and doc[start - 1].i not in taken
-                   and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
-                   and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
-                   and doc[start - 1].text not in lex.MONTHS and doc[start - 1].text not in lex.WEEKDAYS):
+            while (
+                start - 1 >= doc[start].sent.start
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].i not in taken
+                and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
+                and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
+                and doc[start - 1].text not in lex.MONTHS
+                and doc[start - 1].text not in lex.WEEKDAYS
+            ):
                 start -= 1
         add(start, end, label)
     if lex.PROPER_NOUN_NAMES:
@@ -225,8 +293,13 @@ def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any) -> 
     ends = {e for _, e in found}
     taken = {i for s, e in found for i in range(s, e)}
     for tok in doc:
-        if (tok.i in taken or tok.pos_ != "PROPN" or not tok.is_upper or not tok.is_alpha
-                or not 2 <= len(tok) <= 6):
+        if (
+            tok.i in taken
+            or tok.pos_ != "PROPN"
+            or not tok.is_upper
+            or not tok.is_alpha
+            or not 2 <= len(tok) <= 6
+        ):
             continue
         listing = (",", "et", "ou")
         after = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in listing and tok.i + 2 in starts
@@ -242,20 +315,31 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and i not in taken and (
-            not tok.is_sent_start or (i + 1 < n and doc[i + 1].pos_ == "PROPN")
+        if (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and i not in taken
+            and (not tok.is_sent_start or (i + 1 < n and doc[i + 1].pos_ == "PROPN"))
         ):
             j = i
             while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
-            while (i - 1 >= tok.sent.start and i - 1 not in taken and doc[i - 1].text[:1].isupper()
-                   and not doc[i - 1].is_sent_start and doc[i - 1].dep_ in ("compound", "amod", "nmod")
-                   and i <= doc[i - 1].head.i < j):
+            while (
+                i - 1 >= tok.sent.start
+                and i - 1 not in taken
+                and doc[i - 1].text[:1].isupper()
+                and not doc[i - 1].is_sent_start
+                and doc[i - 1].dep_ in ("compound", "amod", "nmod")
+                and i <= doc[i - 1].head.i < j
+            ):
                 i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
-            if (not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
-                    and doc[i:j].text.lower() not in lex.title_words
-                    and any(t.is_alpha for t in doc[i:j]) and len(doc[i:j].text) > 2):
+            if (
+                not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
+                and doc[i:j].text.lower() not in lex.title_words
+                and any(t.is_alpha for t in doc[i:j])
+                and len(doc[i:j].text) > 2
+            ):
                 add(i, j, "MISC")
             i = j
             continue
@@ -272,9 +356,15 @@ def _two_arguments(ent: Span, tok: Token) -> bool:
     prev = tok.nbor(-1)
     heads_out = all(not (ent.start <= t.head.i < ent.end) for t in (prev, tok))
     prepositional = prev.dep_.startswith("obl") and any(
-        c.dep_ == "case" and c.i < ent.start for c in prev.children)
-    return (heads_out and prepositional and tok.dep_ in _CORE_ARGUMENTS
-            and prev.head.pos_ == "VERB" and tok.head.i == prev.head.i)
+        c.dep_ == "case" and c.i < ent.start for c in prev.children
+    )
+    return (
+        heads_out
+        and prepositional
+        and tok.dep_ in _CORE_ARGUMENTS
+        and prev.head.pos_ == "VERB"
+        and tok.head.i == prev.head.i
+    )
 
 
 def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
@@ -283,9 +373,13 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
     for ent in ents:
         start = ent.start
         for tok in ent:
-            if tok.lower_ in ("and", "&") and tok.i - 1 >= start and tok.i + 1 < ent.end and (
-                tok.nbor(-1).text in _NAME_ENDINGS or is_legal_suffix(tok.nbor(-1).text)
-            ) and tok.nbor(1).is_title:
+            if (
+                tok.lower_ in ("and", "&")
+                and tok.i - 1 >= start
+                and tok.i + 1 < ent.end
+                and (tok.nbor(-1).text in _NAME_ENDINGS or is_legal_suffix(tok.nbor(-1).text))
+                and tok.nbor(1).is_title
+            ):
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i + 1
             elif tok.i > start and _two_arguments(ent, tok):
@@ -307,12 +401,20 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     The parser and NER cut the same name differently from one sentence to the next
     ("<Fichtel und Sachs AG>" once, then "Fichtel" and "Sachs"); a name the document has
     spelled out whole is read whole wherever it is written again."""
-    firsts = {n.text.split()[0] for n in found.values() if n.label == "ORG" and len(n.text.split()) >= 2}
+    firsts = {
+        n.text.split()[0] for n in found.values() if n.label == "ORG" and len(n.text.split()) >= 2
+    }
     # One-word names: organisations, and the first word of an organisation's full name
     # whatever NER called it ("Lucid", tagged a person, after "Lucid Motors Inc.").
-    names = sorted({n.text: n for n in found.values()
-                    if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet) or n.text in firsts}.values(),
-                   key=lambda n: len(n.text), reverse=True)
+    names = sorted(
+        {
+            n.text: n
+            for n in found.values()
+            if len(n.text.split()) >= 2 or (n.label == "ORG" and not n.outlet) or n.text in firsts
+        }.values(),
+        key=lambda n: len(n.text),
+        reverse=True,
+    )
     spellings = [(n.text, n) for n in names]
     for n in names:  # "Cable and Wireless" for "Cable and Wireless Plc"
         words = n.text.split()
@@ -323,13 +425,21 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     known = {t for t, _ in spellings}
     for n in names:
         first = n.text.split()[0]
-        if n.label == "ORG" and not n.outlet and len(n.text.split()) >= 2 and len(first) > 2 and first not in known:
+        if (
+            n.label == "ORG"
+            and not n.outlet
+            and len(n.text.split()) >= 2
+            and len(first) > 2
+            and first not in known
+        ):
             spellings.append((first, n))
             known.add(first)
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     for text, name in spellings:
         # Followed by neither a letter nor an apostrophe, but the possessive "'s" is fine.
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(text) + r"(?!\w|['’](?!s\b))", doc_text(doc)):
+        for m in re.finditer(
+            r"(?<![\w'’])" + re.escape(text) + r"(?!\w|['’](?!s\b))", doc_text(doc)
+        ):
             span = doc.char_span(m.start(), m.end())
             if span is None or (span.start, span.end) in found:
                 continue
@@ -340,8 +450,9 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
                 continue  # part of a longer name already found
             for k in inside:
                 del found[k]
-            found[(span.start, span.end)] = Name(span.start, span.end, span.start_char, span.end_char,
-                                                 text, name.label, name.outlet)
+            found[(span.start, span.end)] = Name(
+                span.start, span.end, span.start_char, span.end_char, text, name.label, name.outlet
+            )
 
 
 def _acronym(text: str) -> str:
@@ -362,12 +473,22 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
             continue
         other = entity_key(c.name).split()
         if c.label == "PERSON":
-            if name.label in ("PERSON", "MISC") and len(words) == 1 and len(other) > 1 and other[-1] == words[0]:
+            if (
+                name.label in ("PERSON", "MISC")
+                and len(words) == 1
+                and len(other) > 1
+                and other[-1] == words[0]
+            ):
                 found.append(c)
         elif len(other) > len(words) and other[: len(words)] == words:
             # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
             found.append(c)
-        elif len(words) == 1 and len(other) == 2 and other[-1] == words[0] and name.text[:1].isupper():
+        elif (
+            len(words) == 1
+            and len(other) == 2
+            and other[-1] == words[0]
+            and name.text[:1].isupper()
+        ):
             tails.append(c)  # "Disney" after "The Walt Disney Co."
     if not found and tails:
         found = tails[:1]  # the first one the article named ("Walt Disney" before "Euro Disney")
@@ -412,10 +533,19 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
     for cluster in clusters:
         # The canonical name is the longest spelling; the label the most frequent one,
         # with PERSON and ORG preferred over the model's vaguer guesses.
-        cluster.name = max(cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a))
+        cluster.name = max(
+            cluster.aliases, key=lambda a: (len(a.rstrip(".")), not a.endswith("."), a)
+        )
         counts = labels[id(cluster)]
-        ranked = sorted(counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True)
-        legal = any(" " in a and (is_legal_suffix(a.rsplit(" ", 1)[1]) or is_legal_suffix(a.split(" ", 1)[0]))
-                    for a in cluster.aliases)  # "Lucid Motors Inc", "NV Philips Gloeilampenfabrieken"
-        cluster.label = "ORG" if cluster.outlet or legal else ranked[0]  # "Lucid Motors Inc." is no person
+        ranked = sorted(
+            counts, key=lambda lab: (counts[lab], lab in {"ORG", "PERSON"}), reverse=True
+        )
+        legal = any(
+            " " in a
+            and (is_legal_suffix(a.rsplit(" ", 1)[1]) or is_legal_suffix(a.split(" ", 1)[0]))
+            for a in cluster.aliases
+        )  # "Lucid Motors Inc", "NV Philips Gloeilampenfabrieken"
+        cluster.label = (
+            "ORG" if cluster.outlet or legal else ranked[0]
+        )  # "Lucid Motors Inc." is no person
     return clusters, of_name

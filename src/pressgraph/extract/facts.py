@@ -59,7 +59,11 @@ def _named(S: Sentence, tok: Token, lex_naming: frozenset[str]) -> Ref | None:
             ref = S.first_ref(c)
             if ref is not None:
                 return ref
-        if c.dep_ in ("appos", "flat:name", "nmod", "compound") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
+        if (
+            c.dep_ in ("appos", "flat:name", "nmod", "compound")
+            and c.i in S.ref_at
+            and S.ref_at[c.i].kind == "name"
+        ):
             owner = S.ref_at[c.i].cluster
             if c.dep_ == "compound" and owner is not None and owner.label in ("ORG", "PERSON"):
                 continue  # "the Boeing plant" is Boeing's, not named Boeing
@@ -77,7 +81,11 @@ def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
     """ "l'acquisition des actifs de télévision de Y", "la cession des activités de Y": the
     company whose assets the deal is about."""
     for c in tok.children:
-        if c.dep_.startswith("nmod") and prep_of(c) == "de" and c.lemma_.lower() in getattr(S.lex, "COMPANY_PART_NOUNS", ()):
+        if (
+            c.dep_.startswith("nmod")
+            and prep_of(c) == "de"
+            and c.lemma_.lower() in getattr(S.lex, "COMPANY_PART_NOUNS", ())
+        ):
             ref = S.first_ref(c)
             if ref is not None and ref.kind == "name":
                 return ref
@@ -91,7 +99,9 @@ def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
     h = tok.head
     while h.i != verb.i:
         carriers: frozenset[str] = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
-        if not (h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers):  # type: ignore[attr-defined]
+        if not (
+            h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers
+        ):  # type: ignore[attr-defined]
             return False
         if h.head.i == h.i:
             return False
@@ -156,7 +166,9 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
     doc = S.doc
     if parent is None:
         j = tok.i - 1
-        while j >= S.sent.start and (doc[j].pos_ in ("ADJ", "DET", "SPACE") or doc[j].lower_ in ("owned", "-")):
+        while j >= S.sent.start and (
+            doc[j].pos_ in ("ADJ", "DET", "SPACE") or doc[j].lower_ in ("owned", "-")
+        ):
             j -= 1
         left = S.ref_at.get(j)
         if left is not None and left.kind == "name" and doc[j].dep_ in ("compound", "nmod", "poss"):
@@ -179,10 +191,14 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
     before = S.doc[max(S.sent.start, tok.i - 4) : tok.i].text.lower()
     whole = 100.0 if any(w in before for w in S.lex.WHOLLY_OWNED) else None
     if children:  # a description of what is: "its subsidiary Y" holds whatever follows
-        return [Frame(t, parent, c, presupposed=True, percent=whole)
-                for c in children if c.cluster is not parent.cluster]
+        return [
+            Frame(t, parent, c, presupposed=True, percent=whole)
+            for c in children
+            if c.cluster is not parent.cluster
+        ]
     predicate = tok.dep_ in ("attr", "obj", "xcomp", "ROOT") or (
-        tok.dep_ in ("pobj", "obl") and (tok.head.lower_ in ("as", "comme", "en") or prep_of(tok) in ("comme", "en"))
+        tok.dep_ in ("pobj", "obl")
+        and (tok.head.lower_ in ("as", "comme", "en") or prep_of(tok) in ("comme", "en"))
     )
     if gov_subj is not None and predicate:
         children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
@@ -192,13 +208,21 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
 def _before_next(t: Trigger, S: Sentence, refs: list[Ref]) -> list[Ref]:
     """Coordinated parties stop at the next trigger of the same verb: in "A allied with B,
     C allied with D and E", B alone is A's partner."""
-    same = [w for w in S.sent if w.i != t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_]
+    same = [
+        w
+        for w in S.sent
+        if w.i != t.token.i and w.lemma_ == t.token.lemma_ and w.pos_ == t.token.pos_
+    ]
     if not same:
         return refs
     later = [w.i for w in same if w.i > t.token.i]
     # A party heading its own clause of the same verb ("C allied with D") is not B's co-party.
     heads = {w.head.i for w in same}
-    kept = [r for r in refs if (not later or r.start < later[0]) and not any(r.start <= h < r.end for h in heads)]
+    kept = [
+        r
+        for r in refs
+        if (not later or r.start < later[0]) and not any(r.start <= h < r.end for h in heads)
+    ]
     return kept or refs[:1]
 
 
@@ -273,7 +297,11 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     lex = S.lex
     if t.type in ("partnership", "negotiation"):
         # "Ericsson, allied with Matra": the participle's noun is the party.
-        agent = S.ref_at.get(tok.head.i) if tok.dep_ == "acl" and tok.head.i in S.ref_at else S.agent(tok)
+        agent = (
+            S.ref_at.get(tok.head.i)
+            if tok.dep_ == "acl" and tok.head.i in S.ref_at
+            else S.agent(tok)
+        )
         if agent is None:
             return []
         left = S.expand(agent)
@@ -296,7 +324,11 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     subj = S.role(tok, t.subject_role)
     obj = S.role(tok, t.object_role) if t.object_role else None
     granted = tok.head.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else None
-    if t.type == "acquisition" and granted is not None and granted.lemma_.lower() in lex.GIVING_VERBS:
+    if (
+        t.type == "acquisition"
+        and granted is not None
+        and granted.lemma_.lower() in lex.GIVING_VERBS
+    ):
         # "Y has granted X an option to buy 18.5 pct of the outstanding stock": X buys, from
         # the grantor's stock unless another company is named.
         subj = S.dative(granted) or subj
@@ -315,7 +347,11 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "divestment" and obj is not None and subj is not None:
         # "X cède sa participation à Z": Z is who buys, never what is sold.
         recipient = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
-        if recipient is not None and recipient.cluster is obj.cluster and recipient.start == obj.start:
+        if (
+            recipient is not None
+            and recipient.cluster is obj.cluster
+            and recipient.start == obj.start
+        ):
             obj = None
     if t.type == "divestment" and obj is None and subj is not None and _own_shares(tok, S):
         # "X va céder 20 % de son capital à Z", "X will sell 20 pct of its shares to Z": Z
@@ -328,17 +364,26 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "leadership":
         lemma = tok.lemma_.lower()
         role = lex.LEADERSHIP_PARTICIPLES.get(lemma, None if lemma in lex.NEGATED_CUES else lemma)
-    if t.type == "founder" and obj is not None and obj.kind == "name" and tok.lemma_.lower() == "créer":
+    if (
+        t.type == "founder"
+        and obj is not None
+        and obj.kind == "name"
+        and tok.lemma_.lower() == "créer"
+    ):
         # "X a créé Y" founds only a company, not a product or an event.
         if obj.cluster is None or obj.cluster.label not in ("ORG",):
             return []
-    objects: list[Ref | None] = list(_before_next(t, S, S.expand(obj))) if obj is not None else [None]
+    objects: list[Ref | None] = (
+        list(_before_next(t, S, S.expand(obj))) if obj is not None else [None]
+    )
     if obj is not None and obj.kind == "name" and t.type in ("stake", "acquisition", "divestment"):
         listed = [o for o in objects if o is not None]
         objects = [*listed, *_next_categories(S, listed)]
     subjects = S.expand(subj) if subj.kind == "name" else [subj]
-    if t.type == "founder" and len(subjects) > 1 and all(
-        s.cluster is not None and s.cluster.label != "PERSON" for s in subjects
+    if (
+        t.type == "founder"
+        and len(subjects) > 1
+        and all(s.cluster is not None and s.cluster.label != "PERSON" for s in subjects)
     ):
         # "the joint firm set up by A and B": A and B are partners.
         allied = Trigger(tok, "partnership", True, 1, t.subject_role, t.object_role)
@@ -356,8 +401,15 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "acquisition" and obj is not None:
         # "X buys Y from Z" / "X rachète Y auprès de Z": Z sells Y.
         seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
-            (r for c in tok.children if c.dep_ in ("obj", "dobj")
-             for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)] if r is not None), None)
+            (
+                r
+                for c in tok.children
+                if c.dep_ in ("obj", "dobj")
+                for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)]
+                if r is not None
+            ),
+            None,
+        )
         if seller is None and obj.cluster is not None:
             seller = S.asset_owners.get(id(obj.cluster))  # "bought the Nortel patents": Nortel sold
             if seller is not None and subj.cluster is seller.cluster:
@@ -384,8 +436,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     par = S.with_prep(tok, ("par", "by"))
     verb = S.governing_verb(tok)
     gov_subj = S.agent(verb) if verb is not None else None
-    if gov_subj is not None and verb is not None and any(
-        c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i <= tok.i <= c.right_edge.i for c in verb.children
+    if (
+        gov_subj is not None
+        and verb is not None
+        and any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i <= tok.i <= c.right_edge.i
+            for c in verb.children
+        )
     ):
         # A deal noun inside the subject's own phrase ("X, seule survivante après le rachat
         # de Y, a annoncé...") is not the subject's deal.
@@ -406,21 +463,31 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if lemma in lex.ROUND_NOUNS:
             if verb is None or verb.lemma_.lower() not in lex.ROUND_VERBS or gov_subj is None:
                 return []
-            backers = S.expand(gov_subj) + [m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)]
+            backers = S.expand(gov_subj) + [
+                m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)
+            ]
             target = obj or poss or de or S.investee or S.topic
             return [Frame(t, b, target) for b in backers if target is not None]
         return frame(par or poss or gov_subj, obj)
-    if t.type in ("acquisition", "divestment") and verb is not None and not _object_of_verb(tok, verb, lex):
+    if (
+        t.type in ("acquisition", "divestment")
+        and verb is not None
+        and not _object_of_verb(tok, verb, lex)
+    ):
         gov_subj = None  # "approval of the acquisition of Y": the approver buys nothing
     if t.type in ("acquisition", "divestment") and de is None:
-        of = next((h for c in last.children if prep_of(c) in ("de", "of") for h in phrase_heads(c)), None)
+        of = next(
+            (h for c in last.children if prep_of(c) in ("de", "of") for h in phrase_heads(c)), None
+        )
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
     if lemma in lex.CONTROL_NOUNS:
         # "gained / took control of Y" buys Y; "has control of Y" holds it.
         if verb is None or gov_subj is None or de is None or not _object_of_verb(tok, verb, lex):
             return []
         if verb.lemma_.lower() in lex.STAKE_RAISING_VERBS | lex.STAKE_SEEKING_VERBS:
-            return [Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)]
+            return [
+                Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)
+            ]
         if verb.lemma_.lower() in lex.HOLDING_VERBS:
             held = Trigger(tok, "stake", False, t.width)
             return [Frame(held, gov_subj, de)]
@@ -432,7 +499,11 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "acquisition":
         if par is not None:
             # "le rachat de Y par A et B": each buyer.
-            return [f for p in (S.expand(par) if par.kind == "name" else [par]) for f in frame(p, de or poss)]
+            return [
+                f
+                for p in (S.expand(par) if par.kind == "name" else [par])
+                for f in frame(p, de or poss)
+            ]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
         if lemma in lex.AGENT_ONLY_NOUNS and par is None:
@@ -449,23 +520,41 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             child = de or poss
             if child is None:
                 return []
-            return [Frame(f.trigger, f.object, f.subject, presupposed=f.presupposed)
-                    for f in _subsidiary(t, S, child, gov_subj) if f.object is not None]
+            return [
+                Frame(f.trigger, f.object, f.subject, presupposed=f.presupposed)
+                for f in _subsidiary(t, S, child, gov_subj)
+                if f.object is not None
+            ]
         deal = tok.head if tok.dep_ in ("obj", "dobj") else None
-        if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in ("acquisition", "divestment"):
+        if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in (
+            "acquisition",
+            "divestment",
+        ):
             # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
             # possessor held that stake.
             held_in = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
             if poss is None or held_in is None:
                 return []
             return [Frame(t, poss, held_in, presupposed=True)]
-        obj = S.with_prep(tok, ("dans", "in", "into")) or (de if lemma in ("actionnaire", "shareholder") else None)
-        if verb is not None and verb.lemma_.lower() in lex.STAKE_SEEKING_VERBS and tok.head.i == verb.i:
+        obj = S.with_prep(tok, ("dans", "in", "into")) or (
+            de if lemma in ("actionnaire", "shareholder") else None
+        )
+        if (
+            verb is not None
+            and verb.lemma_.lower() in lex.STAKE_SEEKING_VERBS
+            and tok.head.i == verb.i
+        ):
             # "seek a majority stake in Y": an acquisition in view, no stake held yet.
             wanted = Trigger(tok, "acquisition", False, t.width)
-            return [Frame(wanted, gov_subj, obj)] if gov_subj is not None and obj is not None else []
+            return (
+                [Frame(wanted, gov_subj, obj)] if gov_subj is not None and obj is not None else []
+            )
         holder = poss
-        if verb is not None and verb.lemma_.lower() in lex.HOLDING_VERBS and tok.head.pos_ not in ("NOUN", "PROPN"):
+        if (
+            verb is not None
+            and verb.lemma_.lower() in lex.HOLDING_VERBS
+            and tok.head.pos_ not in ("NOUN", "PROPN")
+        ):
             # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
             holder = gov_subj or poss
         elif verb is not None and verb.lemma_.lower() in lex.ENDOWING_VERBS:
@@ -488,11 +577,21 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if frames and obj is not None:
             # "an 80 pct stake in Y, the government 11 pct": a gapped holder of the same.
             for ref in S.refs:
-                pct = _holder_gapped(S, ref) if ref.start > tok.i and ref.cluster is not obj.cluster else None
+                pct = (
+                    _holder_gapped(S, ref)
+                    if ref.start > tok.i and ref.cluster is not obj.cluster
+                    else None
+                )
                 if pct is not None and ref.kind == "name":
                     frames.append(Frame(t, ref, obj, percent=pct, presupposed=presupposed))
-        if (frames and verb is not None and holder is not None and holder is gov_subj and obj is not None
-                and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS):
+        if (
+            frames
+            and verb is not None
+            and holder is not None
+            and holder is gov_subj
+            and obj is not None
+            and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS
+        ):
             # "X raised / took a stake in Y": X bought shares of Y.
             bought = Trigger(tok, "acquisition", False, t.width)
             frames.append(Frame(bought, holder, obj))
@@ -517,7 +616,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         on_verb = phrase.dep_ in ("obj", "dobj", "nsubj") or (
             phrase.dep_.startswith("obl") and prep_of(phrase) == "en"
         )
-        holders = [tok] + ([phrase] if phrase is not tok else []) + ([phrase.head] if on_verb else [])
+        holders = (
+            [tok] + ([phrase] if phrase is not tok else []) + ([phrase.head] if on_verb else [])
+        )
         for head in holders:
             for c in head.children:
                 if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
@@ -534,8 +635,14 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         for c in tok.children:
             if c.dep_ == "acl" and c.lemma_.lower() in getattr(lex, "MEMBER_PARTICIPLES", ()):
                 # The list right after the participle (the parse of long lists is unreliable).
-                first = next((S.ref_at[i] for i in range(c.i + 1, min(c.i + 8, S.sent.end))
-                              if i in S.ref_at and S.ref_at[i].kind == "name"), None)
+                first = next(
+                    (
+                        S.ref_at[i]
+                        for i in range(c.i + 1, min(c.i + 8, S.sent.end))
+                        if i in S.ref_at and S.ref_at[i].kind == "name"
+                    ),
+                    None,
+                )
                 members = S.expand(first) if first is not None else []
                 uniq_members: list[Ref] = []
                 for m in members:
@@ -544,8 +651,14 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 if len(uniq_members) > 1:
                     return [Frame(t, a, b) for a, b in _pairs(uniq_members, [])]
         left = _plural_owner(S, poss, tok) or ([gov_subj] if gov_subj else [])
-        if (not right and gov_subj is not None and verb is not None and phrase.head.i == verb.i
-                and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())):
+        if (
+            not right
+            and gov_subj is not None
+            and verb is not None
+            and phrase.head.i == verb.i
+            and phrase.dep_ in ("obj", "dobj")
+            and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())
+        ):
             left = S.expand(gov_subj)  # "A et B ont signé un partenariat"
         uniq: list[Ref] = []
         for r in right:
@@ -555,7 +668,9 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "access_right":
         # "l'accès de X aux modèles de Y": X gets access only when "de X" follows at once.
         near = de if de is not None and de.start - last.i <= 3 else None
-        subject = (S.dative(verb) if giving and verb is not None else None) or near or poss or gov_subj
+        subject = (
+            (S.dative(verb) if giving and verb is not None else None) or near or poss or gov_subj
+        )
         obj = None
         for ref in S.all_refs(tok):
             if subject is None or ref.cluster is not subject.cluster:
@@ -583,7 +698,12 @@ _DE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _is_person(ref: Ref | None) -> bool:
-    return ref is not None and ref.kind == "name" and ref.cluster is not None and ref.cluster.label == "PERSON"
+    return (
+        ref is not None
+        and ref.kind == "name"
+        and ref.cluster is not None
+        and ref.cluster.label == "PERSON"
+    )
 
 
 def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
@@ -623,11 +743,15 @@ def _apposed_person(S: Sentence, ref: Ref | None, org: Ref | None) -> bool:
         return False
     cluster = ref.cluster
     words = ref.text.split()
-    if (cluster.outlet or cluster.label == "PERSON" or not 2 <= len(words) <= 3
-            or (org is not None and org.cluster is cluster)
-            or not all(w[:1].isupper() and w.isalpha() for w in words)
-            or any(is_legal_suffix(w) for w in words)
-            or any(w.lower() in S.lex.descriptions for w in words)):
+    if (
+        cluster.outlet
+        or cluster.label == "PERSON"
+        or not 2 <= len(words) <= 3
+        or (org is not None and org.cluster is cluster)
+        or not all(w[:1].isupper() and w.isalpha() for w in words)
+        or any(is_legal_suffix(w) for w in words)
+        or any(w.lower() in S.lex.descriptions for w in words)
+    ):
         return False
     cluster.label = "PERSON"
     return True
@@ -694,7 +818,10 @@ def _owner_frames(t: Trigger, S: Sentence) -> list[Frame]:
 def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
     """Leadership and founding told by a role noun in apposition or as an attribute."""
     tok = t.token
-    if tok.lemma_.lower() in S.lex.descriptions and role_nouns(S.lex).get(tok.lemma_.lower()) is None:
+    if (
+        tok.lemma_.lower() in S.lex.descriptions
+        and role_nouns(S.lex).get(tok.lemma_.lower()) is None
+    ):
         return _owner_frames(t, S)
     last = S.doc[tok.i + t.width - 1]
     org = _role_org(S, tok, last)
@@ -725,7 +852,10 @@ def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
 
 
 def _role_noun_head(S: Sentence, tok: Token) -> bool:
-    return role_nouns(S.lex).get(tok.lower_) is not None or role_nouns(S.lex).get(tok.lemma_.lower()) is not None
+    return (
+        role_nouns(S.lex).get(tok.lower_) is not None
+        or role_nouns(S.lex).get(tok.lemma_.lower()) is not None
+    )
 
 
 def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
@@ -746,12 +876,21 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return out
     words = []
     for w in doc[start : S.sent.end]:
-        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in ("qui", "afin", "pour", "tout", "which", "to"):
+        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in (
+            "qui",
+            "afin",
+            "pour",
+            "tout",
+            "which",
+            "to",
+        ):
             break
         words.append(w.text_with_ws)
     value = "".join(words).strip()
-    if not value or not any(n.lower() in value.lower().split() or n.lower() in value.lower()
-                            for n in lex.LEGAL_FORM_NOUNS):
+    if not value or not any(
+        n.lower() in value.lower().split() or n.lower() in value.lower()
+        for n in lex.LEGAL_FORM_NOUNS
+    ):
         return out
     subj = S.agent(tok)
     if subj is not None:
@@ -782,7 +921,12 @@ def possessive_frames(S: Sentence) -> list[Frame]:
         head = ref.head(S.sent)
         for c in head.children:
             owner = S.ref_at.get(c.i)
-            if c.dep_ == "poss" and owner is not None and owner.kind == "name" and owner.cluster is not owned:
+            if (
+                c.dep_ == "poss"
+                and owner is not None
+                and owner.kind == "name"
+                and owner.cluster is not owned
+            ):
                 if owner.cluster is not None and owner.cluster.label not in ("PERSON", "PLACE"):
                     held = Trigger(S.doc[owner.start], "stake", False)
                     out.append(Frame(held, owner, ref, presupposed=True, modality="asserted"))

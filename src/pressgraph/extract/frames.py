@@ -22,7 +22,20 @@ from pressgraph.extract.entities import Cluster
 from pressgraph.lang import Lexicon
 from pressgraph.model import Quantity
 
-_OBL = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "acl", "advcl", "prep", "pobj", "agent", "dative")
+_OBL = (
+    "obl",
+    "obl:arg",
+    "obl:mod",
+    "obl:agent",
+    "nmod",
+    "iobj",
+    "acl",
+    "advcl",
+    "prep",
+    "pobj",
+    "agent",
+    "dative",
+)
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
 #: Prepositions that leave the noun phrase of a party: "l'offensive contre Y", "une hausse
 #: sur le site Y", "des fins de CDD après Y".
@@ -87,14 +100,27 @@ def phrase_heads(complement: Token) -> list[Token]:
 
 def complement(tok: Token, preps: Sequence[str]) -> Token | None:
     """The head of ``tok``'s complement introduced by one of ``preps``, read in the tree."""
-    return next((h for c in tok.children if c.dep_ in ("prep", "nmod") and prep_of(c) in preps
-                 for h in phrase_heads(c)), None)
+    return next(
+        (
+            h
+            for c in tok.children
+            if c.dep_ in ("prep", "nmod") and prep_of(c) in preps
+            for h in phrase_heads(c)
+        ),
+        None,
+    )
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
-        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)  # "X has sold", misparsed as acl
+    return any(
+        c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass", "agent") for c in verb.children
+    ) or (
+        verb.dep_ == "acl"
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(
+            c.dep_ in ("nsubj", "aux") for c in verb.children
+        )  # "X has sold", misparsed as acl
     )
 
 
@@ -145,8 +171,14 @@ class Sentence:
             ref = self.ref_at.get(antecedent.i)
             if ref is None:
                 # "a holding company, X, which ...": the antecedent's apposed name.
-                ref = next((self.ref_at[c.i] for c in antecedent.children
-                            if c.dep_ == "appos" and c.i in self.ref_at), None)
+                ref = next(
+                    (
+                        self.ref_at[c.i]
+                        for c in antecedent.children
+                        if c.dep_ == "appos" and c.i in self.ref_at
+                    ),
+                    None,
+                )
             if ref is not None and ref.kind != "possessive" and antecedent.i < tok.i:
                 self.ref_at[tok.i] = ref
 
@@ -188,8 +220,13 @@ class Sentence:
         while j < self.sent.end and self.doc[j].pos_ == "ADJ":
             j += 1
         ref = self.ref_at.get(j)
-        if (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.descriptions and ref is not None
-                and ref.kind == "name" and ref.start == j):
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in self.lex.descriptions
+            and ref is not None
+            and ref.kind == "name"
+            and ref.start == j
+        ):
             return ref
         return None
 
@@ -233,7 +270,9 @@ class Sentence:
                 if other is not None and other.start not in seen and other.kind != "possessive":
                     seen.add(other.start)
                     out.append(other)
-                    stack.extend(c for i in range(other.start, other.end) for c in self.doc[i].children)
+                    stack.extend(
+                        c for i in range(other.start, other.end) for c in self.doc[i].children
+                    )
         # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
         for direction in (1, -1) if self.lex.PARSE_REPAIR else ():
             edge = out[-1] if direction == 1 else out[0]
@@ -307,7 +346,11 @@ class Sentence:
             if t.is_punct and t.text not in ("'", "’", "%"):
                 break
             low = _ELISION.get(t.lower_, t.lower_)
-            two = f"{low} {_ELISION.get(self.doc[i + 1].lower_, self.doc[i + 1].lower_)}" if i + 1 < self.sent.end else ""
+            two = (
+                f"{low} {_ELISION.get(self.doc[i + 1].lower_, self.doc[i + 1].lower_)}"
+                if i + 1 < self.sent.end
+                else ""
+            )
             if (low in preps or two in preps) and i + 1 < self.sent.end:
                 j = i + 2 if two in preps else i + 1
                 while j < self.sent.end and self.doc[j].pos_ == "DET":
@@ -326,26 +369,47 @@ class Sentence:
         agent = self.agent(verb)
         for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
             for c in obj.children:
-                ref = self.phrase_ref(c) if c.dep_.startswith("nmod") and prep_of(c) in ("de", "dans") else None
+                ref = (
+                    self.phrase_ref(c)
+                    if c.dep_.startswith("nmod") and prep_of(c) in ("de", "dans")
+                    else None
+                )
                 if ref is not None and ref.kind != "possessive":
                     return ref
-                if c.dep_.startswith("nmod") and prep_of(c) == "de" and any(
-                    d.dep_ == "det" and d.lower_ in self.lex.POSSESSIVES for d in c.children
+                if (
+                    c.dep_.startswith("nmod")
+                    and prep_of(c) == "de"
+                    and any(
+                        d.dep_ == "det" and d.lower_ in self.lex.POSSESSIVES for d in c.children
+                    )
                 ):
                     # "21 % de son capital": whose capital, if not the taker's own? The
                     # possessor, else the latest other company named before.
                     poss = self.possessor(c)
                     taker = agent.cluster if agent is not None else None
-                    if poss is not None and poss.cluster is not taker and poss.cluster is not None \
-                            and poss.cluster.label != "PLACE":
+                    if (
+                        poss is not None
+                        and poss.cluster is not taker
+                        and poss.cluster is not None
+                        and poss.cluster.label != "PLACE"
+                    ):
                         return poss
                     for ref in sorted(self.refs, key=lambda r: -r.start):
-                        if ref.start < verb.i and ref.kind == "name" and ref.cluster is not taker \
-                                and ref.cluster is not None and ref.cluster.label != "PLACE":
+                        if (
+                            ref.start < verb.i
+                            and ref.kind == "name"
+                            and ref.cluster is not taker
+                            and ref.cluster is not None
+                            and ref.cluster.label != "PLACE"
+                        ):
                             return ref
-        stake = any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in ("participation", "part", "parts")
-                    for c in verb.children)
-        return self.with_prep(verb, ("dans",)) if stake else None  # "prendre une participation ... dans Y"
+        stake = any(
+            c.dep_ in ("obj", "dobj") and c.lemma_.lower() in ("participation", "part", "parts")
+            for c in verb.children
+        )
+        return (
+            self.with_prep(verb, ("dans",)) if stake else None
+        )  # "prendre une participation ... dans Y"
 
     def antecedent(self, noun: Token) -> Ref | None:
         """What a relative clause hangs on: a name, or the name a noun is apposed to
@@ -361,8 +425,13 @@ class Sentence:
         if noun.dep_ == "appos" and noun.head.i in self.ref_at:
             return self.ref_at[noun.head.i]
         for c in noun.children:
-            if c.dep_ in ("appos", "flat:name", "nmod") and c.i in self.ref_at and 0 < c.i - noun.i <= 3 \
-                    and self.ref_at[c.i].kind == "name" and not any(g.dep_ == "case" for g in c.children):
+            if (
+                c.dep_ in ("appos", "flat:name", "nmod")
+                and c.i in self.ref_at
+                and 0 < c.i - noun.i <= 3
+                and self.ref_at[c.i].kind == "name"
+                and not any(g.dep_ == "case" for g in c.children)
+            ):
                 return self.ref_at[c.i]
         # Linear: ", <name>, la première banque du Japon, qui": the name before the comma.
         j = noun.i - 1
@@ -387,7 +456,11 @@ class Sentence:
                 return ref
             if any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children):
                 return None  # "les actions de X seront cédées": what is sold, by no one named
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        if (
+            verb.dep_ == "acl"
+            and verb.head.pos_ == "NOUN"
+            and not any(c.dep_.startswith("nsubj") for c in verb.children)
+        ):
             owner = self.possessor(verb.head)  # "its application to acquire Y": its owner buys
             if owner is not None:
                 return owner
@@ -400,18 +473,34 @@ class Sentence:
                     ref = self.antecedent(verb.head)
                     if ref is not None:
                         return ref  # "Y, la première banque du Japon, qui déboursera..."
-                elif c.pos_ == "NOUN" and c.i < verb.i and not any(
-                    g.dep_ in ("nmod", "appos", "flat:name") and g.i in self.ref_at for g in c.children
+                elif (
+                    c.pos_ == "NOUN"
+                    and c.i < verb.i
+                    and not any(
+                        g.dep_ in ("nmod", "appos", "flat:name") and g.i in self.ref_at
+                        for g in c.children
+                    )
                 ):
                     return None  # "les autorités américaines prendre...": a subject, no entity
-        if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "acl:relcl") and verb.head.i != verb.i:
+        if (
+            verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "acl:relcl")
+            and verb.head.i != verb.i
+        ):
             head = verb.head
             if verb.dep_ == "xcomp":
                 for c in head.children:
-                    if c.dep_ in ("obl:arg", "iobj") and prep_of(c) in ("à", "") and c.i in self.ref_at:
+                    if (
+                        c.dep_ in ("obl:arg", "iobj")
+                        and prep_of(c) in ("à", "")
+                        and c.i in self.ref_at
+                    ):
                         return self.ref_at[c.i]
-            if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and "Inf" in verb.morph.get("VerbForm", [])
-                    and not any(c.dep_ == "mark" for c in verb.children)):
+            if (
+                verb.dep_ == "acl"
+                and head.pos_ in ("NOUN", "PROPN")
+                and "Inf" in verb.morph.get("VerbForm", [])
+                and not any(c.dep_ == "mark" for c in verb.children)
+            ):
                 return self.antecedent(head)  # "voir les autorités prendre...": the seen does it
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 ref = self.with_prep(head, ("de",))
@@ -428,7 +517,9 @@ class Sentence:
     def detached_participle(self, verb: Token) -> Ref | None:
         """What a bare past participle describes: "Y, valorisé à N", "Valorisé à N, Y a...",
         "Y ... et avait été racheté par X" (the subject of the verb it is coordinated with)."""
-        if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+        if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get(
+            "Tense", []
+        ):
             return None
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -449,9 +540,13 @@ class Sentence:
             # ("les activités de Y cédées à X" are Y's assets, not Y).
             for c in head.children:
                 ref = self.ref_at.get(c.i)
-                if (c.i < verb.i and c.dep_ in ("nmod", "appos", "flat:name", "amod")
-                        and ref is not None and ref.kind == "name"
-                        and not any(g.dep_ == "case" for g in c.children)):
+                if (
+                    c.i < verb.i
+                    and c.dep_ in ("nmod", "appos", "flat:name", "amod")
+                    and ref is not None
+                    and ref.kind == "name"
+                    and not any(g.dep_ == "case" for g in c.children)
+                ):
                     return ref
         i = verb.i - 1
         if i > self.sent.start and self.doc[i].text == ",":
@@ -539,7 +634,9 @@ class Sentence:
         if not share:
             return self.asset(obj)
         for c in obj.children:  # "500,000 shares, or 6.1 pct, of Y"
-            if c.dep_ in ("appos", "conj") and (c.lemma_.lower() in self.lex.SHARE_NOUNS or c.text in self.lex.SHARE_NOUNS):
+            if c.dep_ in ("appos", "conj") and (
+                c.lemma_.lower() in self.lex.SHARE_NOUNS or c.text in self.lex.SHARE_NOUNS
+            ):
                 ref = self.object_of(c)
                 if ref is not None:
                     return ref
@@ -560,7 +657,14 @@ class Sentence:
         owner: Ref | None = None
         for c in noun.children:
             ref = self.ref_at.get(c.i)
-            if c.dep_ in ("poss", "det") and ref is not None and ref.kind == "possessive" or c.dep_ in ("poss", "compound") and ref is not None and ref.kind == "name":
+            if (
+                c.dep_ in ("poss", "det")
+                and ref is not None
+                and ref.kind == "possessive"
+                or c.dep_ in ("poss", "compound")
+                and ref is not None
+                and ref.kind == "name"
+            ):
                 owner = ref
             elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de"):
                 inner = self.first_ref(c)
@@ -572,14 +676,21 @@ class Sentence:
             return None
         end = noun.i + 1
         for c in noun.children:
-            if c.i > noun.i and (c.dep_ in ("amod", "compound") or (
-                (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in self.lex.ASSET_PREPOSITIONS
-            )):
+            if c.i > noun.i and (
+                c.dep_ in ("amod", "compound")
+                or (
+                    (c.dep_ == "prep" or c.dep_.startswith("nmod"))
+                    and prep_of(c) in self.lex.ASSET_PREPOSITIONS
+                )
+            ):
                 end = max(end, c.right_edge.i + 1)
         start = noun.left_edge.i
         while start < noun.i and self.doc[start].pos_ in ("ADP", "PUNCT", "SPACE"):
             start += 1
-        cut = next((k for k in range(noun.i + 1, end) if self.doc[k].is_punct and self.doc[k].text != "-"), end)
+        cut = next(
+            (k for k in range(noun.i + 1, end) if self.doc[k].is_punct and self.doc[k].text != "-"),
+            end,
+        )
         end = cut  # "its park in Shanghai, which opened in 2016": up to the comma
         span = self.doc[start:end]
         if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
@@ -589,16 +700,24 @@ class Sentence:
             self.asset_owners[id(cluster)] = owner
         cluster.aliases.add(span.text)
         self.assets.append(cluster)
-        return Ref(span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char)
+        return Ref(
+            span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char
+        )
 
     def dative(self, verb: Token) -> Ref | None:
         for c in verb.children:
             ref = self.ref_at.get(c.i)
-            if ref is not None and ref.kind == "pronoun" and not (
-                c.dep_.startswith("nsubj") and c.lower_ in self.lex.SUBJECT_PRONOUNS
+            if (
+                ref is not None
+                and ref.kind == "pronoun"
+                and not (c.dep_.startswith("nsubj") and c.lower_ in self.lex.SUBJECT_PRONOUNS)
             ):
                 return ref
-            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in ("à", "to", ""):
+            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in (
+                "à",
+                "to",
+                "",
+            ):
                 if c.dep_.startswith("obl") and prep_of(c) == "":
                     continue
                 ref = self.first_ref(c)
@@ -657,7 +776,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)
             elif lemma in getattr(lex, "SHARE_VERBS", {}) and any(
-                c.dep_ in ("obj", "dobj") and (c.lemma_.lower() in lex.SHARE_NOUNS or c.lower_ in lex.SHARE_NOUNS)
+                c.dep_ in ("obj", "dobj")
+                and (c.lemma_.lower() in lex.SHARE_NOUNS or c.lower_ in lex.SHARE_NOUNS)
                 for c in tok.children
             ):
                 yield Trigger(tok, lex.SHARE_VERBS[lemma], True, 1, "agent", "share")
@@ -669,21 +789,33 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         if _kind_of(tok, lex):
             continue  # "un fonds d'investissement" names a kind of company, not a deal
         rest = doc[tok.i : min(tok.i + 6, sent.end)].text
-        matched = next((m for m in multi if rest.startswith(m) or rest.lower().startswith(m.lower())), None)
+        matched = next(
+            (m for m in multi if rest.startswith(m) or rest.lower().startswith(m.lower())), None
+        )
         if matched:
-            width = len(doc.char_span(tok.idx, tok.idx + len(matched), alignment_mode="expand") or [tok])
+            width = len(
+                doc.char_span(tok.idx, tok.idx + len(matched), alignment_mode="expand") or [tok]
+            )
             yield Trigger(tok, nouns[matched], False, width)
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
             if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number"):
                 continue  # "net sales" are revenue, not a sale
-            if (tok.dep_ == "compound" and ftype in _MODIFIER_ONLY and lemma not in lex.INVESTOR_NOUNS
-                    and lemma not in lex.SUBSIDIARY_NOUNS):  # "Schneider SA subsidiary Jeumont-Schneider"
+            if (
+                tok.dep_ == "compound"
+                and ftype in _MODIFIER_ONLY
+                and lemma not in lex.INVESTOR_NOUNS
+                and lemma not in lex.SUBSIDIARY_NOUNS
+            ):  # "Schneider SA subsidiary Jeumont-Schneider"
                 continue  # "the final investment decision", "acquisition strategy"
             head = tok.head
-            if (tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i
-                    and (head.lemma_.lower() in nouns or head.text in nouns)):
+            if (
+                tok.dep_ == "compound"
+                and head.pos_ == "NOUN"
+                and head.i > tok.i
+                and (head.lemma_.lower() in nouns or head.text in nouns)
+            ):
                 continue  # "merger talks": the talks are the fact, the merger their topic
             yield Trigger(tok, ftype, False)
         else:
@@ -724,7 +856,12 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
             return roles[word], 1
     # "le groupe de Warren Buffett", "l'entreprise de Mark Zuckerberg": a company told by
     # the person at its head.
-    if (tok.lemma_.lower() in lex.descriptions and tok.i + 2 < end and doc[tok.i + 1].lower_ in ("de", "d'", "d’")
-            and doc[tok.i + 2].pos_ == "PROPN" and doc[tok.i - 1].pos_ == "DET"):
+    if (
+        tok.lemma_.lower() in lex.descriptions
+        and tok.i + 2 < end
+        and doc[tok.i + 1].lower_ in ("de", "d'", "d’")
+        and doc[tok.i + 2].pos_ == "PROPN"
+        and doc[tok.i - 1].pos_ == "DET"
+    ):
         return "leadership", 1
     return None

@@ -115,8 +115,11 @@ def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
     """The names on the other side of ``verb`` from ``noun``, in text order: listed
     companies and their allies ("A allied with B"), not possessors ("West Germany's A"),
     parents ("Z subsidiary W") nor names inside relative clauses."""
-    side = [c for c in verb.children if (c.i > verb.i) == (noun.i < verb.i)
-            and c.dep_ not in _NOT_ITEMS and not c.is_space]
+    side = [
+        c
+        for c in verb.children
+        if (c.i > verb.i) == (noun.i < verb.i) and c.dep_ not in _NOT_ITEMS and not c.is_space
+    ]
     tokens: list[Token] = [verb] if verb.i in S.ref_at else []
     for c in side:
         stack = [c]
@@ -288,8 +291,11 @@ def customer_frames(S: Sentence) -> list[Frame]:
             supplier = S.possessor(tok) or (S.ref_at.get(of.i) if of is not None else None)
             verb = _listing_verb(S, tok)
             listed = _listed(S, verb, tok) if verb is not None else _examples(S, tok)
-        elif (lemma in lex.descriptions and tok.dep_ in ("obl:agent", "pobj")
-              and tok.head.lemma_.lower() in lex.USING_VERBS | {"by"}):
+        elif (
+            lemma in lex.descriptions
+            and tok.dep_ in ("obl:agent", "pobj")
+            and tok.head.lemma_.lower() in lex.USING_VERBS | {"by"}
+        ):
             verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
             if verb.lemma_.lower() in lex.USING_VERBS:
                 supplier = _provider(S, verb)

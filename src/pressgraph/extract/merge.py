@@ -43,7 +43,11 @@ def _conflict(a: Claim, b: Claim) -> bool:
 
 
 def _combine(keep: Claim, other: Claim) -> Claim:
-    updates = {k: getattr(other, k) for k in _ATTRS if getattr(keep, k) is None and getattr(other, k) is not None}
+    updates = {
+        k: getattr(other, k)
+        for k in _ATTRS
+        if getattr(keep, k) is None and getattr(other, k) is not None
+    }
     if "amount" in updates and keep.currency is None:
         updates["currency"] = other.currency
     if keep.amount is not None:

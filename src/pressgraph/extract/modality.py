@@ -58,7 +58,11 @@ def _own_clause(tok: Token) -> bool:
 
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
     words = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "neg")}
-    if words & {"plus"} and not words - {"plus"} and not any(c.lower_ in ("ne", "n'", "n’") for c in tok.children):
+    if (
+        words & {"plus"}
+        and not words - {"plus"}
+        and not any(c.lower_ in ("ne", "n'", "n’") for c in tok.children)
+    ):
         return False  # "obtient plus de contrôle": a comparison, not "ne ... plus"
     return bool(words & lex.NEGATION_WORDS)
 
@@ -75,7 +79,9 @@ def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
     return i >= sent.start and sent.doc[i].lower_ in forms
 
 
-_INF_LINKS = frozenset({"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"})
+_INF_LINKS = frozenset(
+    {"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"}
+)
 
 
 def find_modality(
@@ -91,10 +97,14 @@ def find_modality(
     chain = _chain(trigger)
     negated = hedged = planned = False
     # "a annoncé avoir levé": a perfect infinitive tells a thing done, whatever governs it.
-    done = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children)
+    done = any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children
+    )
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        if _negated_here(tok, lex) and not (depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS):
+        if _negated_here(tok, lex) and not (
+            depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS
+        ):
             negated = True  # "would not comment on whether it plans to buy": not a denial
         if lemma in lex.NEGATED_CUES and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
@@ -116,12 +126,19 @@ def find_modality(
                     planned = True
                 else:
                     hedged = True
-            if "Fut" in tok.morph.get("Tense") or any(
-                c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children
-            ) or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children):
+            if (
+                "Fut" in tok.morph.get("Tense")
+                or any(c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children)
+                or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children)
+            ):
                 planned = True
-            if depth == 0 and tok.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
+            if (
+                depth == 0
+                and tok.tag_ == "VBG"
+                and any(
+                    c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
+                    for c in tok.children
+                )
             ):  # "X is buying Y": announced, not done
                 planned = True
         # the trigger's own noun phrase ("a partnership agreement"): a partnership's agreement

@@ -24,7 +24,9 @@ from pressgraph.lang import lexicon
 #: Determiners and possessive markers that may stand between an organisation and a title.
 _BETWEEN = frozenset({"'s", "’s", "the", "le", "la", "l'", "l’", "its", "sa", "son"})
 #: Modifiers that may precede a title ("senior vice-president", "ancien PDG" is not taken).
-_MODIFIERS = frozenset({"senior", "executive", "co", "deputy", "acting", "interim", "general", "actuel", "actuelle"})
+_MODIFIERS = frozenset(
+    {"senior", "executive", "co", "deputy", "acting", "interim", "general", "actuel", "actuelle"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +46,15 @@ def _key(text: str, acronym: bool) -> str:
 
 
 @functools.cache
-def _title_table(lang: str) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, bool], str], frozenset[str]]:
+def _title_table(
+    lang: str,
+) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, bool], str], frozenset[str]]:
     """The titles of ``lang``: their fact types and roles, the lookup table compared on
     letters ("vice-president", "vice president", "Vice-President"), and their first words."""
     lex = lexicon(lang)
-    roles: dict[str, tuple[str, str]] = {k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()}
+    roles: dict[str, tuple[str, str]] = {
+        k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()
+    }
     roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
     table = {(_key(k, k.isupper()), k.isupper()): k for k in roles}
     firsts = frozenset(k.replace("-", " ").split()[0].lower() for k in roles)
@@ -97,8 +103,12 @@ def _titles(S: Sentence) -> Iterator[Title]:
 
 def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
     j = i - 1
-    while j >= S.sent.start and (S.doc[j].lower_ in skip or S.doc[j].lower_ in _MODIFIERS
-                                 or S.doc[j].lower_ in S.lex.FORMER_WORDS or S.doc[j].is_space):
+    while j >= S.sent.start and (
+        S.doc[j].lower_ in skip
+        or S.doc[j].lower_ in _MODIFIERS
+        or S.doc[j].lower_ in S.lex.FORMER_WORDS
+        or S.doc[j].is_space
+    ):
         j -= 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None
@@ -107,9 +117,16 @@ def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref 
 def _ref_after(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref | None:
     j = i
     # "chairman of office furniture maker Steelcase Inc.": descriptive words before the name
-    while j < S.sent.end and (S.doc[j].lower_ in skip or S.doc[j].pos_ in ("DET", "SPACE") or (
-            S.doc[j].is_lower and S.doc[j].pos_ in ("NOUN", "ADJ") and S.doc[j].dep_ in ("compound", "amod")
-            and S.doc[j].head.i > j)):
+    while j < S.sent.end and (
+        S.doc[j].lower_ in skip
+        or S.doc[j].pos_ in ("DET", "SPACE")
+        or (
+            S.doc[j].is_lower
+            and S.doc[j].pos_ in ("NOUN", "ADJ")
+            and S.doc[j].dep_ in ("compound", "amod")
+            and S.doc[j].head.i > j
+        )
+    ):
         j += 1
     ref = S.ref_at.get(j)
     return ref if ref is not None and ref.kind in ("name", "description") else None
@@ -120,7 +137,9 @@ def _is_person(ref: Ref | None) -> bool:
 
 
 def _is_org(ref: Ref | None) -> bool:
-    return ref is not None and ref.cluster is not None and ref.cluster.label not in ("PERSON", "PLACE")
+    return (
+        ref is not None and ref.cluster is not None and ref.cluster.label not in ("PERSON", "PLACE")
+    )
 
 
 def title_frames(S: Sentence) -> list[Frame]:
@@ -139,14 +158,25 @@ def title_frames(S: Sentence) -> list[Frame]:
             org = left_org  # "X president ...", "X's CEO ..."
             after_org = title.end
         prev = S.doc[title.start - 1] if title.start > S.sent.start else None
-        unread = (prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.pos_ == "PROPN"
-                  and prev.i not in S.ref_at)
+        unread = (
+            prev is not None
+            and prev.text[:1].isupper()
+            and prev.is_alpha
+            and prev.pos_ == "PROPN"
+            and prev.i not in S.ref_at
+        )
         if org is None and not unread and _is_person(_ref_after(S, title.end)):
             # ("Boliden president X": an organisation the NER missed; no guessing then.)
             # "Chief Executive Officer Jim Hackett": the one organisation the sentence names
             # before the title, or, when it names none, the one the article is about.
-            named = {r.cluster.name: r for r in S.refs
-                     if r.cluster is not None and r.kind == "name" and _is_org(r) and r.start < title.start}
+            named = {
+                r.cluster.name: r
+                for r in S.refs
+                if r.cluster is not None
+                and r.kind == "name"
+                and _is_org(r)
+                and r.start < title.start
+            }
             if len(named) == 1:
                 org = next(iter(named.values()))
             elif not named and _is_org(S.topic):
@@ -155,7 +185,9 @@ def title_frames(S: Sentence) -> list[Frame]:
         if not _is_org(org):
             continue
         assert org is not None
-        person = _ref_after(S, after_org, frozenset({",", "(", "-", "–", "—", "is", "was", "est", "était", ":"}))
+        person = _ref_after(
+            S, after_org, frozenset({",", "(", "-", "–", "—", "is", "was", "est", "était", ":"})
+        )
         if not _is_person(person):
             person = _ref_before(S, min(org.start, title.start), comma)  # "X, chairman of Y"
         if not _is_person(person):
@@ -169,6 +201,14 @@ def title_frames(S: Sentence) -> list[Frame]:
         trigger = Trigger(anchor, title.type, False, title.end - title.start)
         role = title.role if title.type == "leadership" else None
         # A title describes; what the sentence says around it does not change it.
-        out.append(Frame(trigger, person, org, role=role, presupposed=True,
-                         modality="negated" if former else "asserted"))
+        out.append(
+            Frame(
+                trigger,
+                person,
+                org,
+                role=role,
+                presupposed=True,
+                modality="negated" if former else "asserted",
+            )
+        )
     return out

@@ -45,7 +45,9 @@ class Lexicon:
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
         """Titles in lower case ("chief executive officer"): never names of their own."""
-        return frozenset(k.lower() for k in self.frames.LEADERSHIP_ROLES) | frozenset(self.frames.FOUNDER_NOUNS)
+        return frozenset(k.lower() for k in self.frames.LEADERSHIP_ROLES) | frozenset(
+            self.frames.FOUNDER_NOUNS
+        )
 
     @property
     def name_leading_words(self) -> frozenset[str]:

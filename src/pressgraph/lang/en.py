@@ -409,7 +409,28 @@ GIVING_VERBS: frozenset[str] = frozenset(
     {"give", "grant", "offer", "award", "pay", "allow", "guarantee", "provide"}
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
-HOLDING_VERBS: frozenset[str] = frozenset({"have", "hold", "own", "keep", "retain", "take", "build", "raise", "increase", "boost", "lift", "control", "reduce", "cut", "lower", "bring", "acquire", "sell"})
+HOLDING_VERBS: frozenset[str] = frozenset(
+    {
+        "have",
+        "hold",
+        "own",
+        "keep",
+        "retain",
+        "take",
+        "build",
+        "raise",
+        "increase",
+        "boost",
+        "lift",
+        "control",
+        "reduce",
+        "cut",
+        "lower",
+        "bring",
+        "acquire",
+        "sell",
+    }
+)
 #: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
 ENDOWING_VERBS: frozenset[str] = frozenset({"leave", "give", "hand", "grant"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
@@ -434,7 +455,23 @@ SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"issue"})
 #: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
 AGENT_ONLY_NOUNS: frozenset[str] = frozenset({"placement"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
-STAKE_RAISING_VERBS: frozenset[str] = frozenset({"raise", "increase", "boost", "lift", "take", "build", "acquire", "buy", "purchase", "gain", "seize", "win", "assume"})
+STAKE_RAISING_VERBS: frozenset[str] = frozenset(
+    {
+        "raise",
+        "increase",
+        "boost",
+        "lift",
+        "take",
+        "build",
+        "acquire",
+        "buy",
+        "purchase",
+        "gain",
+        "seize",
+        "win",
+        "assume",
+    }
+)
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
 STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"seek", "want", "pursue", "target", "eye"})
 #: Nouns of control: taking it buys a company, having it holds one.
@@ -453,7 +490,9 @@ EXAMPLE_CUES: tuple[str, ...] = ("such as", "including", "like")
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "other bidders to take over Y include A, B and C"; "bidder" and "suitor" also take the
 #: company itself ("the bidders for Y were A and B"), "candidate" only a deal word.
-CANDIDATE_NOUNS: frozenset[str] = frozenset({"candidate", "candidacy", "bidder", "suitor", "contender"})
+CANDIDATE_NOUNS: frozenset[str] = frozenset(
+    {"candidate", "candidacy", "bidder", "suitor", "contender"}
+)
 BIDDER_NOUNS: frozenset[str] = frozenset({"bidder", "suitor"})
 CANDIDACY_PREPOSITIONS: tuple[str, ...] = ("for", "to")
 #: Words that put a noun among others ("A is among the bidders") and verbs that list.
@@ -464,10 +503,39 @@ PARENT_NOUNS: frozenset[str] = frozenset({"parent"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
 SUBSIDIARY_NOUNS: frozenset[str] = frozenset({"subsidiary", "unit", "affiliate"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
-STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"})
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset(
+    {"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"}
+)
 FROM_WORDS: tuple[str, ...] = ("from",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
-SHARE_NOUNS: frozenset[str] = frozenset({"pct", "percent", "%", "stake", "interest", "share", "shares", "holding", "holdings", "majority", "minority", "control", "capital", "stock", "equity", "part", "portion", "half", "third", "quarter", "rest", "remainder", "all", "bulk"})
+SHARE_NOUNS: frozenset[str] = frozenset(
+    {
+        "pct",
+        "percent",
+        "%",
+        "stake",
+        "interest",
+        "share",
+        "shares",
+        "holding",
+        "holdings",
+        "majority",
+        "minority",
+        "control",
+        "capital",
+        "stock",
+        "equity",
+        "part",
+        "portion",
+        "half",
+        "third",
+        "quarter",
+        "rest",
+        "remainder",
+        "all",
+        "bulk",
+    }
+)
 #: Share nouns that, under a possessive, are the subject's own capital ("son capital",
 #: "its shares"): selling them to Z lets Z buy into the subject.
 OWN_SHARE_NOUNS: frozenset[str] = frozenset({"share", "shares", "stock", "capital", "equity"})
@@ -475,9 +543,46 @@ SHARE_PREPOSITIONS: tuple[str, ...] = ("of", "in", "into")
 #: Prepositions that complete an asset's name ("its office building in Sydney").
 ASSET_PREPOSITIONS: tuple[str, ...] = ("in", "of", "at")
 #: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
-ASSET_NOUNS: frozenset[str] = frozenset({"business", "unit", "division", "operation", "plant", "factory", "mill", "building", "headquarters", "patent", "asset", "portfolio", "brand", "arm", "network", "store", "hotel", "park", "resort", "project", "site", "mine", "refinery", "studio", "newspaper", "channel", "stake"})
+ASSET_NOUNS: frozenset[str] = frozenset(
+    {
+        "business",
+        "unit",
+        "division",
+        "operation",
+        "plant",
+        "factory",
+        "mill",
+        "building",
+        "headquarters",
+        "patent",
+        "asset",
+        "portfolio",
+        "brand",
+        "arm",
+        "network",
+        "store",
+        "hotel",
+        "park",
+        "resort",
+        "project",
+        "site",
+        "mine",
+        "refinery",
+        "studio",
+        "newspaper",
+        "channel",
+        "stake",
+    }
+)
 #: Words before "subsidiary" that make the parent hold all of it.
-WHOLLY_OWNED: tuple[str, ...] = ("wholly owned", "wholly-owned", "fully owned", "fully-owned", "100 pct-owned", "100 pct owned")
+WHOLLY_OWNED: tuple[str, ...] = (
+    "wholly owned",
+    "wholly-owned",
+    "fully owned",
+    "fully-owned",
+    "100 pct-owned",
+    "100 pct owned",
+)
 
 #: Roles of persons in organisations, as written in appositions and titles
 #: ("X, chief executive of Y", "Y chairman X").
@@ -506,8 +611,15 @@ LEADERSHIP_ROLES: dict[str, str] = {
     "boss": "boss",
     "founder": "founder",
 }
-LEADERSHIP_PARTICIPLES: dict[str, str] = {"lead": "leader", "head": "head", "run": "head", "chair": "chairman"}
-FOUNDER_PARTICIPLES: frozenset[str] = frozenset({"found", "co-found", "cofound", "set up", "create"})
+LEADERSHIP_PARTICIPLES: dict[str, str] = {
+    "lead": "leader",
+    "head": "head",
+    "run": "head",
+    "chair": "chairman",
+}
+FOUNDER_PARTICIPLES: frozenset[str] = frozenset(
+    {"found", "co-found", "cofound", "set up", "create"}
+)
 FOUNDER_NOUNS: frozenset[str] = frozenset({"founder", "co-founder", "cofounder"})
 #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
 TITLE_PREPOSITIONS: tuple[str, ...] = ("of", "at", "for")
@@ -517,7 +629,9 @@ FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "then"})
 PER_UNIT: tuple[str, ...] = ("each", "a share", "per share", "apiece", "a unit", "per unit")
 NAMING_PARTICIPLES: frozenset[str] = frozenset({"call", "name", "dub", "know"})
 
-LEGAL_FORM_VERBS: frozenset[str] = frozenset({"convert", "become", "transform", "restructure", "turn"})
+LEGAL_FORM_VERBS: frozenset[str] = frozenset(
+    {"convert", "become", "transform", "restructure", "turn"}
+)
 LEGAL_FORM_NOUNS: frozenset[str] = frozenset(
     {"corporation", "public benefit corporation", "company", "partnership", "trust",
      "cooperative", "foundation", "non-profit", "nonprofit", "for-profit"}
@@ -536,7 +650,9 @@ PARTNERING_VERBS: frozenset[str] = frozenset(
 PLANNED_CONDITIONALS: frozenset[str] = frozenset()
 #: Modal auxiliaries: what they govern is planned or possible, not done ("will buy",
 #: "would hold", "could sell").
-MODAL_AUXILIARIES: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"})
+MODAL_AUXILIARIES: frozenset[str] = frozenset(
+    {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
+)
 PLANNED_CUES: frozenset[str] = frozenset(
     {"plan", "intend", "propose", "seek", "aim", "intent", "option", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
      "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
@@ -544,7 +660,14 @@ PLANNED_CUES: frozenset[str] = frozenset(
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
      "negotiate", "discuss", "talk", "commit", "pending", "likely", "contemplate"}
 )  # fmt: skip
-PLANNED_PHRASES: tuple[str, ...] = ("in order to", "is to be", "are to be", "was to be", "is due to", "on the verge of")
+PLANNED_PHRASES: tuple[str, ...] = (
+    "in order to",
+    "is to be",
+    "are to be",
+    "was to be",
+    "is due to",
+    "on the verge of",
+)
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
      "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "block", "oust", "fire", "sack"}
@@ -553,16 +676,32 @@ NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").
 NO_COMMENT_VERBS: frozenset[str] = frozenset({"comment", "confirm", "elaborate", "disclose"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
-NEGATED_PHRASALS: frozenset[str] = frozenset({"call off", "give up", "back out", "pull out", "walk away", "break off"})
+NEGATED_PHRASALS: frozenset[str] = frozenset(
+    {"call off", "give up", "back out", "pull out", "walk away", "break off"}
+)
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).
 SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"sale"})
 #: English has no conditional inflection: modal auxiliaries carry it (see above).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ()
 HEDGE_CUES: tuple[str, ...] = (
-    "reportedly", "is said to", "are said to", "was said to", "were said to", "rumoured",
-    "rumored", "people familiar", "sources familiar", "sources close", "sources said",
-    "familiar with the matter", "familiar with the situation", "unconfirmed", "speculation",
-    "allegedly", "according to sources", "according to people",
+    "reportedly",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "rumoured",
+    "rumored",
+    "people familiar",
+    "sources familiar",
+    "sources close",
+    "sources said",
+    "familiar with the matter",
+    "familiar with the situation",
+    "unconfirmed",
+    "speculation",
+    "allegedly",
+    "according to sources",
+    "according to people",
 )
 
 # --- attribution ---
@@ -573,7 +712,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "write", "note", "explain", "indicate", "declare", "claim"}
 )  # fmt: skip
 #: Heads of unnamed sources, kept as written ("sources close to X said").
-UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "people", "person", "analyst", "banker", "trader", "insider"})
+UNNAMED_SOURCES: frozenset[str] = frozenset(
+    {"source", "people", "person", "analyst", "banker", "trader", "insider"}
+)
 
 # --- coreference ---
 #: Roles and coordination also read from word order when the parse misses them ("X, Y ou
@@ -592,6 +733,8 @@ POSSESSIVES: frozenset[str] = frozenset({"its", "their"})
 #: Plural pronouns that stand for coordinated parties ("A and B said they agreed").
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 NAME_LEADING_WORDS: frozenset[str] = frozenset({"the", "of", "by", "to", "a", "an", "in"})
-COORDINATORS: frozenset[str] = frozenset({"and", "or", ",", "as well as", "including", "along with"})
+COORDINATORS: frozenset[str] = frozenset(
+    {"and", "or", ",", "as well as", "including", "along with"}
+)
 #: Relative pronouns, read as their antecedent.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that", "whom", "whose"})

@@ -433,14 +433,38 @@ GIVING_VERBS: frozenset[str] = frozenset(
      "permettre", "assurer", "consentir", "attribuer"}
 )  # fmt: skip
 #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
-HOLDING_VERBS: frozenset[str] = frozenset({"détenir", "posséder", "avoir", "conserver", "garder", "prendre", "porter", "monter", "renforcer", "relever", "augmenter", "acquérir", "accroître", "disposer", "contrôler", "réduire", "ramener", "céder", "vendre"})
+HOLDING_VERBS: frozenset[str] = frozenset(
+    {
+        "détenir",
+        "posséder",
+        "avoir",
+        "conserver",
+        "garder",
+        "prendre",
+        "porter",
+        "monter",
+        "renforcer",
+        "relever",
+        "augmenter",
+        "acquérir",
+        "accroître",
+        "disposer",
+        "contrôler",
+        "réduire",
+        "ramener",
+        "céder",
+        "vendre",
+    }
+)
 #: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
 ENDOWING_VERBS: frozenset[str] = frozenset({"laisser", "donner", "conférer", "offrir", "accorder"})
 #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
 RECIPIENT_PREPOSITIONS: tuple[str, ...] = ("à", "au", "aux")
 #: Nouns naming those who invest ("existing investors A and B") and funding rounds
 #: with the verbs by which investors take part in them ("led the round alongside X").
-INVESTOR_NOUNS: frozenset[str] = frozenset({"investisseur", "investisseurs", "bailleur", "bailleurs"})
+INVESTOR_NOUNS: frozenset[str] = frozenset(
+    {"investisseur", "investisseurs", "bailleur", "bailleurs"}
+)
 ROUND_NOUNS: frozenset[str] = frozenset({"tour", "levée"})
 ROUND_VERBS: frozenset[str] = frozenset({"mener", "participer", "rejoindre", "conduire", "piloter"})
 ALONGSIDE: tuple[str, ...] = ("aux côtés de", "avec", "dont", "parmi lesquels", "notamment")
@@ -458,9 +482,23 @@ SHARE_ISSUE_VERBS: frozenset[str] = frozenset({"émettre"})
 #: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
 AGENT_ONLY_NOUNS: frozenset[str] = frozenset({"placement"})
 #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
-STAKE_RAISING_VERBS: frozenset[str] = frozenset({"prendre", "porter", "monter", "renforcer", "relever", "augmenter", "accroître", "acquérir", "racheter"})
+STAKE_RAISING_VERBS: frozenset[str] = frozenset(
+    {
+        "prendre",
+        "porter",
+        "monter",
+        "renforcer",
+        "relever",
+        "augmenter",
+        "accroître",
+        "acquérir",
+        "racheter",
+    }
+)
 #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
-STAKE_SEEKING_VERBS: frozenset[str] = frozenset({"chercher", "vouloir", "viser", "convoiter", "rechercher"})
+STAKE_SEEKING_VERBS: frozenset[str] = frozenset(
+    {"chercher", "vouloir", "viser", "convoiter", "rechercher"}
+)
 #: Nouns of control: taking it buys a company, having it holds one.
 CONTROL_NOUNS: frozenset[str] = frozenset({"contrôle"})
 #: Nouns of holdings, whose companies are listed after them: "les participations de X
@@ -474,7 +512,17 @@ HELD_PREPOSITIONS: tuple[str, ...] = ("dans",)
 CUSTOMER_NOUNS: frozenset[str] = frozenset({"client"})
 USING_VERBS: frozenset[str] = frozenset({"utiliser", "employer"})
 #: Words that open a list of examples after a plural noun ("des entreprises telles que A").
-EXAMPLE_CUES: tuple[str, ...] = ("tels que", "telles que", "tel que", "telle que", "comme", "dont", "notamment", "parmi lesquelles", "parmi lesquels")
+EXAMPLE_CUES: tuple[str, ...] = (
+    "tels que",
+    "telles que",
+    "tel que",
+    "telle que",
+    "comme",
+    "dont",
+    "notamment",
+    "parmi lesquelles",
+    "parmi lesquels",
+)
 #: Nouns of those who compete to buy a company, whose list names each would-be buyer:
 #: "parmi les candidats au rachat de Y figurent A, B et C" (always with a deal word:
 #: "les candidats à la présidentielle" buy nothing).
@@ -489,20 +537,79 @@ PARENT_NOUNS: frozenset[str] = frozenset({"maison mère", "société mère"})
 #: Nouns of a company held by another ("Y, a subsidiary of X", "X subsidiary Y").
 SUBSIDIARY_NOUNS: frozenset[str] = frozenset({"filiale"})
 #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct").
-STAKE_CHANGE_VERBS: frozenset[str] = frozenset({"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"})
+STAKE_CHANGE_VERBS: frozenset[str] = frozenset(
+    {"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"}
+)
 FROM_WORDS: tuple[str, ...] = ("contre",)
 #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
-SHARE_NOUNS: frozenset[str] = frozenset({"%", "pourcent", "pour cent", "participation", "part", "parts", "action", "actions", "capital", "majorité", "contrôle", "titre", "titres", "totalité", "partie", "moitié", "tiers", "quart"})
+SHARE_NOUNS: frozenset[str] = frozenset(
+    {
+        "%",
+        "pourcent",
+        "pour cent",
+        "participation",
+        "part",
+        "parts",
+        "action",
+        "actions",
+        "capital",
+        "majorité",
+        "contrôle",
+        "titre",
+        "titres",
+        "totalité",
+        "partie",
+        "moitié",
+        "tiers",
+        "quart",
+    }
+)
 #: Share nouns that, under a possessive, are the subject's own capital ("son capital",
 #: "its shares"): selling them to Z lets Z buy into the subject.
-OWN_SHARE_NOUNS: frozenset[str] = frozenset({"capital", "action", "actions", "titres"})  # "titre": a title too
+OWN_SHARE_NOUNS: frozenset[str] = frozenset(
+    {"capital", "action", "actions", "titres"}
+)  # "titre": a title too
 SHARE_PREPOSITIONS: tuple[str, ...] = ("de", "dans", "du", "des")
 #: Prepositions that complete an asset's name ("its office building in Sydney").
 ASSET_PREPOSITIONS: tuple[str, ...] = ("de", "en", "à")
 #: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
-ASSET_NOUNS: frozenset[str] = frozenset({"activité", "division", "branche", "pôle", "usine", "site", "immeuble", "siège", "brevet", "actif", "portefeuille", "marque", "réseau", "magasin", "hôtel", "parc", "projet", "mine", "raffinerie", "centrale", "catalogue", "studio", "journal", "chaîne"})
+ASSET_NOUNS: frozenset[str] = frozenset(
+    {
+        "activité",
+        "division",
+        "branche",
+        "pôle",
+        "usine",
+        "site",
+        "immeuble",
+        "siège",
+        "brevet",
+        "actif",
+        "portefeuille",
+        "marque",
+        "réseau",
+        "magasin",
+        "hôtel",
+        "parc",
+        "projet",
+        "mine",
+        "raffinerie",
+        "centrale",
+        "catalogue",
+        "studio",
+        "journal",
+        "chaîne",
+    }
+)
 #: Words before "subsidiary" that make the parent hold all of it.
-WHOLLY_OWNED: tuple[str, ...] = ("détenue à 100", "à 100 %", "à 100%", "100 %", "intégralement détenue", "en propriété exclusive")
+WHOLLY_OWNED: tuple[str, ...] = (
+    "détenue à 100",
+    "à 100 %",
+    "à 100%",
+    "100 %",
+    "intégralement détenue",
+    "en propriété exclusive",
+)
 
 #: Roles of persons in organisations, as written in appositions ("X, PDG de Y").
 LEADERSHIP_ROLES: dict[str, str] = {
@@ -569,7 +676,9 @@ PER_UNIT_BEFORE: tuple[str, ...] = (
 
 #: Participles that give a facility its name
 #: ("sa propre infrastructure, baptisée Jupiter").
-NAMING_PARTICIPLES: frozenset[str] = frozenset({"baptiser", "nommer", "appeler", "dénommer", "surnommer"})
+NAMING_PARTICIPLES: frozenset[str] = frozenset(
+    {"baptiser", "nommer", "appeler", "dénommer", "surnommer"}
+)
 
 #: Legal forms an organisation can take ("se convertir en société à mission").
 LEGAL_FORM_VERBS: frozenset[str] = frozenset(
@@ -615,28 +724,44 @@ NEGATED_CUES: frozenset[str] = frozenset(
      "échouer", "suspendre", "arrêter", "interrompre", "fin", "abandon", "rupture", "échec",
      "démenti", "retirer"}
 )  # fmt: skip
-NEGATION_WORDS: frozenset[str] = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"})
+NEGATION_WORDS: frozenset[str] = frozenset(
+    {"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"}
+)
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").
 NO_COMMENT_VERBS: frozenset[str] = frozenset({"commenter", "confirmer", "préciser"})
 #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
 NEGATED_PHRASALS: frozenset[str] = frozenset()
 #: Deal nouns that mean something else in the plural ("net sales" are revenue).
-SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset({"vente", "cession", "reprise"})  # "à six reprises": times
+SINGULAR_ONLY_NOUNS: frozenset[str] = frozenset(
+    {"vente", "cession", "reprise"}
+)  # "à six reprises": times
 #: Modal auxiliaries (English "will", "would"): French marks the future by tense and "aller".
 MODAL_AUXILIARIES: frozenset[str] = frozenset()
 #: Conditional endings (with Mood=Cnd, which the model often misses on -rait forms).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ("rait", "raient")
 #: Phrases that hedge a whole sentence (single words are read by mood, not by text).
 HEDGE_CUES: tuple[str, ...] = (
-    "selon des sources", "de sources proches", "selon plusieurs sources", "sources proches",
-    "selon la rumeur", "dit-on", "semble-t-il",
+    "selon des sources",
+    "de sources proches",
+    "selon plusieurs sources",
+    "sources proches",
+    "selon la rumeur",
+    "dit-on",
+    "semble-t-il",
 )
 
 # --- attribution ---
 #: Prepositions that introduce a source ("selon le journal X", "d'après X").
 SOURCE_PREPOSITIONS: tuple[str, ...] = ("selon", "d'après", "d’après", "citant", "cité par")
 #: Participles that add a relay after the source ("relayé par Y").
-RELAY_CUES: tuple[str, ...] = ("relayé par", "relayée par", "repris par", "reprise par", "cité par", "rapporté par")
+RELAY_CUES: tuple[str, ...] = (
+    "relayé par",
+    "relayée par",
+    "repris par",
+    "reprise par",
+    "cité par",
+    "rapporté par",
+)
 #: Reporting verbs: their subject (or inverted subject) is the source of the reported clause.
 REPORTING_VERBS: frozenset[str] = frozenset(
     {"rapporter", "indiquer", "préciser", "affirmer", "annoncer", "déclarer", "révéler",
@@ -644,7 +769,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "dire", "relater", "publier", "communiquer", "faire savoir"}
 )  # fmt: skip
 #: Heads of unnamed sources, kept as written ("sources close to X said").
-UNNAMED_SOURCES: frozenset[str] = frozenset({"source", "proche", "analyste", "observateur", "personne"})
+UNNAMED_SOURCES: frozenset[str] = frozenset(
+    {"source", "proche", "analyste", "observateur", "personne"}
+)
 
 # --- coreference ---
 #: Roles and coordination also read from word order when the parse misses them ("X, Y ou
@@ -655,7 +782,9 @@ PARSE_REPAIR: bool = True
 #: A description noun written twice in a sentence names one entity ("Le groupe racheté ...
 #: le PDG du groupe").
 REPEATED_DESCRIPTIONS_COREFER: bool = True
-DESCRIPTION_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"})
+DESCRIPTION_DETERMINERS: frozenset[str] = frozenset(
+    {"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"}
+)
 #: Words joining a description to a complement before its apposed name ("le fabricant de
 #: batteries X").
 DESCRIPTION_LINKS: frozenset[str] = frozenset({"de", "d'", "d’", "des", "du"})
@@ -670,8 +799,14 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"ils", "elles", "eux"})
 #: Subject pronouns resolved as references (none in French: "il" is too often impersonal).
 SUBJECT_PRONOUNS: frozenset[str] = frozenset()
 #: Lower-case words dropped from the start of a name ("la Walt Disney Company").
-NAME_LEADING_WORDS: frozenset[str] = frozenset({"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"})
+NAME_LEADING_WORDS: frozenset[str] = frozenset(
+    {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"}
+)
 #: Coordinators of lists of parties ("Safran, Thales ou Dassault").
-COORDINATORS: frozenset[str] = frozenset({"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"})
+COORDINATORS: frozenset[str] = frozenset(
+    {"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"}
+)
 #: Relative pronouns, read as their antecedent.
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(
+    {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+)

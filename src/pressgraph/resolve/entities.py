@@ -169,9 +169,7 @@ def compatible_types(a: str, b: str) -> bool:
 ACRONYM_STEPS = frozenset({"acronym", "spelled acronym"})
 
 
-def choose(
-    step: Lookup, entity_type: str | None, candidates: Sequence[Candidate]
-) -> int | None:
+def choose(step: Lookup, entity_type: str | None, candidates: Sequence[Candidate]) -> int | None:
     """The entity one lookup decides on, or None to go on with the next lookup.
 
     Candidates of an incompatible type are left out; acronyms only join organisations to
