@@ -1,4 +1,5 @@
-"""pressgraph: a sourced, time-aware knowledge graph of companies, people and deals from press articles.
+"""pressgraph: a sourced, time-aware knowledge graph of companies, people and deals, from press
+articles.
 
 The public Python API (importing it loads no model and opens no database)::
 

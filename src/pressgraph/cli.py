@@ -45,7 +45,9 @@ T = TypeVar("T")
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Read press articles and build a sourced, time-aware graph of companies, people and deals.",
+    help=(
+        "Read press articles and build a sourced, time-aware graph of companies, people and deals."
+    ),
 )
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one error, one line
@@ -287,8 +289,9 @@ def entities(
         out.print("aliases: " + escape(", ".join(one["aliases"])))
         table = Table("document", "published", "outlet", "called", "resolved by")
         for r in one["documents"]:
-            table.add_row(escape(r["title"] or r["document"][:12]), r["published"] or "", escape(r["outlet"] or ""),
-                          escape(", ".join(r["names"])), r["how"])  # fmt: skip
+            table.add_row(escape(r["title"] or r["document"][:12]), r["published"] or "",
+                          escape(r["outlet"] or ""), escape(", ".join(r["names"])),
+                          r["how"])  # fmt: skip
         out.print(table)
         return
     rows = _read(db, lambda store: store.entities())
@@ -434,7 +437,8 @@ def _bench_table(result: bench.BenchReport) -> None:
         ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
         table.add_row(
             name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
-            f"{r.cores_used:.2f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio, f"{r.peak_mb:.0f}",
+            f"{r.cores_used:.2f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio,
+            f"{r.peak_mb:.0f}",
             f"{r.load_seconds:.1f}",
         )  # fmt: skip
     out.print(table)
@@ -471,11 +475,16 @@ def _bench_incremental(
     if fmt == "json":
         _print_json(result)
         return
-    table = Table("per article", f"first {window}", f"last {window}", "last / first",
-                  title=f"pressgraph bench --incremental: {result['articles']} articles, "
-                        f"{workers} process(es), {result['articles_per_s']} articles/s")  # fmt: skip
-    for key, field, label in (("ingest", "ingest_ms_per_article", "ingest (wall ms)"),
-                              ("store", "store_cpu_ms_per_article", "resolve + store (CPU ms)")):  # fmt: skip
+    title = (
+        f"pressgraph bench --incremental: {result['articles']} articles, "
+        f"{workers} process(es), {result['articles_per_s']} articles/s"
+    )
+    table = Table("per article", f"first {window}", f"last {window}", "last / first", title=title)
+    rows = (
+        ("ingest", "ingest_ms_per_article", "ingest (wall ms)"),
+        ("store", "store_cpu_ms_per_article", "resolve + store (CPU ms)"),
+    )
+    for key, field, label in rows:
         ms = result[field]
         table.add_row(label, f"{ms['first']}", f"{ms['last']}", f"{result['ratio'][key]:.2f}")
     out.print(table)
@@ -514,7 +523,8 @@ def bench_cmd(
         bool,
         typer.Option(
             "--incremental",
-            help="Ingest every article; compare the cost per article of the first and last --window.",
+            help="Ingest every article; compare the cost per article of the first and last"
+            " --window.",
         ),
     ] = False,
     window: Annotated[

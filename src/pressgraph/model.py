@@ -42,6 +42,8 @@ UNARY_TYPES: frozenset[str] = frozenset({"valuation", "legal_form", "ipo"})
 Modality = Literal["asserted", "hedged", "planned", "negated"]
 MODALITIES: tuple[str, ...] = ("asserted", "hedged", "planned", "negated")
 EntityType = Literal["ORG", "PERSON", "PRODUCT", "PLACE"]
+#: Who a link of an attribution chain is: the one who says it, or one who relays it.
+SourceKind = Literal["source", "relay"]
 
 
 def content_id(text: str) -> str:
@@ -127,7 +129,7 @@ class Source:
     """One link of an attribution chain: who says it (``source``) or who relays it (``relay``)."""
 
     name: str
-    kind: Literal["source", "relay"] = "source"
+    kind: SourceKind = "source"
     start: int | None = None
     end: int | None = None
 
@@ -170,7 +172,8 @@ class Claim:
         return [s.name for s in self.sources]
 
     def to_gold(self) -> dict[str, Any]:
-        """The claim in the shape of a gold fact of ``shared/eval`` (attributes left out when unset)."""
+        """The claim in the shape of a gold fact of ``shared/eval`` (attributes left out when
+        unset)."""
         out: dict[str, Any] = {"type": self.type, "subject": self.subject}
         if self.object is not None:
             out["object"] = self.object

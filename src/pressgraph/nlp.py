@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from pressgraph.errors import ConfigError
@@ -109,9 +110,12 @@ def load(lang: str) -> Language:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed: pip install {name.replace('_', '-')}"
         ) from exc
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise ConfigError(f"spaCy pipeline {name!r} has no rule-based tokenizer")
     for word in _KEEP_WHOLE:
-        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
-    nlp.tokenizer = _MarkupTokenizer(nlp.tokenizer)
+        tokenizer.add_special_case(word, [{"ORTH": word}])
+    nlp.tokenizer = _MarkupTokenizer(tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pressgraph_paragraphs", before="parser")
     log.info("loaded spaCy pipeline %s for %s", name, lang)

@@ -1,7 +1,7 @@
 """Fact extraction, driven by case tables (one sentence or snippet per line).
 
-``tests/data/facts_fr.jsonl`` and ``facts_en.jsonl``: each case gives ``text`` and the facts it must yield
-(``expect``). A fact is found when some claim has the same type, subject and object, and
+``tests/data/facts_fr.jsonl`` and ``facts_en.jsonl``: each case gives ``text`` and the facts it
+must yield (``expect``). A fact is found when some claim has the same type, subject and object, and
 every attribute the case gives: ``amount`` within 2 %, ``currency``, ``percent`` within 0.5
 points, ``date``/``until`` same year, ``role``, ``value``, ``modality`` and ``sources`` (the
 ordered list of names). With ``"exact": true`` no other claim may be extracted; an empty

@@ -55,7 +55,8 @@ def by_status(facts: list[Any]) -> dict[str, list[Any]]:
 def test_same_fact_from_several_articles_is_one_fact() -> None:
     facts = build_facts([
         claim("investment", 1, 2, amount=13e9, currency="USD", outlet="Les Echos"),
-        claim("investment", 1, 2, amount=12.9e9, currency="USD", outlet="Reuters", published="2024-03-05"),
+        claim("investment", 1, 2, amount=12.9e9, currency="USD", outlet="Reuters",
+              published="2024-03-05"),
         claim("investment", 1, 2, outlet="Le Monde", published="2024-03-06"),  # no amount: agrees
     ])  # fmt: skip
     assert len(facts) == 1
@@ -83,7 +84,8 @@ def test_relay_is_not_an_independent_source() -> None:
     ft = {"name": "Financial Times", "kind": "source", "entity_id": 10}
     echos = {"name": "Les Echos", "kind": "relay", "entity_id": 11}
     facts = build_facts([
-        claim("valuation", 2, amount=260e9, currency="USD", sources=[ft, echos], outlet="Les Echos"),
+        claim("valuation", 2, amount=260e9, currency="USD", sources=[ft, echos],
+              outlet="Les Echos"),
         claim("valuation", 2, amount=260e9, currency="USD", sources=[ft], outlet="Le Figaro"),
     ])  # fmt: skip
     assert len(facts) == 1
@@ -91,10 +93,14 @@ def test_relay_is_not_an_independent_source() -> None:
 
 
 def test_wire_copy_reprinted_is_one_source() -> None:
-    text = "Veltrix Industries Inc. has invested 500 million euros in Norvala Energy, the companies said."
+    text = (
+        "Veltrix Industries Inc. has invested 500 million euros in Norvala Energy, "
+        "the companies said."
+    )
     facts = build_facts([
         claim("investment", 1, 2, amount=5e8, currency="EUR", outlet="Reuters", evidence=text),
-        claim("investment", 1, 2, amount=5e8, currency="EUR", outlet="MarketWire", evidence=text[:-1] + " on Tuesday."),
+        claim("investment", 1, 2, amount=5e8, currency="EUR", outlet="MarketWire",
+              evidence=text[:-1] + " on Tuesday."),
         claim("investment", 1, 2, amount=5e8, currency="EUR", outlet="Les Echos",
               evidence="Le groupe Veltrix a investi 500 millions d'euros dans Norvala."),
     ])  # fmt: skip
@@ -141,8 +147,10 @@ def test_renegotiated_term_supersedes_the_old_one() -> None:
 
 def test_two_values_in_one_period_conflict() -> None:
     facts = build_facts([
-        claim("valuation", 2, amount=4e9, currency="EUR", published="2024-03-04", outlet="Les Echos"),
-        claim("valuation", 2, amount=6e9, currency="EUR", published="2024-03-20", outlet="Le Monde"),
+        claim("valuation", 2, amount=4e9, currency="EUR", published="2024-03-04",
+              outlet="Les Echos"),
+        claim("valuation", 2, amount=6e9, currency="EUR", published="2024-03-20",
+              outlet="Le Monde"),
     ])  # fmt: skip
     assert {f.status for f in facts} == {"conflicting"}
     a, b = facts
@@ -238,7 +246,8 @@ def test_own_story_falls_back_to_the_outlet() -> None:
     # one outlet are that outlet once; two outlets are two sources
     claims = [claim("stake", 1, 2, percent=20.0, outlet="Reuters"),
               claim("stake", 1, 2, percent=20.0, outlet="Reuters", published="2024-05-02"),
-              claim("stake", 1, 2, percent=20.0, outlet="Les Echos", published="2024-05-03")]  # fmt: skip
+              claim("stake", 1, 2, percent=20.0, outlet="Les Echos",
+                    published="2024-05-03")]  # fmt: skip
     for c in claims:
         c["story"] = c["document"]
     (fact,) = build_facts(claims)

@@ -133,7 +133,8 @@ def test_as_of_answers_what_the_press_had_reported(store: SQLiteStore) -> None:
 
 def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
     result = runner.invoke(app, ["report", "Norvala Energy", "--with", "Veltrix Industries SA",
-                                 "--as-of", "2025-12-31", "--format", "json", "--db", str(db)])  # fmt: skip
+                                 "--as-of", "2025-12-31", "--format", "json",
+                                 "--db", str(db)])  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["entity"] == "Norvala Energy" and data["with"] == "Veltrix Industries SA"
@@ -143,9 +144,9 @@ def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
     }
     assert statuses[("stake", 35.0)] == "current" and statuses[("stake", 20.0)] == "superseded"
     for fact in data["facts"]:
-        assert {"type", "subject", "object", "amount", "currency", "percent", "date", "until", "role",
-                "value", "modality", "status", "first_reported", "last_reported", "sources",
-                "independent_sources", "claims"} <= set(fact)  # fmt: skip
+        assert {"type", "subject", "object", "amount", "currency", "percent", "date", "until",
+                "role", "value", "modality", "status", "first_reported", "last_reported",
+                "sources", "independent_sources", "claims"} <= set(fact)  # fmt: skip
         for c in fact["claims"]:
             assert {"document", "outlet", "published", "sources", "evidence"} <= set(c)
     timeline = runner.invoke(
@@ -162,8 +163,8 @@ def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
 def _rows(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("documents", "entities", "claims", "local_entities", "entity_keys")}  # fmt: skip
+        tables = ("documents", "entities", "claims", "local_entities", "entity_keys")
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
     finally:
         con.close()
 
@@ -195,7 +196,8 @@ def test_corrections_survive_reingest(tmp_path: Path) -> None:
         json.dumps({"id": "later-1", "language": "en", "date": "1987-05-04", "outlet": "Reuters",
                     "text": "Dresdner Bank AG owns 15 pct of Sachs AG, the bank said."}) + "\n"
         + json.dumps({"id": "later-2", "language": "en", "date": "2008-10-01", "outlet": "Reuters",
-                      "text": "AIG owns 59 percent of Transatlantic Holdings, the insurer said on Wednesday."}) + "\n",
+                      "text": "AIG owns 59 percent of Transatlantic Holdings, the insurer said "
+                              "on Wednesday."}) + "\n",
         encoding="utf-8",
     )  # fmt: skip
     assert runner.invoke(app, ["ingest", str(later), "--db", str(db)]).exit_code == 0

@@ -476,7 +476,8 @@ def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> N
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(
-        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
     )
     MIGRATIONS[0][1](conn)
     conn.execute("INSERT INTO migrations VALUES (1, '_m001_initial', '2026-01-01')")
@@ -490,11 +491,13 @@ def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> N
     conn.execute("INSERT INTO entities (id, key, name, type) VALUES (2, 'beta', 'Beta', 'ORG')")
     conn.execute("INSERT INTO aliases VALUES (1, 'Acme Corp', 'acme', 'name')")
     conn.execute(
-        "INSERT INTO mentions (document_id, entity_id, start, end, text, kind) VALUES ('d1', 1, 0, 9, 'Acme Corp', 'name')"
+        "INSERT INTO mentions (document_id, entity_id, start, end, text, kind)"
+        " VALUES ('d1', 1, 0, 9, 'Acme Corp', 'name')"
     )
     conn.execute(
         "INSERT INTO claims (id, document_id, type, subject_id, object_id, modality, evidence,"
-        " evidence_start, evidence_end) VALUES ('c1', 'd1', 'stake', 1, 2, 'asserted', 'Acme Corp owns Beta.', 0, 20)"
+        " evidence_start, evidence_end)"
+        " VALUES ('c1', 'd1', 'stake', 1, 2, 'asserted', 'Acme Corp owns Beta.', 0, 20)"
     )
     conn.close()
     with open_store(path) as store:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
-from pressgraph.model import Source
+from pressgraph.model import Source, SourceKind
 
 _PHRASE_END = re.compile(r"[,;:.()\n]| qui | que | dont ")
 
@@ -36,7 +36,9 @@ def _phrase_after(sent: Span, start_char: int) -> tuple[int, int]:
     return start_char, (m.start() if m else stop)
 
 
-def _source_in(refs: Sequence[Ref], start: int, end: int, kind: str, text: str) -> Source | None:
+def _source_in(
+    refs: Sequence[Ref], start: int, end: int, kind: SourceKind, text: str
+) -> Source | None:
     for ref in refs:
         if ref.char_start >= start and ref.char_end <= end and ref.cluster is not None:
             return Source(ref.cluster.name, kind, ref.char_start, ref.char_end)
@@ -125,9 +127,9 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
         ref is not None
         and ref.cluster is not None
         and ref.kind in ("name", "description", "pronoun")
+        and (ref.kind != "pronoun" or subject.lower_ in ("it", "they"))
     ):
-        if ref.kind != "pronoun" or subject.lower_ in ("it", "they"):
-            return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
+        return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
     # "Sources close to X", "people familiar with the matter": unnamed, kept as written.
     unnamed = subject.lemma_.lower() in lex.UNNAMED_SOURCES
     for t in subject.subtree if not unnamed else ():

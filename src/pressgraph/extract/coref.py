@@ -180,7 +180,7 @@ def _unnamed_subject(tok: Token, ref_at: dict[int, Ref]) -> bool:
         if anc.pos_ in ("VERB", "AUX"):
             subjects = [c for c in anc.children if c.dep_ in _SUBJ]
             return any(
-                s.pos_ == "NOUN" and "Plur" in s.morph.get("Number") and s.i not in ref_at
+                s.pos_ == "NOUN" and "Plur" in s.morph.get("Number", []) and s.i not in ref_at
                 for s in subjects
             )
     return False
@@ -320,7 +320,7 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                     # "la société dirigée par X": the description runs to the end of X.
                     if (
                         end + 2 < sent.end
-                        and "Part" in doc[end].morph.get("VerbForm")
+                        and "Part" in doc[end].morph.get("VerbForm", [])
                         and doc[end + 1].lower_ in ("par", "by")
                         and end + 2 in taken
                     ):

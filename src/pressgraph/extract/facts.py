@@ -18,6 +18,7 @@ from pressgraph.extract.frames import (
     prep_of,
     role_nouns,
 )
+from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
 
 #: Fact types whose nominal trigger, under a possessive, names a state that exists.
@@ -92,7 +93,7 @@ def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
     return None
 
 
-def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
+def _object_of_verb(tok: Token, verb: Token, lex: Lexicon) -> bool:
     """True when the deal noun ``tok`` is what ``verb`` does, directly ("completed the
     acquisition of Y") or through intention nouns ("a présenté un projet de rachat de Y",
     "made an offer to buy"); not through other nouns ("approval of the acquisition")."""
@@ -101,7 +102,7 @@ def _object_of_verb(tok: Token, verb: Token, lex: object) -> bool:
         carriers: frozenset[str] = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
         if not (
             h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers
-        ):  # type: ignore[attr-defined]
+        ):
             return False
         if h.head.i == h.i:
             return False
@@ -286,9 +287,10 @@ def _own_shares(verb: Token, S: Sentence) -> bool:
         if c.dep_ not in ("obj", "dobj"):
             continue
         for t in c.subtree:
-            if t.lemma_.lower() in own or t.lower_ in own:
-                if any(d.lower_ in S.lex.POSSESSIVES for d in t.children):
-                    return True
+            if (t.lemma_.lower() in own or t.lower_ in own) and any(
+                d.lower_ in S.lex.POSSESSIVES for d in t.children
+            ):
+                return True
     return False
 
 
@@ -369,10 +371,9 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         and obj is not None
         and obj.kind == "name"
         and tok.lemma_.lower() == "créer"
+        and (obj.cluster is None or obj.cluster.label not in ("ORG",))
     ):
-        # "X a créé Y" founds only a company, not a product or an event.
-        if obj.cluster is None or obj.cluster.label not in ("ORG",):
-            return []
+        return []  # "X a créé Y" founds only a company, not a product or an event
     objects: list[Ref | None] = (
         list(_before_next(t, S, S.expand(obj))) if obj is not None else [None]
     )
@@ -621,10 +622,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         )
         for head in holders:
             for c in head.children:
-                if c.dep_.startswith(("nmod", "obl", "prep")) and c.i > tok.i:
-                    if prep_of(c) in ("avec", "with", "comme", "à"):
-                        right = [m for r in S.all_refs(c) for m in S.expand(r)]
-                        break
+                if (
+                    c.dep_.startswith(("nmod", "obl", "prep"))
+                    and c.i > tok.i
+                    and prep_of(c) in ("avec", "with", "comme", "à")
+                ):
+                    right = [m for r in S.all_refs(c) for m in S.expand(r)]
+                    break
             if right:
                 break
         if not right and lemma not in getattr(lex, "GROUPING_NOUNS", ()):
@@ -897,7 +901,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         out.append(Frame(t, subj, None, value=value))
     # "<value>, une forme juridique ... utilisée par A ou B": A and B have that form.
     for w in doc[start : S.sent.end]:
-        if w.lemma_.lower() in lex.LEGAL_FORM_USERS and "Part" in w.morph.get("VerbForm"):
+        if w.lemma_.lower() in lex.LEGAL_FORM_USERS and "Part" in w.morph.get("VerbForm", []):
             users = S.with_prep(w, ("par", "by"))
             if users is not None:
                 used = Trigger(w, "legal_form", False)
@@ -926,8 +930,9 @@ def possessive_frames(S: Sentence) -> list[Frame]:
                 and owner is not None
                 and owner.kind == "name"
                 and owner.cluster is not owned
+                and owner.cluster is not None
+                and owner.cluster.label not in ("PERSON", "PLACE")
             ):
-                if owner.cluster is not None and owner.cluster.label not in ("PERSON", "PLACE"):
-                    held = Trigger(S.doc[owner.start], "stake", False)
-                    out.append(Frame(held, owner, ref, presupposed=True, modality="asserted"))
+                held = Trigger(S.doc[owner.start], "stake", False)
+                out.append(Frame(held, owner, ref, presupposed=True, modality="asserted"))
     return out

@@ -116,8 +116,8 @@ def _is_passive(verb: Token) -> bool:
         c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass", "agent") for c in verb.children
     ) or (
         verb.dep_ == "acl"
-        and "Part" in verb.morph.get("VerbForm")
-        and "Past" in verb.morph.get("Tense")
+        and "Part" in verb.morph.get("VerbForm", [])
+        and "Past" in verb.morph.get("Tense", [])
         and not any(
             c.dep_ in ("nsubj", "aux") for c in verb.children
         )  # "X has sold", misparsed as acl
@@ -316,21 +316,21 @@ class Sentence:
     def with_prep(self, tok: Token, preps: Sequence[str]) -> Ref | None:
         """The reference among ``tok``'s complements introduced by one of ``preps``."""
         for c in tok.children:
-            if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
-                if prep_of(c) in preps:
-                    # English: the complement hangs under its preposition ("with" -> pobj).
-                    objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
-                    if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
-                        # "on its new plant", "in 75 pct of Y": read the phrase as an object;
-                        # "from investors, including X": the names it lists.
-                        ref = self.object_of(objs[0]) or self.first_ref(c)
-                    else:
-                        head_ref = self.ref_at.get(objs[0].i) if objs else None
-                        if head_ref is not None and head_ref.kind == "possessive":
-                            head_ref = None
-                        ref = head_ref or self.phrase_ref(c)
-                    if ref is not None:
-                        return ref
+            is_complement = c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod"))
+            if is_complement and prep_of(c) in preps:
+                # English: the complement hangs under its preposition ("with" -> pobj).
+                objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
+                if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
+                    # "on its new plant", "in 75 pct of Y": read the phrase as an object;
+                    # "from investors, including X": the names it lists.
+                    ref = self.object_of(objs[0]) or self.first_ref(c)
+                else:
+                    head_ref = self.ref_at.get(objs[0].i) if objs else None
+                    if head_ref is not None and head_ref.kind == "possessive":
+                        head_ref = None
+                    ref = head_ref or self.phrase_ref(c)
+                if ref is not None:
+                    return ref
             # "auprès de Z" parsed as an adverb with its own complement.
             for prep in preps:
                 first, _, rest = prep.partition(" ")
@@ -620,12 +620,12 @@ class Sentence:
             if owned is not None:
                 return owned
         for c in obj.children:
-            if c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod")):
-                if prep_of(c) in self.lex.SHARE_PREPOSITIONS:
-                    objs = phrase_heads(c)
-                    ref = self.first_ref(objs[0]) if objs else None
-                    if ref is not None:
-                        return ref
+            is_complement = c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod"))
+            if is_complement and prep_of(c) in self.lex.SHARE_PREPOSITIONS:
+                objs = phrase_heads(c)
+                ref = self.first_ref(objs[0]) if objs else None
+                if ref is not None:
+                    return ref
         for c in obj.children:  # "un autre groupe d'édition : X", "le groupe LVMH"
             if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and not prep_of(c)):
                 ref = self.ref_at.get(c.i)
@@ -800,7 +800,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
-            if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number"):
+            if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number", []):
                 continue  # "net sales" are revenue, not a sale
             if (
                 tok.dep_ == "compound"

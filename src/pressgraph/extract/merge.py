@@ -30,9 +30,12 @@ def _detail(c: Claim) -> int:
 
 
 def _conflict(a: Claim, b: Claim) -> bool:
-    if a.amount is not None and b.amount is not None:
-        if abs(a.amount - b.amount) > 0.02 * max(a.amount, b.amount) or a.currency != b.currency:
-            return True
+    if (
+        a.amount is not None
+        and b.amount is not None
+        and (abs(a.amount - b.amount) > 0.02 * max(a.amount, b.amount) or a.currency != b.currency)
+    ):
+        return True
     if a.percent is not None and b.percent is not None and abs(a.percent - b.percent) > 0.5:
         return True
     for key in ("date", "until"):

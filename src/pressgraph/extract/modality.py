@@ -24,7 +24,7 @@ def is_conditional(tok: Token, lex: Lexicon) -> bool:
     text = tok.lower_
     if not text.endswith(lex.CONDITIONAL_ENDINGS) or tok.pos_ not in ("VERB", "AUX"):
         return False
-    if "Cnd" in tok.morph.get("Mood"):
+    if "Cnd" in tok.morph.get("Mood", []):
         return True
     lemma = tok.lemma_.lower()
     stem = text[: -len("aient")] if text.endswith("aient") else text[: -len("ait")]
@@ -127,7 +127,7 @@ def find_modality(
                 else:
                     hedged = True
             if (
-                "Fut" in tok.morph.get("Tense")
+                "Fut" in tok.morph.get("Tense", [])
                 or any(c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children)
                 or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children)
             ):

@@ -654,8 +654,9 @@ MODAL_AUXILIARIES: frozenset[str] = frozenset(
     {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
 )
 PLANNED_CUES: frozenset[str] = frozenset(
-    {"plan", "intend", "propose", "seek", "aim", "intent", "option", "agreement", "application", "letter", "tender", "expect", "hope", "want", "consider",
-     "explore", "study", "offer", "bid", "agree", "prepare", "try", "attempt", "set",
+    {"plan", "intend", "propose", "seek", "aim", "intent", "option", "agreement", "application",
+     "letter", "tender", "expect", "hope", "want", "consider", "explore", "study", "offer",
+     "bid", "agree", "prepare", "try", "attempt", "set",
      "candidacy", "proposal", "intention", "possible", "potential",
      "proposed", "planned", "prospective", "future", "draft", "envisage", "foresee",
      "negotiate", "discuss", "talk", "commit", "pending", "likely", "contemplate"}
@@ -670,7 +671,8 @@ PLANNED_PHRASES: tuple[str, ...] = (
 )
 NEGATED_CUES: frozenset[str] = frozenset(
     {"abandon", "reject", "refuse", "cancel", "terminate", "scrap", "drop", "deny", "fail",
-     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "block", "oust", "fire", "sack"}
+     "suspend", "end", "withdraw", "collapse", "halt", "unable", "dismiss", "block", "oust",
+     "fire", "sack"}
 )  # fmt: skip
 NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 #: Verbs whose negation declines to speak, not denies ("would not comment on ...").
