@@ -41,33 +41,14 @@ from pathlib import Path
 from typing import Any
 
 from pressgraph.errors import IngestError
+from pressgraph.model import FACT_TYPES, SYMMETRIC_TYPES
 
-#: Fact types whose two parties play the same role: either order matches.
-SYMMETRIC_TYPES: frozenset[str] = frozenset({"partnership", "negotiation"})
-#: Fact types with no object: the object is not compared when the gold fact has none.
-UNARY_TYPES: frozenset[str] = frozenset({"valuation", "legal_form", "ipo"})
 #: Relative tolerance on ``amount`` (2 %, relative to the gold amount).
 AMOUNT_TOLERANCE: float = 0.02
 #: Absolute tolerance on ``percent`` (in percentage points).
 PERCENT_TOLERANCE: float = 0.5
 #: Display order of fact types (README order); unknown types follow, alphabetically.
-TYPE_ORDER: tuple[str, ...] = (
-    "investment",
-    "acquisition",
-    "divestment",
-    "stake",
-    "valuation",
-    "partnership",
-    "access_right",
-    "revenue_share",
-    "leadership",
-    "founder",
-    "infrastructure",
-    "supplier",
-    "legal_form",
-    "ipo",
-    "negotiation",
-)
+TYPE_ORDER: tuple[str, ...] = FACT_TYPES
 
 _EPS = 1e-9
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u201b\u0060\u00b4\u2032]")

@@ -14,36 +14,133 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
-
-FACT_TYPES: tuple[str, ...] = (
-    "investment",
-    "acquisition",
-    "divestment",
-    "stake",
-    "valuation",
-    "partnership",
-    "access_right",
-    "revenue_share",
-    "leadership",
-    "founder",
-    "infrastructure",
-    "supplier",
-    "legal_form",
-    "ipo",
-    "negotiation",
-)
-#: Fact types whose two parties play the same role (order free).
-SYMMETRIC_TYPES: frozenset[str] = frozenset({"partnership", "negotiation"})
-#: Fact types with no object.
-UNARY_TYPES: frozenset[str] = frozenset({"valuation", "legal_form", "ipo"})
 
 Modality = Literal["asserted", "hedged", "planned", "negated"]
 MODALITIES: tuple[str, ...] = ("asserted", "hedged", "planned", "negated")
 EntityType = Literal["ORG", "PERSON", "PRODUCT", "PLACE"]
 #: Who a link of an attribution chain is: the one who says it, or one who relays it.
 SourceKind = Literal["source", "relay"]
+#: Attributes a claim may carry besides its parties.
+Attribute = Literal["amount", "currency", "percent", "date", "until", "role", "value"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactType:
+    """One fact type: the roles of its parties, the entity types that fill them, and the
+    attributes pressgraph reads for it."""
+
+    name: str
+    #: The role of the subject ("investor", "buyer", "person").
+    subject: str
+    #: The role of the object ("investee"), or None for a type that has no object.
+    object: str | None
+    #: The entity type of the subject: a person leads or founds, an organisation does deals.
+    subject_type: EntityType = "ORG"
+    #: The entity type of the object (None when there is no object).
+    object_type: EntityType | None = "ORG"
+    #: The two parties play the same role: the order of subject and object is free.
+    symmetric: bool = False
+    #: The attributes a claim of this type carries when the text gives them.
+    attributes: frozenset[Attribute] = frozenset()
+    #: A person may be a party as well as an organisation (an investor, a seller, a holder).
+    person_party: bool = False
+
+
+def _schema(*types: FactType) -> dict[str, FactType]:
+    return {t.name: t for t in types}
+
+
+_MONEY: frozenset[Attribute] = frozenset({"amount", "currency"})
+
+#: Every fact type, in the order of ``shared/eval/README.md`` (reports list facts so).
+FACT_SCHEMA: Mapping[str, FactType] = MappingProxyType(
+    _schema(
+        FactType(
+            "investment",
+            "investor",
+            "investee",
+            attributes=_MONEY | {"date"},
+            person_party=True,
+        ),
+        FactType(
+            "acquisition",
+            "buyer",
+            "company or asset bought",
+            attributes=_MONEY | {"percent", "date"},
+            person_party=True,
+        ),
+        FactType(
+            "divestment",
+            "seller",
+            "company whose shares or unit are sold",
+            attributes=_MONEY | {"percent", "date"},
+            person_party=True,
+        ),
+        FactType(
+            "stake",
+            "holder",
+            "company held",
+            attributes=frozenset({"percent"}),
+            person_party=True,
+        ),
+        FactType(
+            "valuation",
+            "company",
+            None,
+            object_type=None,
+            attributes=_MONEY | {"date"},
+        ),
+        FactType(
+            "partnership",
+            "party",
+            "party",
+            symmetric=True,
+            attributes=frozenset({"date"}),
+        ),
+        FactType(
+            "access_right",
+            "who gets access",
+            "who grants it",
+            attributes=frozenset({"until"}),
+        ),
+        FactType("revenue_share", "who receives the share", "who pays it"),
+        FactType(
+            "leadership",
+            "person",
+            "organisation",
+            subject_type="PERSON",
+            attributes=frozenset({"role"}),
+        ),
+        FactType("founder", "person", "organisation", subject_type="PERSON"),
+        FactType("infrastructure", "organisation", "facility", object_type="PRODUCT"),
+        FactType("supplier", "customer", "supplier"),
+        FactType(
+            "legal_form",
+            "organisation",
+            None,
+            object_type=None,
+            attributes=frozenset({"value"}),
+        ),
+        FactType("ipo", "company", None, object_type=None, attributes=frozenset({"date"})),
+        FactType("negotiation", "party", "party", symmetric=True),
+    )
+)
+
+#: The fact types, in report order.
+FACT_TYPES: tuple[str, ...] = tuple(FACT_SCHEMA)
+#: Fact types whose two parties play the same role (order free).
+SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in FACT_SCHEMA.values() if t.symmetric)
+#: Fact types with no object.
+UNARY_TYPES: frozenset[str] = frozenset(t.name for t in FACT_SCHEMA.values() if t.object is None)
+
+
+def types_with(attribute: Attribute) -> frozenset[str]:
+    """The fact types that carry ``attribute`` ("amount": investment, acquisition...)."""
+    return frozenset(t.name for t in FACT_SCHEMA.values() if attribute in t.attributes)
 
 
 def content_id(text: str) -> str:

@@ -27,6 +27,7 @@ from pressgraph.extract.text import doc_text
 from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon, lexicon
 from pressgraph.model import (
+    FACT_SCHEMA,
     UNARY_TYPES,
     Argument,
     Claim,
@@ -37,23 +38,24 @@ from pressgraph.model import (
     Quantity,
     Source,
     TimeExpr,
+    types_with,
 )
 
 __all__ = ["detect_language", "extract", "extract_parsed"]
 
-MONEY_TYPES = frozenset({"investment", "acquisition", "divestment", "valuation"})
-PERCENT_TYPES = frozenset({"stake", "acquisition", "divestment"})
-DATED_TYPES = frozenset(
-    {"investment", "acquisition", "divestment", "valuation", "partnership", "ipo"}
-)
-UNTIL_TYPES = frozenset({"access_right"})
+MONEY_TYPES = types_with("amount")
+PERCENT_TYPES = types_with("percent")
+DATED_TYPES = types_with("date")
+UNTIL_TYPES = types_with("until")
+#: Types whose parties are organisations (an object, if any, too).
 ORG_TYPES = frozenset(
-    {"investment", "acquisition", "divestment", "stake", "valuation", "partnership", "access_right",
-     "revenue_share", "supplier", "legal_form", "ipo", "negotiation"}
-)  # fmt: skip
-PERSON_SUBJECT = frozenset({"leadership", "founder"})
+    t.name
+    for t in FACT_SCHEMA.values()
+    if t.subject_type == "ORG" and t.object_type in ("ORG", None)
+)
+PERSON_SUBJECT = frozenset(t.name for t in FACT_SCHEMA.values() if t.subject_type == "PERSON")
 #: Deal types whose party may be a person (an investor, a seller, a shareholder).
-PERSON_PARTY_TYPES = frozenset({"investment", "acquisition", "divestment", "stake"})
+PERSON_PARTY_TYPES = frozenset(t.name for t in FACT_SCHEMA.values() if t.person_party)
 #: Types whose object, when the sentence does not name it, is the counterpart of the latest
 #: claim of the same subject ("X a renforcé sa participation" after "X a investi dans Y").
 CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
