@@ -176,8 +176,9 @@ class _Reader:
         for frame in found:
             claim = self.claim(frame, S, sent, attribution.sources, quantities, times)
             if claim is not None:
-                if claim.type == "partnership" and frame.trigger.token.lemma_.lower() in getattr(
-                    lex, "GROUPING_NOUNS", ()
+                if (
+                    claim.type == "partnership"
+                    and frame.trigger.token.lemma_.lower() in lex.grouping_nouns
                 ):
                     self.grouped.append(len(self.claims))
                 self.claims.append(claim)
@@ -191,10 +192,10 @@ class _Reader:
         points = [x for x in times if x.role == "point"]
         if not self.grouped or not points:
             return
-        founding: frozenset[str] = getattr(self.lex, "GROUPING_FOUNDING_VERBS", frozenset())
-        grouping: frozenset[str] = getattr(self.lex, "GROUPING_NOUNS", frozenset())
+        founding: frozenset[str] = self.lex.grouping_founding_verbs
+        grouping: frozenset[str] = self.lex.grouping_nouns
         for tok in sent:
-            determiners = self.lex.DESCRIPTION_DETERMINERS
+            determiners = self.lex.description_determiners
             if tok.lemma_.lower() not in grouping or not any(
                 c.dep_ == "det" and c.lower_ in determiners for c in tok.children
             ):
@@ -242,7 +243,7 @@ class _Reader:
             return None
         if (
             t.verbal
-            and t.token.lemma_.lower() in getattr(self.lex, "AMBIGUOUS_DEAL_VERBS", ())
+            and t.token.lemma_.lower() in self.lex.ambiguous_deal_verbs
             and (
                 subj.label in ("PERSON", "PLACE") or obj is None or obj.label in ("PERSON", "PLACE")
             )
@@ -250,7 +251,7 @@ class _Reader:
             return None  # "l'armée a repris Mossoul", "reprendre le Norvégien": no deal
         if (
             t.verbal
-            and t.token.lemma_.lower() in getattr(self.lex, "MEMBERSHIP_VERBS", ())
+            and t.token.lemma_.lower() in self.lex.membership_verbs
             and (
                 obj is None
                 or obj.label in ("PERSON", "PLACE")
@@ -294,12 +295,12 @@ class _Reader:
             if (
                 obj is not None
                 and obj.label == "PERSON"
-                and self.lex.PERSON_LABELS_RELIABLE
+                and self.lex.person_labels_reliable
                 and len(obj.name.split()) > 1
                 and t.type in ("acquisition", "divestment", "stake", "investment")
             ):
                 return None  # companies buy companies and assets, not people
-            if not self.lex.PLACES_AS_PARTIES and (
+            if not self.lex.places_as_parties and (
                 subj.label == "PLACE" or (obj is not None and obj.label == "PLACE")
             ):
                 return None  # the model's places are places: "Sunnyvale, Calif." buys nothing
@@ -338,7 +339,7 @@ class _Reader:
             pick = after[0] if after else (before[-1] if before else None)
             if pick is not None:
                 amount, currency = pick.value, pick.currency
-                in_article = getattr(self.lex, "BARE_AMOUNTS_IN_ARTICLE_CURRENCY", False)
+                in_article = self.lex.bare_amounts_in_article_currency
                 if currency is None and in_article:
                     currency = self._article_currency(pick)
                 arguments.append(Argument("amount", pick.text, pick.start, pick.end))
@@ -354,7 +355,7 @@ class _Reader:
                 percent is not None
                 and obj is not None
                 and obj.label == "PERSON"
-                and not self.lex.PERSON_LABELS_RELIABLE
+                and not self.lex.person_labels_reliable
             ):
                 obj.label = "ORG"  # "9,9 % des actions Morgan Stanley": shares are a company's
         if t.type in DATED_TYPES:
@@ -400,7 +401,7 @@ class _Reader:
         derived = (
             t.type == "legal_form"
             and not t.verbal
-            and tok.lemma_.lower() in self.lex.LEGAL_FORM_USERS
+            and tok.lemma_.lower() in self.lex.legal_form_users
         )
         modality = frame.modality or (
             "asserted"
@@ -443,7 +444,7 @@ class _Reader:
             # Counted or plural things as object ("possède 256 avions") are not the
             # counterpart; an amount ("investira six milliards") or a vague noun ("back a
             # move") leaves it open.
-            magnitudes = S.lex.MAGNITUDES
+            magnitudes = S.lex.magnitudes
             return not any(
                 c.dep_ in ("obj", "dobj")
                 and not (c.like_num or c.lower_ in magnitudes)
@@ -458,11 +459,11 @@ class _Reader:
     def _valuation_amount(self, q: Quantity) -> bool:
         before = self.doc.text[max(0, q.start - 50) : q.start].lower()
         words = re.findall(r"[\w'’]+", before)[-6:]
-        marks = [i for i, w in enumerate(words) if w in getattr(self.lex, "VALUATION_WORDS", ())]
+        marks = [i for i, w in enumerate(words) if w in self.lex.valuation_words]
         if not marks or len(words) - marks[-1] > 4:
             return False
         # "une transaction évaluée à N" prices the deal; "Y, valorisé à N" values a company.
-        return marks[-1] == 0 or words[marks[-1] - 1] not in getattr(self.lex, "PRICED_NOUNS", ())
+        return marks[-1] == 0 or words[marks[-1] - 1] not in self.lex.priced_nouns
 
     def topic(self, index: int) -> Ref | None:
         """The organisation the article is about so far: the one most often the subject of
@@ -501,8 +502,8 @@ class _Reader:
         after = doc_text(self.doc)[q.end : q.end + 14].lower().lstrip()
         before = " ".join(doc_text(self.doc)[max(0, q.start - 30) : q.start].lower().split())
         # "au prix unitaire de 25,25 dollars": the words before may say it too.
-        unit_before: tuple[str, ...] = getattr(self.lex, "PER_UNIT_BEFORE", ())
-        return after.startswith(self.lex.PER_UNIT) or before.endswith(unit_before)
+        unit_before: tuple[str, ...] = self.lex.per_unit_before
+        return after.startswith(self.lex.per_unit) or before.endswith(unit_before)
 
     # -- results -------------------------------------------------------------------------
     def extraction(self) -> Extraction:

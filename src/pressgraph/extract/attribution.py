@@ -56,7 +56,7 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
     low = text.lower()
     sources: list[Source] = []
     spans: list[tuple[int, int]] = []
-    for cue in lex.SOURCE_PREPOSITIONS:
+    for cue in lex.source_prepositions:
         for m in re.finditer(
             r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]
         ):
@@ -67,7 +67,7 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
                 sources.append(src)
                 spans.append((sent.start_char + m.start(), end))
     if sources:
-        for cue in lex.RELAY_CUES:
+        for cue in lex.relay_cues:
             for m in re.finditer(re.escape(cue), low[sent.start_char : sent.end_char]):
                 begin = sent.start_char + m.end()
                 start, end = _phrase_after(sent, begin)
@@ -87,7 +87,7 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
     tok = trigger
     while tok.head.i != tok.i:
         tok = tok.head
-        if tok.lemma_.lower() not in lex.REPORTING_VERBS:
+        if tok.lemma_.lower() not in lex.reporting_verbs:
             continue
         group: list[Source] = []
         for child in tok.children:
@@ -131,7 +131,7 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
     ):
         return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
     # "Sources close to X", "people familiar with the matter": unnamed, kept as written.
-    unnamed = subject.lemma_.lower() in lex.UNNAMED_SOURCES
+    unnamed = subject.lemma_.lower() in lex.unnamed_sources
     for t in subject.subtree if not unnamed else ():
         inner = ref_at.get(t.i)
         if (

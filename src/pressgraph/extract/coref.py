@@ -230,7 +230,7 @@ def _fronted_clause_subject(sent: Span, ref: Ref, refs: Sequence[Ref], lex: Lexi
     clause fronted before the main one belongs to the main clause's subject, named after it
     (the name after a comma that a finite verb follows)."""
     doc = sent.doc
-    if doc[sent.start].lower_ not in getattr(lex, "FRONTED_CLAUSE_MARKERS", ()):
+    if doc[sent.start].lower_ not in lex.fronted_clause_markers:
         return None
     for r in refs:
         if r.start <= ref.start or r.kind != "name" or r.cluster is None or r.end >= sent.end:
@@ -250,7 +250,7 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
     i = sent.start
     while i < sent.end:
         tok = doc[i]
-        if tok.lower_ in lex.DESCRIPTION_DETERMINERS and i not in taken:
+        if tok.lower_ in lex.description_determiners and i not in taken:
             j = i + 1
             # "la jeune pousse", "the entertainment company", "the Menlo Park-based firm"
             while (
@@ -304,7 +304,7 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 # "le fabricant de batteries Norvala": a complement before the apposed name
                 if (
                     after + 2 < sent.end
-                    and doc[after].lower_ in lex.DESCRIPTION_LINKS
+                    and doc[after].lower_ in lex.description_links
                     and doc[after + 1].pos_ == "NOUN"
                     and doc[after + 1].is_lower
                 ):
@@ -349,7 +349,7 @@ def find_pronouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
     for tok in sent:
         if tok.i in taken:
             continue
-        if tok.lower_ in lex.POSSESSIVES and (tok.pos_ == "DET" or tok.dep_ == "poss"):
+        if tok.lower_ in lex.possessives and (tok.pos_ == "DET" or tok.dep_ == "poss"):
             refs.append(
                 Ref(
                     tok.i,
@@ -361,8 +361,8 @@ def find_pronouns(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                 )
             )
         elif tok.pos_ == "PRON" and (
-            tok.lower_ in lex.DATIVE_PRONOUNS
-            or (tok.lower_ in lex.SUBJECT_PRONOUNS and tok.dep_ in _SUBJ + ("nsubjpass",))
+            tok.lower_ in lex.dative_pronouns
+            or (tok.lower_ in lex.subject_pronouns and tok.dep_ in _SUBJ + ("nsubjpass",))
         ):
             refs.append(
                 Ref(
@@ -426,7 +426,7 @@ def resolve(
             if ref.cluster is not None and possessed.pos_ == "NOUN":
                 salience.possessed[possessed.lemma_] = ref.cluster
             continue
-        if ref.kind == "pronoun" and doc[ref.start].lower_ in lex.SUBJECT_PRONOUNS:
+        if ref.kind == "pronoun" and doc[ref.start].lower_ in lex.subject_pronouns:
             # "X said it would buy Y": the subject of the reporting clause, else the topic.
             subject = governing_subject(doc[ref.start], ref_at)
             if subject is not None and subject.cluster is not None and _compatible(subject.cluster):
@@ -468,7 +468,7 @@ def resolve(
             and r.start < ref.start
             and any(t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ for t in doc[r.start : r.end])
         ]
-        if again and lex.REPEATED_DESCRIPTIONS_COREFER:
+        if again and lex.repeated_descriptions_corefer:
             ref.cluster = again[-1].cluster
             continue
         is_subject = head.dep_ in _SUBJ or ref.start == sent.start
@@ -477,7 +477,7 @@ def resolve(
             pool = candidates(order, same_sentence)
         else:
             exclude = [
-                r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.PARSE_REPAIR)
+                r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.parse_repair)
             ]
             pool = candidates(salience.recent(ref.start), exclude)
             if not pool:

@@ -21,15 +21,13 @@ Regular expressions only (no ``dateparser``): the lexicons are data in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType, ModuleType
 from typing import Literal, cast
 
 from pressgraph.extract.quantities import language_of, lexicon_lookup, lexicon_regex
-from pressgraph.lang import en as _en
-from pressgraph.lang import fr as _fr
+from pressgraph.lang import Lexicon, lexicon
 from pressgraph.model import TimeExpr
 
 __all__ = ["find_times", "find_dateline"]
@@ -42,7 +40,7 @@ _DASH = r"[-–—]"
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     lang: str
-    lexicon: ModuleType
+    lexicon: Lexicon
     times: re.Pattern[str]
     not_year_after: re.Pattern[str]
     role: re.Pattern[str]
@@ -52,32 +50,32 @@ class _Patterns:
     byline: re.Pattern[str]
 
 
-def _guard_after(lex: ModuleType) -> str:
+def _guard_after(lex: Lexicon) -> str:
     """What may not follow a year or a day: a digit, a decimal part, a unit, a currency..."""
     words = [
         w
         for w in (
-            *lex.NOT_YEAR_AFTER,
-            *lex.MAGNITUDES,
-            *lex.CURRENCIES_AFTER,
-            *lex.PERCENT_UNITS,
-            *getattr(lex, "CENT_WORDS", {}),
+            *lex.not_year_after,
+            *lex.magnitudes,
+            *lex.currencies_after,
+            *lex.percent_units,
+            *lex.cent_words,
         )
         if len(w) > 1 or not w.isalpha()
     ]
     return r"(?:\d|[.,]\d|" + _SP + r"?\d|" + _SP + r"*" + lexicon_regex(words) + r")"
 
 
-def _build(lang: str, lex: ModuleType) -> _Patterns:
-    months = lexicon_regex(lex.MONTHS, fold=False)
-    weekdays = lexicon_regex(lex.WEEKDAYS, fold=lang != "fr")
-    past = lexicon_regex(lex.PAST_MARKERS)
-    future = lexicon_regex(lex.FUTURE_MARKERS)
-    relative = lexicon_regex(lex.RELATIVE_PERIODS)
+def _build(lang: str, lex: Lexicon) -> _Patterns:
+    months = lexicon_regex(lex.months, fold=False)
+    weekdays = lexicon_regex(lex.weekdays, fold=lang != "fr")
+    past = lexicon_regex(lex.past_markers)
+    future = lexicon_regex(lex.future_markers)
+    relative = lexicon_regex(lex.relative_periods)
     guard = _guard_after(lex)
     year = r"(?<![\d.,$€£])(?<!\d" + _SP + r")" + _YEAR + r"(?!" + guard + r")(?![^\W_])"
     if lang == "fr":
-        day = r"(?<![\d.,])(?:" + lexicon_regex(lex.FIRST_DAY) + r"|3[01]|[12]\d|0?[1-9])(?!\d)"
+        day = r"(?<![\d.,])(?:" + lexicon_regex(lex.first_day) + r"|3[01]|[12]\d|0?[1-9])(?!\d)"
         full = (
             r"(?:(?P<wd>" + weekdays + r")" + _SP + r"+)?(?P<day>" + day + r")" + _SP + r"+"
             r"(?P<mon>" + months + r")(?:" + _SP + r"+(?P<year>" + year + r")"
@@ -96,7 +94,7 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
             + r"))?"
         )
     else:
-        suffix = r"(?:" + "|".join(lex.DAY_SUFFIXES) + r")?"
+        suffix = r"(?:" + "|".join(lex.day_suffixes) + r")?"
         day = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?!\d)" + suffix + r"(?!" + guard + r")"
         full = (
             r"(?:(?P<wd>" + weekdays + r"),?" + _SP + r"+)?"
@@ -137,13 +135,13 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
         + r"|(?P<wa>" + weekday_alone + r")"
         + r"|(?P<y>" + year + r"))"
     )  # fmt: skip
-    roles = {k: v for k, v in lex.DATE_PREPOSITIONS.items() if v != "point"}
-    mods = lexicon_regex(lex.PERIOD_MODIFIERS)
+    roles = {k: v for k, v in lex.date_prepositions.items() if v != "point"}
+    mods = lexicon_regex(lex.period_modifiers)
     role = re.compile(
         r"(?<![^\W\d_])(?P<prep>" + lexicon_regex(roles) + r")(?:" + _SP + r"*" + mods + r")*"
         + _SP + r"*$"
     )  # fmt: skip
-    needs_prep = re.compile(r"(?<![^\W\d_])" + lexicon_regex(lex.DATE_PREPOSITIONS) + _SP + r"*$")
+    needs_prep = re.compile(r"(?<![^\W\d_])" + lexicon_regex(lex.date_prepositions) + _SP + r"*$")
     any_months = r"(?i:" + months + r")"
     if lang == "fr":
         tail = (
@@ -222,9 +220,10 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
     )
 
 
-_PATTERNS: Mapping[str, _Patterns] = MappingProxyType(
-    {"fr": _build("fr", _fr), "en": _build("en", _en)}
-)
+@functools.cache
+def _patterns(lang: str) -> _Patterns:
+    """The compiled patterns of ``lang`` (a code of :data:`~pressgraph.lang.LANGUAGES`)."""
+    return _build(lang, lexicon(lang))
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -301,7 +300,7 @@ def _direction(p: _Patterns, marker: str | None) -> int:
     if not marker:
         return 0
     low = " ".join(marker.lower().split())
-    return -1 if low in p.lexicon.PAST_MARKERS else 1
+    return -1 if low in p.lexicon.past_markers else 1
 
 
 def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> str | None:
@@ -313,7 +312,7 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
     if g["full"]:
         mon_text = cast(str, g["mon"] or g.get("monb"))  # "monb"/"dayb": English "30 March"
         day_text = cast(str, g["day"] or g.get("dayb"))
-        month = lexicon_lookup(lex.MONTHS, mon_text)
+        month = lexicon_lookup(lex.months, mon_text)
         day = _day_value(day_text)
         if g["year"]:
             return _iso(int(g["year"]), month, day)
@@ -321,7 +320,7 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
             return None
         weekday = None
         if g["wd"]:
-            wd_key = lexicon_lookup(dict(zip(lex.WEEKDAYS, range(7), strict=True)), g["wd"])
+            wd_key = lexicon_lookup(dict(zip(lex.weekdays, range(7), strict=True)), g["wd"])
             weekday = wd_key
         direction = _direction(p, g.get("dmark"))
         year = _pick_year(month, day, ref, direction, weekday)
@@ -329,24 +328,24 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
             year = _pick_year(month, day, ref, direction)
         return _iso(year, month, day) if year is not None else None
     if g["my"]:
-        return _iso(int(g["year2"]), lexicon_lookup(lex.MONTHS, g["mon2"]))
+        return _iso(int(g["year2"]), lexicon_lookup(lex.months, g["mon2"]))
     if g["rel"]:
         if ref is None:
             return None
-        unit, offset = lexicon_lookup(lex.RELATIVE_PERIODS, g["rel"])
+        unit, offset = lexicon_lookup(lex.relative_periods, g["rel"])
         return _relative(unit, offset, ref)
     if g["ma"]:
         if ref is None:
             return None
         if not g["mark3"] and not p.needs_prep.search(text[max(0, m.start() - 40) : m.start()]):
             return None
-        month = lexicon_lookup(lex.MONTHS, g["mon3"])
+        month = lexicon_lookup(lex.months, g["mon3"])
         year = _pick_year(month, None, ref, _direction(p, g["mark3"]))
         return _iso(year, month) if year is not None else None
     if g.get("wa"):
         if ref is None:
             return None
-        wd = lexicon_lookup(dict(zip(lex.WEEKDAYS, range(7), strict=True)), g["wd4"])
+        wd = lexicon_lookup(dict(zip(lex.weekdays, range(7), strict=True)), g["wd4"])
         if _direction(p, g.get("mark4")) > 0:
             when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
         else:
@@ -364,7 +363,7 @@ def _role(p: _Patterns, text: str, start: int) -> Role:
     m = p.role.search(text[max(0, start - 60) : start])
     if not m:
         return "point"
-    role = lexicon_lookup(p.lexicon.DATE_PREPOSITIONS, m.group("prep"))
+    role = lexicon_lookup(p.lexicon.date_prepositions, m.group("prep"))
     return cast(Role, role) if role in ("until", "since") else "point"
 
 
@@ -376,7 +375,7 @@ def find_times(text: str, lang: str, reference: str | None = None) -> list[TimeE
 
     ``reference`` (ISO date) supplies the year of dates written without one and anchors
     relative periods; without it those are skipped."""
-    p = _PATTERNS[language_of(lang)]
+    p = _patterns(language_of(lang))
     ref = _parse_reference(reference)
     out: list[TimeExpr] = []
     for m in p.times.finditer(text):
@@ -395,7 +394,7 @@ def find_dateline(text: str, lang: str, reference: str | None = None) -> str | N
     Reads "24 janvier 2016. –", "1er janvier 2016, 14h30. –", "PARIS, 24 janvier (Reuters) -",
     "DUESSELDORF, March 30 -" and a byline "IANS | Mar 9, 2021, 10:56 IST" in the first lines.
     A dateline without a year takes it from ``reference`` (the nearest year), else None."""
-    p = _PATTERNS[language_of(lang)]
+    p = _patterns(language_of(lang))
     head = text[:600]
     m = p.dateline.match(head) or p.byline.match(head)
     if not m:
@@ -404,7 +403,7 @@ def find_dateline(text: str, lang: str, reference: str | None = None) -> str | N
     if not m:
         return None
     mon = m.group("mon")
-    months = p.lexicon.MONTHS
+    months = p.lexicon.months
     month = months.get(mon) or months.get(mon.lower()) or lexicon_lookup(months, mon.title())
     day = _day_value(m.group("day"))
     if m.group("year"):

@@ -176,7 +176,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
 
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc_text(doc)[:200])]
     head = _DATELINE_HEAD.match(doc_text(doc))
-    if head is not None and any(w.strip(".,") in lex.MONTHS for w in head.group().split()):
+    if head is not None and any(w.strip(".,") in lex.months for w in head.group().split()):
         datelines.append((0, head.end()))  # "Calgary, Alberta, March 16 -"
     outlet_spans = [
         (s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)
@@ -250,7 +250,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             and doc[start - 2].i not in taken
         ):
             start -= 2  # "Allis-Chalmers Corp": NER dropped the first half of the hyphenated name
-        if label == "ORG" and lex.PROPER_NOUN_NAMES:
+        if label == "ORG" and lex.proper_noun_names:
             # "McDowell Enterprises Inc": NER cut one name in two; the fragment joins.
             fragment = next(
                 (
@@ -273,14 +273,14 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                 and doc[start - 1].i not in taken
                 and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
                 and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
-                and doc[start - 1].text not in lex.MONTHS
-                and doc[start - 1].text not in lex.WEEKDAYS
+                and doc[start - 1].text not in lex.months
+                and doc[start - 1].text not in lex.weekdays
             ):
                 start -= 1
         add(start, end, label)
-    if lex.PROPER_NOUN_NAMES:
+    if lex.proper_noun_names:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
-    if getattr(lex, "LISTED_ACRONYMS", False):
+    if lex.listed_acronyms:
         _listed_acronyms(doc, found, add)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
@@ -335,7 +335,7 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
                 i -= 1  # "Tsing Capital": the tagger took "Tsing" for a verb
             words = [t.text for t in doc[i:j]]
             if (
-                not any(w in lex.MONTHS or w in lex.WEEKDAYS or "/" in w for w in words)
+                not any(w in lex.months or w in lex.weekdays or "/" in w for w in words)
                 and doc[i:j].text.lower() not in lex.title_words
                 and any(t.is_alpha for t in doc[i:j])
                 and len(doc[i:j].text) > 2

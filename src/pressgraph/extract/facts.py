@@ -85,7 +85,7 @@ def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
         if (
             c.dep_.startswith("nmod")
             and prep_of(c) == "de"
-            and c.lemma_.lower() in getattr(S.lex, "COMPANY_PART_NOUNS", ())
+            and c.lemma_.lower() in S.lex.company_part_nouns
         ):
             ref = S.first_ref(c)
             if ref is not None and ref.kind == "name":
@@ -99,9 +99,9 @@ def _object_of_verb(tok: Token, verb: Token, lex: Lexicon) -> bool:
     "made an offer to buy"); not through other nouns ("approval of the acquisition")."""
     h = tok.head
     while h.i != verb.i:
-        carriers: frozenset[str] = getattr(lex, "DEAL_CARRIER_NOUNS", frozenset())
+        carriers: frozenset[str] = lex.deal_carrier_nouns
         if not (
-            h.pos_ == "ADP" or h.lemma_.lower() in lex.PLANNED_CUES or h.lemma_.lower() in carriers
+            h.pos_ == "ADP" or h.lemma_.lower() in lex.planned_cues or h.lemma_.lower() in carriers
         ):
             return False
         if h.head.i == h.i:
@@ -128,7 +128,7 @@ def _holder_gapped(S: Sentence, ref: Ref) -> float | None:
 
 def _previous_percent(S: Sentence, tok: Token) -> float | None:
     """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
-    i = next((k for k in range(tok.i + 1, S.sent.end) if S.doc[k].lower_ in S.lex.FROM_WORDS), None)
+    i = next((k for k in range(tok.i + 1, S.sent.end) if S.doc[k].lower_ in S.lex.from_words), None)
     return _percent_from(S, i + 1, i + 6) if i is not None else None
 
 
@@ -141,7 +141,7 @@ def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "nmod", "flat:name") and c.i in S.ref_at and c.i > tok.i:
             found.extend(S.expand(S.ref_at[c.i]))
-        if c.pos_ in ("VERB", "ADP") and c.lower_ in S.lex.ALONGSIDE:
+        if c.pos_ in ("VERB", "ADP") and c.lower_ in S.lex.alongside:
             for g in c.children:
                 if g.i in S.ref_at:
                     found.extend(S.expand(S.ref_at[g.i]))
@@ -190,7 +190,7 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
         if named is not None:
             children = [named]
     before = S.doc[max(S.sent.start, tok.i - 4) : tok.i].text.lower()
-    whole = 100.0 if any(w in before for w in S.lex.WHOLLY_OWNED) else None
+    whole = 100.0 if any(w in before for w in S.lex.wholly_owned) else None
     if children:  # a description of what is: "its subsidiary Y" holds whatever follows
         return [
             Frame(t, parent, c, presupposed=True, percent=whole)
@@ -252,7 +252,7 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
     """ "détenir les studios A et B, les chaînes de télévision C, D et E": a list of names
     goes on after a comma and a category noun ("les chaînes (de télévision)") before its
     next names; a noun with its own complement ("les actions de la société Y") ends it."""
-    if not S.lex.PARSE_REPAIR or not listed:
+    if not S.lex.parse_repair or not listed:
         return []
     doc = S.doc
     out: list[Ref] = []
@@ -264,7 +264,7 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
         i += 2
         if i + 1 < S.sent.end and doc[i].lower_ in ("de", "d'", "d’") and doc[i + 1].pos_ == "NOUN":
             i += 2  # "les chaînes de télévision"
-        elif doc[i - 1].lemma_.lower() in S.lex.SHARE_NOUNS:
+        elif doc[i - 1].lemma_.lower() in S.lex.share_nouns:
             i = _held_list_start(S, i)  # "les actions de Z dans A, B": the holdings listed
         first = S.ref_at.get(i)
         if first is None or first.kind != "name":
@@ -282,13 +282,13 @@ def _own_shares(verb: Token, S: Sentence) -> bool:
     """True when ``verb``'s object is a part of its subject's own capital: "20 % de son
     capital", "10 pct of its shares", "ses actions" (a share noun of
     ``OWN_SHARE_NOUNS`` under a possessive of ``POSSESSIVES``)."""
-    own: frozenset[str] = getattr(S.lex, "OWN_SHARE_NOUNS", frozenset())
+    own: frozenset[str] = S.lex.own_share_nouns
     for c in verb.children:
         if c.dep_ not in ("obj", "dobj"):
             continue
         for t in c.subtree:
             if (t.lemma_.lower() in own or t.lower_ in own) and any(
-                d.lower_ in S.lex.POSSESSIVES for d in t.children
+                d.lower_ in S.lex.possessives for d in t.children
             ):
                 return True
     return False
@@ -314,13 +314,13 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 right = _before_next(t, S, S.expand(ref))
                 break
         return [Frame(t, a, b) for a, b in _pairs(left, right)]
-    if tok.lemma_.lower() in lex.AMOUNT_VERBS and not any(
+    if tok.lemma_.lower() in lex.amount_verbs and not any(
         c.dep_ in ("obj", "dobj") and any(w.like_num or w.pos_ in ("NUM", "SYM") for w in c.subtree)
         for c in tok.children
     ):
         return []  # "committed to driving the strategy" commits no money
-    if tok.lemma_.lower() in lex.SHARE_ISSUE_VERBS and not any(
-        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in lex.SHARE_NOUNS for c in tok.children
+    if tok.lemma_.lower() in lex.share_issue_verbs and not any(
+        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in lex.share_nouns for c in tok.children
     ):
         return []  # "issued a statement to reporters" issues no shares
     subj = S.role(tok, t.subject_role)
@@ -329,26 +329,26 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if (
         t.type == "acquisition"
         and granted is not None
-        and granted.lemma_.lower() in lex.GIVING_VERBS
+        and granted.lemma_.lower() in lex.giving_verbs
     ):
         # "Y has granted X an option to buy 18.5 pct of the outstanding stock": X buys, from
         # the grantor's stock unless another company is named.
         subj = S.dative(granted) or subj
         if obj is None and tok.head.dep_ in ("obj", "dobj"):
             obj = S.agent(granted)
-    if t.type == "investment" and tok.lemma_.lower() in lex.RAISING_VERBS and obj is not None:
+    if t.type == "investment" and tok.lemma_.lower() in lex.raising_verbs and obj is not None:
         S.raised = obj  # "Somatus has raised $64 million": the round's investors invest in it
     if subj is None:
         if t.type == "divestment" and obj is not None:
             # "Y was sold to Z": the seller is not named, the buyer is.
-            buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+            buyer = S.with_prep(tok, lex.recipient_prepositions)
             if buyer is not None and buyer.cluster is not obj.cluster:
                 bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
                 return [Frame(bought, b, obj) for b in S.expand(buyer)]
         return []
     if t.type == "divestment" and obj is not None and subj is not None:
         # "X cède sa participation à Z": Z is who buys, never what is sold.
-        recipient = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        recipient = S.with_prep(tok, lex.recipient_prepositions)
         if (
             recipient is not None
             and recipient.cluster is obj.cluster
@@ -358,14 +358,14 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "divestment" and obj is None and subj is not None and _own_shares(tok, S):
         # "X va céder 20 % de son capital à Z", "X will sell 20 pct of its shares to Z": Z
         # buys into X (X sells no other company).
-        buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        buyer = S.with_prep(tok, lex.recipient_prepositions)
         if buyer is not None and buyer.cluster is not subj.cluster:
             bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
             return [Frame(bought, b, subj) for b in S.expand(buyer)]
     role = None
     if t.type == "leadership":
         lemma = tok.lemma_.lower()
-        role = lex.LEADERSHIP_PARTICIPLES.get(lemma, None if lemma in lex.NEGATED_CUES else lemma)
+        role = lex.leadership_participles.get(lemma, None if lemma in lex.negated_cues else lemma)
     if (
         t.type == "founder"
         and obj is not None
@@ -401,12 +401,12 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
                     frames.append(Frame(t, ref, obj, role=role, percent=pct))
     if t.type == "acquisition" and obj is not None:
         # "X buys Y from Z" / "X rachète Y auprès de Z": Z sells Y.
-        seller = S.with_prep(tok, lex.SELLER_PREPOSITIONS) or next(
+        seller = S.with_prep(tok, lex.seller_prepositions) or next(
             (
                 r
                 for c in tok.children
                 if c.dep_ in ("obj", "dobj")
-                for r in [S.with_prep(c, lex.SELLER_PREPOSITIONS)]
+                for r in [S.with_prep(c, lex.seller_prepositions)]
                 if r is not None
             ),
             None,
@@ -420,7 +420,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
             frames += [Frame(sold, z, o) for z in S.expand(seller) for o in objects]
     if t.type == "divestment" and obj is not None:
         # "X sells Y to Z" / "X cède Y à Z": Z buys Y.
-        buyer = S.with_prep(tok, lex.RECIPIENT_PREPOSITIONS)
+        buyer = S.with_prep(tok, lex.recipient_prepositions)
         if buyer is not None and buyer.cluster is not obj.cluster:
             bought = Trigger(tok, "acquisition", True, 1, t.subject_role, t.object_role)
             frames += [Frame(bought, b, o) for b in S.expand(buyer) for o in objects]
@@ -448,7 +448,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         # A deal noun inside the subject's own phrase ("X, seule survivante après le rachat
         # de Y, a annoncé...") is not the subject's deal.
         gov_subj = None
-    giving = verb is not None and verb.lemma_.lower() in lex.GIVING_VERBS
+    giving = verb is not None and verb.lemma_.lower() in lex.giving_verbs
     presupposed = poss is not None and t.type in STATE_TYPES
 
     def frame(subject: Ref | None, obj: Ref | None, **kw: object) -> list[Frame]:
@@ -458,14 +458,14 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
 
     if t.type == "investment":
         obj = S.with_prep(tok, ("dans", "en", "in", "into"))
-        if lemma in lex.INVESTOR_NOUNS:
-            raising = verb is not None and verb.lemma_.lower() in lex.RAISING_VERBS
+        if lemma in lex.investor_nouns:
+            raising = verb is not None and verb.lemma_.lower() in lex.raising_verbs
             return _investors(t, S, obj or poss or de or (gov_subj if raising else None), gov_subj)
-        if lemma in lex.ROUND_NOUNS:
-            if verb is None or verb.lemma_.lower() not in lex.ROUND_VERBS or gov_subj is None:
+        if lemma in lex.round_nouns:
+            if verb is None or verb.lemma_.lower() not in lex.round_verbs or gov_subj is None:
                 return []
             backers = S.expand(gov_subj) + [
-                m for r in [S.with_prep(verb, lex.ALONGSIDE)] if r for m in S.expand(r)
+                m for r in [S.with_prep(verb, lex.alongside)] if r for m in S.expand(r)
             ]
             target = obj or poss or de or S.investee or S.topic
             return [Frame(t, b, target) for b in backers if target is not None]
@@ -481,21 +481,21 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             (h for c in last.children if prep_of(c) in ("de", "of") for h in phrase_heads(c)), None
         )
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
-    if lemma in lex.CONTROL_NOUNS:
+    if lemma in lex.control_nouns:
         # "gained / took control of Y" buys Y; "has control of Y" holds it.
         if verb is None or gov_subj is None or de is None or not _object_of_verb(tok, verb, lex):
             return []
-        if verb.lemma_.lower() in lex.STAKE_RAISING_VERBS | lex.STAKE_SEEKING_VERBS:
+        if verb.lemma_.lower() in lex.stake_raising_verbs | lex.stake_seeking_verbs:
             return [
                 Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)
             ]
-        if verb.lemma_.lower() in lex.HOLDING_VERBS:
+        if verb.lemma_.lower() in lex.holding_verbs:
             held = Trigger(tok, "stake", False, t.width)
             return [Frame(held, gov_subj, de)]
         return []
-    if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.PLANNED_CUES:
+    if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.planned_cues:
         # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
-        bid_for = complement(last, lex.BID_PREPOSITIONS)
+        bid_for = complement(last, lex.bid_prepositions)
         de = S.object_of(bid_for) if bid_for is not None else None
     if t.type == "acquisition":
         if par is not None:
@@ -507,16 +507,16 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             ]
         return frame(poss or gov_subj, de)
     if t.type == "divestment":
-        if lemma in lex.AGENT_ONLY_NOUNS and par is None:
+        if lemma in lex.agent_only_nouns and par is None:
             return []  # "a placement of convertible shares": whose, the issuer's own
         if par is not None and de is not None:
             # "a placement of 11 pct of Y by both A and the government": one sale each.
             return [Frame(t, p, de, presupposed=presupposed) for p in S.expand(par)]
         return frame(par or poss or gov_subj, de)
     if t.type == "stake":
-        if lemma in lex.SUBSIDIARY_NOUNS:
+        if lemma in lex.subsidiary_nouns:
             return _subsidiary(t, S, de or poss, gov_subj)
-        if lemma in lex.PARENT_NOUNS:
+        if lemma in lex.parent_nouns:
             # "X, the parent of Y", "Y's parent X": the same relation, read the other way.
             child = de or poss
             if child is None:
@@ -527,7 +527,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 if f.object is not None
             ]
         deal = tok.head if tok.dep_ in ("obj", "dobj") else None
-        if deal is not None and lex.VERB_FRAMES.get(deal.lemma_.lower(), ("",))[0] in (
+        if deal is not None and lex.verb_frames.get(deal.lemma_.lower(), ("",))[0] in (
             "acquisition",
             "divestment",
         ):
@@ -542,7 +542,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         )
         if (
             verb is not None
-            and verb.lemma_.lower() in lex.STAKE_SEEKING_VERBS
+            and verb.lemma_.lower() in lex.stake_seeking_verbs
             and tok.head.i == verb.i
         ):
             # "seek a majority stake in Y": an acquisition in view, no stake held yet.
@@ -553,19 +553,19 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         holder = poss
         if (
             verb is not None
-            and verb.lemma_.lower() in lex.HOLDING_VERBS
+            and verb.lemma_.lower() in lex.holding_verbs
             and tok.head.pos_ not in ("NOUN", "PROPN")
         ):
             # "X holds / has / took a 20 pct stake in Y"; "X holds the group's stake": X.
             holder = gov_subj or poss
-        elif verb is not None and verb.lemma_.lower() in lex.ENDOWING_VERBS:
+        elif verb is not None and verb.lemma_.lower() in lex.endowing_verbs:
             # "will leave X with an 80 pct stake in Y", "giving it a majority stake in Y"
             holder = S.dative(verb) or S.patient(verb) or poss
         if lemma in ("actionnaire", "shareholder"):
             if poss is not None:
                 return []  # "ses actionnaires": the possessor is held, its holders unnamed
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
-        changing = verb is not None and verb.lemma_.lower() in lex.STAKE_CHANGE_VERBS
+        changing = verb is not None and verb.lemma_.lower() in lex.stake_change_verbs
         if changing and holder is not None:
             # "will bring X's stake in Y to 25 pct from the present 3.5 pct": the new stake is
             # what the verb says (planned...), the old one is a fact of its own.
@@ -591,7 +591,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             and holder is not None
             and holder is gov_subj
             and obj is not None
-            and verb.lemma_.lower() in lex.STAKE_RAISING_VERBS
+            and verb.lemma_.lower() in lex.stake_raising_verbs
         ):
             # "X raised / took a stake in Y": X bought shares of Y.
             bought = Trigger(tok, "acquisition", False, t.width)
@@ -631,13 +631,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                     break
             if right:
                 break
-        if not right and lemma not in getattr(lex, "GROUPING_NOUNS", ()):
+        if not right and lemma not in lex.grouping_nouns:
             for c in tok.children:
                 if c.dep_.startswith("nmod") and c.i in S.ref_at and S.ref_at[c.i].kind == "name":
                     right = S.expand(S.ref_at[c.i])
         # "un consortium formé de A, B et C": the members partner each other.
         for c in tok.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in getattr(lex, "MEMBER_PARTICIPLES", ()):
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.member_participles:
                 # The list right after the participle (the parse of long lists is unreliable).
                 first = next(
                     (
@@ -661,7 +661,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             and verb is not None
             and phrase.head.i == verb.i
             and phrase.dep_ in ("obj", "dobj")
-            and verb.lemma_.lower() in getattr(lex, "PARTNERING_VERBS", ())
+            and verb.lemma_.lower() in lex.partnering_verbs
         ):
             left = S.expand(gov_subj)  # "A et B ont signé un partenariat"
         uniq: list[Ref] = []
@@ -691,7 +691,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         obj = next(iter(S.all_refs(tok)), None)
         return frame(poss or gov_subj, obj)
     if t.type == "infrastructure":
-        named = _named(S, tok, lex.NAMING_PARTICIPLES)
+        named = _named(S, tok, lex.naming_participles)
         return frame(poss or gov_subj, named)
     if t.type in ("leadership", "founder"):
         return role_frames(t, S)
@@ -743,7 +743,7 @@ def _apposed_person(S: Sentence, ref: Ref | None, org: Ref | None) -> bool:
     outlet and has no legal suffix is retyped."""
     if _is_person(ref):
         return True
-    if ref is None or ref.kind != "name" or ref.cluster is None or S.lex.PERSON_LABELS_RELIABLE:
+    if ref is None or ref.kind != "name" or ref.cluster is None or S.lex.person_labels_reliable:
         return False
     cluster = ref.cluster
     words = ref.text.split()
@@ -843,7 +843,7 @@ def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     words = S.doc[tok.i : last.i + 1].text
     if org.cluster.label == "PLACE":
-        if words.lower() not in getattr(S.lex, "COMPANY_ROLES", frozenset()) or org.kind != "name":
+        if words.lower() not in S.lex.company_roles or org.kind != "name":
             return []  # "le président du Brésil": a political office, not labelled
         org.cluster.label = "ORG"  # "le PDG de Vinatech": what has a PDG is a company
     person = _role_holder(S, anchor, org)
@@ -851,7 +851,7 @@ def role_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return []
     role = None
     if t.type == "leadership":
-        role = S.lex.LEADERSHIP_ROLES.get(words) or words.lower()
+        role = S.lex.leadership_roles.get(words) or words.lower()
     return [Frame(t, person, org, role=role)]
 
 
@@ -893,7 +893,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
     value = "".join(words).strip()
     if not value or not any(
         n.lower() in value.lower().split() or n.lower() in value.lower()
-        for n in lex.LEGAL_FORM_NOUNS
+        for n in lex.legal_form_nouns
     ):
         return out
     subj = S.agent(tok)
@@ -901,7 +901,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         out.append(Frame(t, subj, None, value=value))
     # "<value>, une forme juridique ... utilisée par A ou B": A and B have that form.
     for w in doc[start : S.sent.end]:
-        if w.lemma_.lower() in lex.LEGAL_FORM_USERS and "Part" in w.morph.get("VerbForm", []):
+        if w.lemma_.lower() in lex.legal_form_users and "Part" in w.morph.get("VerbForm", []):
             users = S.with_prep(w, ("par", "by"))
             if users is not None:
                 used = Trigger(w, "legal_form", False)

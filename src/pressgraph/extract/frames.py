@@ -149,7 +149,7 @@ class Sentence:
     def _plural_pronouns(self) -> None:
         """ "A and B said they agreed to merge": "they" stands for A and B."""
         for ref in self.refs:
-            if ref.kind == "pronoun" and self.doc[ref.start].lower_ in self.lex.PLURAL_PRONOUNS:
+            if ref.kind == "pronoun" and self.doc[ref.start].lower_ in self.lex.plural_pronouns:
                 subject = governing_subject(self.doc[ref.start], self.ref_at)
                 if subject is not None and subject is not ref:
                     members = self.expand(subject)
@@ -160,7 +160,7 @@ class Sentence:
         """A relative pronoun stands for its antecedent: "Sachs AG, which holds 96 pct of
         X", "Y, in which Z has a stake", "X, qui détient 20 % de Y"."""
         for tok in self.sent:
-            if tok.i in self.ref_at or tok.lower_ not in self.lex.RELATIVE_PRONOUNS:
+            if tok.i in self.ref_at or tok.lower_ not in self.lex.relative_pronouns:
                 continue
             if tok.pos_ not in ("PRON", "DET"):
                 continue
@@ -274,13 +274,13 @@ class Sentence:
                         c for i in range(other.start, other.end) for c in self.doc[i].children
                     )
         # Linear coordination, for parses that miss it: "X et Y", "X, Y ou Z".
-        for direction in (1, -1) if self.lex.PARSE_REPAIR else ():
+        for direction in (1, -1) if self.lex.parse_repair else ():
             edge = out[-1] if direction == 1 else out[0]
             while True:
                 i = edge.end if direction == 1 else edge.start - 1
                 if not (self.sent.start <= i < self.sent.end):
                     break
-                if self.doc[i].lower_ not in self.lex.COORDINATORS:
+                if self.doc[i].lower_ not in self.lex.coordinators:
                     break
                 j = i + 1 if direction == 1 else i - 1
                 nxt = self.ref_at.get(j)
@@ -380,7 +380,7 @@ class Sentence:
                     c.dep_.startswith("nmod")
                     and prep_of(c) == "de"
                     and any(
-                        d.dep_ == "det" and d.lower_ in self.lex.POSSESSIVES for d in c.children
+                        d.dep_ == "det" and d.lower_ in self.lex.possessives for d in c.children
                     )
                 ):
                     # "21 % de son capital": whose capital, if not the taker's own? The
@@ -597,7 +597,7 @@ class Sentence:
                     ref = self.described_name(c.left_edge.i)
                 return ref
         # Linear fallback: the first name right after the verb.
-        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end) if self.lex.PARSE_REPAIR else 0):
+        for i in range(verb.i + 1, min(verb.i + 4, self.sent.end) if self.lex.parse_repair else 0):
             ref = self.ref_at.get(i)
             if ref is not None and ref.kind == "name":
                 return ref
@@ -614,14 +614,14 @@ class Sentence:
             return ref if ref.kind != "possessive" else None
         if obj.pos_ not in ("NOUN", "NUM", "SYM", "X"):
             return self.first_ref(obj)
-        share = obj.lemma_.lower() in self.lex.SHARE_NOUNS or obj.text in self.lex.SHARE_NOUNS
-        if not share and obj.lemma_.lower() in self.lex.ASSET_NOUNS:
+        share = obj.lemma_.lower() in self.lex.share_nouns or obj.text in self.lex.share_nouns
+        if not share and obj.lemma_.lower() in self.lex.asset_nouns:
             owned = self.asset(obj)  # "the plastic container business of Monsanto"
             if owned is not None:
                 return owned
         for c in obj.children:
             is_complement = c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod"))
-            if is_complement and prep_of(c) in self.lex.SHARE_PREPOSITIONS:
+            if is_complement and prep_of(c) in self.lex.share_prepositions:
                 objs = phrase_heads(c)
                 ref = self.first_ref(objs[0]) if objs else None
                 if ref is not None:
@@ -635,7 +635,7 @@ class Sentence:
             return self.asset(obj)
         for c in obj.children:  # "500,000 shares, or 6.1 pct, of Y"
             if c.dep_ in ("appos", "conj") and (
-                c.lemma_.lower() in self.lex.SHARE_NOUNS or c.text in self.lex.SHARE_NOUNS
+                c.lemma_.lower() in self.lex.share_nouns or c.text in self.lex.share_nouns
             ):
                 ref = self.object_of(c)
                 if ref is not None:
@@ -652,7 +652,7 @@ class Sentence:
         "the Nortel patents", "its office building in Sydney", "sa division pharmacie". The
         phrase as written becomes an entity of its own (a product or unit), owned by no
         name: what is bought or sold is the asset, not its owner."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.ASSET_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.asset_nouns:
             return None
         owner: Ref | None = None
         for c in noun.children:
@@ -680,7 +680,7 @@ class Sentence:
                 c.dep_ in ("amod", "compound")
                 or (
                     (c.dep_ == "prep" or c.dep_.startswith("nmod"))
-                    and prep_of(c) in self.lex.ASSET_PREPOSITIONS
+                    and prep_of(c) in self.lex.asset_prepositions
                 )
             ):
                 end = max(end, c.right_edge.i + 1)
@@ -710,7 +710,7 @@ class Sentence:
             if (
                 ref is not None
                 and ref.kind == "pronoun"
-                and not (c.dep_.startswith("nsubj") and c.lower_ in self.lex.SUBJECT_PRONOUNS)
+                and not (c.dep_.startswith("nsubj") and c.lower_ in self.lex.subject_pronouns)
             ):
                 return ref
             if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in (
@@ -755,8 +755,8 @@ class Sentence:
 
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     """Deal verbs and nouns of ``sent``."""
-    verbs = lex.VERB_FRAMES
-    nouns = lex.NOUN_FRAMES
+    verbs = lex.verb_frames
+    nouns = lex.noun_frames
     multi = sorted((k for k in nouns if " " in k or "'" in k), key=len, reverse=True)
     doc = sent.doc
     skip_to = sent.start
@@ -775,13 +775,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             if key in verbs:
                 ftype, subj, obj = verbs[key]
                 yield Trigger(tok, ftype, True, 1, subj, obj)
-            elif lemma in getattr(lex, "SHARE_VERBS", {}) and any(
+            elif lemma in lex.share_verbs and any(
                 c.dep_ in ("obj", "dobj")
-                and (c.lemma_.lower() in lex.SHARE_NOUNS or c.lower_ in lex.SHARE_NOUNS)
+                and (c.lemma_.lower() in lex.share_nouns or c.lower_ in lex.share_nouns)
                 for c in tok.children
             ):
-                yield Trigger(tok, lex.SHARE_VERBS[lemma], True, 1, "agent", "share")
-            elif lemma in lex.LEGAL_FORM_VERBS:
+                yield Trigger(tok, lex.share_verbs[lemma], True, 1, "agent", "share")
+            elif lemma in lex.legal_form_verbs:
                 yield Trigger(tok, "legal_form", True, 1, "agent", "")
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
@@ -800,13 +800,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             skip_to = tok.i + width
         elif lemma in nouns or tok.text in nouns:
             ftype = nouns.get(lemma) or nouns[tok.text]
-            if lemma in lex.SINGULAR_ONLY_NOUNS and "Plur" in tok.morph.get("Number", []):
+            if lemma in lex.singular_only_nouns and "Plur" in tok.morph.get("Number", []):
                 continue  # "net sales" are revenue, not a sale
             if (
                 tok.dep_ == "compound"
                 and ftype in _MODIFIER_ONLY
-                and lemma not in lex.INVESTOR_NOUNS
-                and lemma not in lex.SUBSIDIARY_NOUNS
+                and lemma not in lex.investor_nouns
+                and lemma not in lex.subsidiary_nouns
             ):  # "Schneider SA subsidiary Jeumont-Schneider"
                 continue  # "the final investment decision", "acquisition strategy"
             head = tok.head
@@ -828,7 +828,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
 
 def _kind_of(tok: Token, lex: Lexicon) -> bool:
     """True for a bare "de <noun>" complement of a kind noun ("fonds d'investissement")."""
-    if tok.dep_ != "nmod" or tok.head.lemma_.lower() not in getattr(lex, "KIND_HEADS", ()):
+    if tok.dep_ != "nmod" or tok.head.lemma_.lower() not in lex.kind_heads:
         return False
     return tok.i > tok.head.i and not any(c.dep_ == "det" for c in tok.children)
 
@@ -836,8 +836,8 @@ def _kind_of(tok: Token, lex: Lexicon) -> bool:
 @functools.cache
 def role_nouns(lex: Lexicon) -> dict[str, str]:
     """Nouns of roles in organisations, lower-cased, to their fact type ("pdg" -> leadership)."""
-    out = {k.lower(): "leadership" for k in getattr(lex, "LEADERSHIP_ROLES", {})}
-    out.update({k.lower(): "founder" for k in getattr(lex, "FOUNDER_NOUNS", ())})
+    out = {k.lower(): "leadership" for k in lex.leadership_roles}
+    out.update({k.lower(): "founder" for k in lex.founder_nouns})
     return out
 
 

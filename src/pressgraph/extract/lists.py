@@ -38,10 +38,10 @@ def _verb_key(verb: Token) -> str:
 def _deal_type(S: Sentence, tok: Token) -> str | None:
     """The fact type a deal verb or noun names ("take over", "rachat"), or None."""
     if tok.pos_ in ("VERB", "AUX"):
-        frame = S.lex.VERB_FRAMES.get(_verb_key(tok))
+        frame = S.lex.verb_frames.get(_verb_key(tok))
         return frame[0] if frame is not None else None
     if tok.pos_ in ("NOUN", "PROPN"):
-        return S.lex.NOUN_FRAMES.get(tok.lemma_.lower())  # type: ignore[no-any-return]
+        return S.lex.noun_frames.get(tok.lemma_.lower())  # type: ignore[no-any-return]
     return None
 
 
@@ -55,7 +55,7 @@ def _target(S: Sentence, noun: Token) -> Ref | None:
     for c in noun.children:
         if not (c.dep_ == "prep" or c.dep_.startswith("nmod")) or c.i < noun.i:
             continue
-        if prep_of(c) not in lex.CANDIDACY_PREPOSITIONS:
+        if prep_of(c) not in lex.candidacy_prepositions:
             continue
         for h in phrase_heads(c):
             if _deal_type(S, h) == "acquisition":
@@ -63,12 +63,12 @@ def _target(S: Sentence, noun: Token) -> Ref | None:
                 if ref is not None and ref.kind == "name":
                     return ref
             ref = S.ref_at.get(h.i)
-            if noun.lemma_.lower() in lex.BIDDER_NOUNS and ref is not None and ref.kind == "name":
+            if noun.lemma_.lower() in lex.bidder_nouns and ref is not None and ref.kind == "name":
                 return ref  # "the bidders for Y"
-    if noun.lemma_.lower() in lex.BIDDER_NOUNS:
+    if noun.lemma_.lower() in lex.bidder_nouns:
         # "Among the suitors for Y are...": the name the parser hung elsewhere, right after.
         nxt = noun.i + 1
-        if nxt + 1 < S.sent.end and S.doc[nxt].lower_ in lex.CANDIDACY_PREPOSITIONS:
+        if nxt + 1 < S.sent.end and S.doc[nxt].lower_ in lex.candidacy_prepositions:
             ref = S.ref_at.get(nxt + 1)
             if ref is not None and ref.kind == "name":
                 return ref
@@ -81,14 +81,14 @@ def _listing_verb(S: Sentence, noun: Token) -> Token | None:
     listed name itself ("les prétendants sont A, B")."""
     lex = S.lex
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in lex.AMONG_WORDS:
+    if noun.dep_ == "pobj" and head.lower_ in lex.among_words:
         head = head.head  # "A and B are among the bidders"
     elif not (noun.dep_ in _SUBJECTS or noun.dep_.startswith("obl")):
         return None
     if head.i == noun.i:
         return None
-    if head.lemma_.lower() in lex.LISTING_VERBS or any(
-        c.dep_ == "cop" and c.lemma_.lower() in lex.LISTING_VERBS for c in head.children
+    if head.lemma_.lower() in lex.listing_verbs or any(
+        c.dep_ == "cop" and c.lemma_.lower() in lex.listing_verbs for c in head.children
     ):
         return head
     return None
@@ -99,7 +99,7 @@ def _subsidiary_owner(S: Sentence, ref: Ref) -> bool:
     j = ref.end
     while j < S.sent.end and (S.doc[j].is_space or S.doc[j].pos_ == "SPACE"):
         j += 1
-    return j < S.sent.end and S.doc[j].lemma_.lower() in S.lex.SUBSIDIARY_NOUNS
+    return j < S.sent.end and S.doc[j].lemma_.lower() in S.lex.subsidiary_nouns
 
 
 def _complement_of_noun(S: Sentence, tok: Token) -> bool:
@@ -143,7 +143,7 @@ def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
 
 def candidate_frames(S: Sentence) -> list[Frame]:
     """Each company listed as a candidate to buy Y plans to buy Y."""
-    nouns: frozenset[str] = getattr(S.lex, "CANDIDATE_NOUNS", frozenset())
+    nouns: frozenset[str] = S.lex.candidate_nouns
     out: list[Frame] = []
     for tok in S.sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
@@ -184,7 +184,7 @@ def holding_frames(S: Sentence) -> list[Frame]:
     """ "les participations de X dans A, B et C", "X's stakes in A and B", "its holdings in
     A and B": X holds each of the companies listed after the share noun."""
     lex = S.lex
-    nouns: frozenset[str] = getattr(lex, "HOLDING_NOUNS", frozenset())
+    nouns: frozenset[str] = lex.holding_nouns
     doc = S.doc
     out: list[Frame] = []
     for tok in S.sent:
@@ -193,19 +193,19 @@ def holding_frames(S: Sentence) -> list[Frame]:
         holder = S.possessor(tok)
         owned = holder is not None
         i = tok.i + 1
-        if holder is None and i < S.sent.end and doc[i].lower_ in lex.HOLDER_PREPOSITIONS:
+        if holder is None and i < S.sent.end and doc[i].lower_ in lex.holder_prepositions:
             ref = S.ref_at.get(_skip(S, i + 1))
             if ref is None or ref.kind != "name":
                 continue
             holder, i = ref, ref.end
-        if holder is None or i >= S.sent.end or doc[i].lower_ not in lex.HELD_PREPOSITIONS:
+        if holder is None or i >= S.sent.end or doc[i].lower_ not in lex.held_prepositions:
             continue
         first = S.ref_at.get(_skip(S, i + 1))
         if first is None or first.kind != "name":
             continue
         trigger = Trigger(tok, "stake", False)
         listed = S.expand(first)
-        if owned and tok.lemma_.lower() in lex.NOUN_FRAMES:
+        if owned and tok.lemma_.lower() in lex.noun_frames:
             listed = listed[1:]  # "X's stake in A": A is the stake noun's own frame's
         for ref in listed:
             if ref.cluster is not holder.cluster and _item(S, ref):
@@ -220,7 +220,7 @@ def _linear_list(S: Sentence, first: Ref) -> list[Ref]:
     j = first.end
     while True:
         k = j
-        while k < S.sent.end and (S.doc[k].lower_ in S.lex.COORDINATORS or S.doc[k].is_space):
+        while k < S.sent.end and (S.doc[k].lower_ in S.lex.coordinators or S.doc[k].is_space):
             k += 1
         ref = S.ref_at.get(k)
         if k == j or ref is None or ref.kind != "name" or ref.start != k or ref in out:
@@ -236,7 +236,7 @@ def _linear_list(S: Sentence, first: Ref) -> list[Ref]:
 def _examples(S: Sentence, noun: Token) -> list[Ref]:
     """The names a plural noun gives as examples: "companies such as A, B and C",
     "des entreprises telles que A, B et C", "customers including A and B"."""
-    cues: tuple[str, ...] = S.lex.EXAMPLE_CUES
+    cues: tuple[str, ...] = S.lex.example_cues
     doc = S.doc
     i = noun.i + 1
     while i < S.sent.end and i - noun.i <= 3:
@@ -264,7 +264,7 @@ def _provider(S: Sentence, verb: Token) -> Ref | None:
     owner = S.possessor(thing)
     if owner is not None:
         return owner
-    if thing.lower_ in S.lex.RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "relcl"):
+    if thing.lower_ in S.lex.relative_pronouns and verb.dep_ in ("acl:relcl", "relcl"):
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
@@ -278,7 +278,7 @@ def customer_frames(S: Sentence) -> list[Frame]:
     include A and B", "parmi les clients de X figurent A et B", "des services utilisés par
     de nombreuses entreprises telles que A, B et C"."""
     lex = S.lex
-    nouns: frozenset[str] = getattr(lex, "CUSTOMER_NOUNS", frozenset())
+    nouns: frozenset[str] = lex.customer_nouns
     out: list[Frame] = []
     for tok in S.sent:
         if tok.pos_ != "NOUN":
@@ -287,17 +287,17 @@ def customer_frames(S: Sentence) -> list[Frame]:
         supplier: Ref | None = None
         listed: list[Ref] = []
         if lemma in nouns:
-            of = complement(tok, lex.HOLDER_PREPOSITIONS)
+            of = complement(tok, lex.holder_prepositions)
             supplier = S.possessor(tok) or (S.ref_at.get(of.i) if of is not None else None)
             verb = _listing_verb(S, tok)
             listed = _listed(S, verb, tok) if verb is not None else _examples(S, tok)
         elif (
             lemma in lex.descriptions
             and tok.dep_ in ("obl:agent", "pobj")
-            and tok.head.lemma_.lower() in lex.USING_VERBS | {"by"}
+            and tok.head.lemma_.lower() in lex.using_verbs | {"by"}
         ):
             verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
-            if verb.lemma_.lower() in lex.USING_VERBS:
+            if verb.lemma_.lower() in lex.using_verbs:
                 supplier = _provider(S, verb)
                 listed = _examples(S, tok)
         if supplier is None or supplier.cluster is None:

@@ -22,7 +22,7 @@ _IRREGULAR_CONDITIONAL_STEMS = (
 def is_conditional(tok: Token, lex: Lexicon) -> bool:
     """True when ``tok`` is a verb in the conditional mood."""
     text = tok.lower_
-    if not text.endswith(lex.CONDITIONAL_ENDINGS) or tok.pos_ not in ("VERB", "AUX"):
+    if not text.endswith(lex.conditional_endings) or tok.pos_ not in ("VERB", "AUX"):
         return False
     if "Cnd" in tok.morph.get("Mood", []):
         return True
@@ -64,7 +64,7 @@ def _negated_here(tok: Token, lex: Lexicon) -> bool:
         and not any(c.lower_ in ("ne", "n'", "n’") for c in tok.children)
     ):
         return False  # "obtient plus de contrôle": a comparison, not "ne ... plus"
-    return bool(words & lex.NEGATION_WORDS)
+    return bool(words & lex.negation_words)
 
 
 def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
@@ -72,7 +72,7 @@ def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
     intention or of the near future, read on the words since the parse often breaks there."""
     if "Inf" not in trigger.morph.get("VerbForm", []):
         return False
-    forms: frozenset[str] = getattr(lex, "INTENTION_FORMS", frozenset())
+    forms: frozenset[str] = lex.intention_forms
     i = trigger.i - 1
     while i >= sent.start and (sent.doc[i].pos_ == "ADV" or sent.doc[i].lower_ in _INF_LINKS):
         i -= 1
@@ -103,15 +103,15 @@ def find_modality(
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if _negated_here(tok, lex) and not (
-            depth > 0 and lemma in lex.REPORTING_VERBS | lex.NO_COMMENT_VERBS
+            depth > 0 and lemma in lex.reporting_verbs | lex.no_comment_verbs
         ):
             negated = True  # "would not comment on whether it plans to buy": not a denial
-        if lemma in lex.NEGATED_CUES and (depth > 0 or tok.pos_ != "NOUN"):
+        if lemma in lex.negated_cues and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
         if lemma == "fin" and tok.head.lemma_ == "mettre":
             negated = True
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        if particle is not None and f"{lemma} {particle}" in lex.NEGATED_PHRASALS and depth > 0:
+        if particle is not None and f"{lemma} {particle}" in lex.negated_phrasals and depth > 0:
             negated = True  # "called off their plans to buy", "gave up its plans"
         if lemma == "mettre" and any(c.lemma_ == "fin" for c in tok.children):
             negated = True  # "X a mis fin au partenariat": "fin" is the trigger's sibling
@@ -122,14 +122,14 @@ def find_modality(
                 c.dep_.startswith("aux") and is_conditional(c, lex) for c in tok.children
             )
             if conditional:
-                if lemma in lex.PLANNED_CONDITIONALS:
+                if lemma in lex.planned_conditionals:
                     planned = True
                 else:
                     hedged = True
             if (
                 "Fut" in tok.morph.get("Tense", [])
                 or any(c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children)
-                or any(c.dep_ == "aux" and c.lower_ in lex.MODAL_AUXILIARIES for c in tok.children)
+                or any(c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries for c in tok.children)
             ):
                 planned = True
             if (
@@ -144,11 +144,11 @@ def find_modality(
         # the trigger's own noun phrase ("a partnership agreement"): a partnership's agreement
         # is the partnership itself
         own_phrase = depth == 0 or (depth == 1 and chain[0].dep_ in ("compound", "amod"))
-        cue = lemma in lex.PLANNED_CUES and not done and (depth > 0 or tok.pos_ == "NOUN")
+        cue = lemma in lex.planned_cues and not done and (depth > 0 or tok.pos_ == "NOUN")
         if cue and not (own_phrase and tok.pos_ == "NOUN" and kind == "partnership"):
             planned = True  # "a takeover bid for Y", "une offre sur Y": not done yet
         for child in tok.children:
-            if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.PLANNED_CUES:
+            if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.planned_cues:
                 planned = True
             if child.dep_ == "mark" and child.lower_ in ("afin", "pour") and depth > 0:
                 planned = True
@@ -158,9 +158,9 @@ def find_modality(
     if not presupposed and not any(_own_clause(t) for t in chain):
         head_text = sent.doc[sent.start : trigger.i].text.lower()
         head_text = head_text.replace("d'", "de ").replace("d’", "de ")  # "en passe d'acheter"
-        if any(p in head_text for p in lex.PLANNED_PHRASES):
+        if any(p in head_text for p in lex.planned_phrases):
             planned = True
-        if any(cue in text for cue in lex.HEDGE_CUES):
+        if any(cue in text for cue in lex.hedge_cues):
             hedged = True
     if negated:
         return "negated"

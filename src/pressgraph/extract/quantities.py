@@ -16,17 +16,17 @@ The lexicons (magnitudes, currencies, cues) are data in :mod:`pressgraph.lang.fr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType, ModuleType
 from typing import TypeVar
 
 from text_to_num import text2num
 
-from pressgraph.lang import en as _en
-from pressgraph.lang import fr as _fr
+from pressgraph.lang import lexicon
+from pressgraph.lang.lexicon import NumberWords
 from pressgraph.model import Quantity
 
 __all__ = [
@@ -98,7 +98,7 @@ def language_of(lang: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     lang: str
-    lexicon: ModuleType
+    lexicon: NumberWords
     money: re.Pattern[str]
     percent: re.Pattern[str]
     approx_before: re.Pattern[str]
@@ -126,19 +126,19 @@ def _digits(lang: str) -> str:
     )
 
 
-def _build(lang: str, lex: ModuleType) -> _Patterns:
-    words = lexicon_regex(lex.NUMBER_WORDS)
+def _build(lang: str, lex: NumberWords) -> _Patterns:
+    words = lexicon_regex(lex.number_words)
     joiner = r"(?:-|" + _SP + r"+(?:(?i:et|and)" + _SP + r"+)?)"
     number = (
         r"(?<![\w.,])(?:(?P<D>" + _digits(lang) + r")|(?P<W>" + words
         + r"(?:" + joiner + words + r")*))"
     )  # fmt: skip
-    mags = lexicon_regex(lex.MAGNITUDES)
-    currencies_after = dict(lex.CURRENCIES_AFTER)
-    currencies_after.update(getattr(lex, "CENT_WORDS", {}))
+    mags = lexicon_regex(lex.magnitudes)
+    currencies_after = dict(lex.currencies_after)
+    currencies_after.update(lex.cent_words)
     cur_after = lexicon_regex(currencies_after)
-    cur_before = lexicon_regex(lex.CURRENCIES_BEFORE)
-    link = lexicon_regex(lex.MONEY_LINKS) if lex.MONEY_LINKS else "(?!)"
+    cur_before = lexicon_regex(lex.currencies_before)
+    link = lexicon_regex(lex.money_links) if lex.money_links else "(?!)"
     # The number of the "currency before" branch is the same pattern with other group names.
     number_b = number.replace("(?P<D>", "(?P<BD>").replace("(?P<W>", "(?P<BW>")
     # Every amount starts a word or with a sign: checking that first is much faster.
@@ -152,11 +152,11 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
     )  # fmt: skip
     sign = r"(?:(?<![\w.,])(?P<sign>[-−+])(?=\d))?"
     percent = (
-        r"(?<!\w)" + sign + number + _SP + r"*(?P<unit>" + lexicon_regex(lex.PERCENT_UNITS) + r")"
+        r"(?<!\w)" + sign + number + _SP + r"*(?P<unit>" + lexicon_regex(lex.percent_units) + r")"
     )
-    cue_before = lexicon_regex(lex.APPROX_BEFORE)
-    cue_after = lexicon_regex(lex.APPROX_AFTER)
-    count_links = lexicon_regex(lex.COUNT_LINKS)
+    cue_before = lexicon_regex(lex.approx_before)
+    cue_after = lexicon_regex(lex.approx_after)
+    count_links = lexicon_regex(lex.count_links)
     return _Patterns(
         lang=lang,
         lexicon=lex,
@@ -168,20 +168,21 @@ def _build(lang: str, lex: ModuleType) -> _Patterns:
         word_after=re.compile(r"^" + _SP + r"*([^\W\d_][\w'’.-]*)"),
         comparison=re.compile(
             r"^\W*(?:[^\W\d_][\w'’-]*\W+){0,3}"
-            + lexicon_regex(lex.COMPARISON_WORDS)
+            + lexicon_regex(lex.comparison_words)
             + _SP
             + r"*(?:"
-            + lexicon_regex(lex.APPROX_BEFORE)
+            + lexicon_regex(lex.approx_before)
             + _SP
             + r"*)?$"
         ),
-        range_link=re.compile(_SP + r"*" + lexicon_regex(lex.RANGE_LINKS) + _SP + r"*"),
+        range_link=re.compile(_SP + r"*" + lexicon_regex(lex.range_links) + _SP + r"*"),
     )
 
 
-_PATTERNS: Mapping[str, _Patterns] = MappingProxyType(
-    {"fr": _build("fr", _fr), "en": _build("en", _en)}
-)
+@functools.cache
+def _patterns(lang: str) -> _Patterns:
+    """The compiled patterns of ``lang`` (a code of :data:`~pressgraph.lang.LANGUAGES`)."""
+    return _build(lang, lexicon(lang))
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def _count_end(p: _Patterns, text: str, end: int) -> int | None:
     m = p.count_after.match(after)
     if m:
         return end + m.end()
-    allowed = p.lexicon.BARE_AMOUNT_FOLLOWERS
+    allowed = p.lexicon.bare_amount_followers
     if not allowed:
         return None
     w = p.word_after.match(after)
@@ -261,33 +262,33 @@ def _money_at(p: _Patterns, text: str, m: re.Match[str]) -> _Candidate:
         value, in_words = _number(m, p.lang, "B")
         mag_text = m.group("bmag")
         cur_text: str | None = m.group("pre")
-        table: Mapping[str, str | None] = lex.CURRENCIES_BEFORE
+        table: Mapping[str, str | None] = lex.currencies_before
         link = None
     else:
         value, in_words = _number(m, p.lang)
         mag_text = m.group("mag")
         cur_text = m.group("cur")
-        table = {**lex.CURRENCIES_AFTER, **getattr(lex, "CENT_WORDS", {})}
+        table = {**lex.currencies_after, **lex.cent_words}
         link = m.group("link")
     if value is None:
         return _Candidate()
     start, end = m.start(), m.end()
     magnitude = Decimal(1)
     if mag_text is not None:
-        magnitude = Decimal(lexicon_lookup(lex.MAGNITUDES, mag_text))
+        magnitude = Decimal(lexicon_lookup(lex.magnitudes, mag_text))
     currency: str | None = None
     if cur_text is not None:
         if link is not None and mag_text is None:
             return _Candidate()  # "5 de dollars": not an amount
         key = " ".join(cur_text.split())
-        if key.lower() in lex.AMBIGUOUS_CURRENCIES and mag_text is None:
+        if key.lower() in lex.ambiguous_currencies and mag_text is None:
             return _Candidate()
         currency = lexicon_lookup(table, cur_text)
-        if key.lower() in getattr(lex, "CENT_WORDS", {}):
+        if key.lower() in lex.cent_words:
             magnitude /= 100
     else:
         # No currency: only an amount with a (non-ambiguous) magnitude is money.
-        if mag_text is None or mag_text in lex.MAGNITUDES_NEED_CURRENCY:
+        if mag_text is None or mag_text in lex.magnitudes_need_currency:
             return _Candidate()
         count_end = _count_end(p, text, end)
         if count_end is not None:
@@ -301,7 +302,7 @@ def _money_at(p: _Patterns, text: str, m: re.Match[str]) -> _Candidate:
         currency=currency,
         approximate=_approximate(p, text, start, end),
     )
-    generic = cur_text is not None and " ".join(cur_text.split()).lower() in lex.GENERIC_DOLLARS
+    generic = cur_text is not None and " ".join(cur_text.split()).lower() in lex.generic_dollars
     return _Candidate(quantity=quantity, bare=cur_text is None, generic_dollar=generic)
 
 
@@ -320,7 +321,7 @@ def find_money(text: str, lang: str) -> list[Quantity]:
     (CAD), "300 mln to 500 mln dlrs" (USD); "11.4 mln barrels last year from 23.2 mln" is a
     count, not money. A generic "dlrs" after a named dollar in the same sentence is that
     dollar ("5.10 H.K. Dlrs each for a total of 454 mln dlrs": HKD)."""
-    p = _PATTERNS[language_of(lang)]
+    p = _patterns(language_of(lang))
     out: list[Quantity] = []
     # The last amount with a unit before the current match: (end, currency, is a count).
     last: tuple[int, str | None, bool] | None = None
@@ -344,7 +345,7 @@ def find_money(text: str, lang: str) -> list[Quantity]:
         if cand.generic_dollar and named_dollar is not None:
             if not _CLAUSE_BREAK.search(text[named_dollar[0] : q.start]):
                 q = replace(q, currency=named_dollar[1])
-        elif q.currency is not None and q.currency in p.lexicon.NAMED_DOLLARS:
+        elif q.currency is not None and q.currency in p.lexicon.named_dollars:
             named_dollar = (q.end, q.currency)
         if not cand.bare:
             last = (q.end, q.currency, False)
@@ -364,7 +365,7 @@ def find_money(text: str, lang: str) -> list[Quantity]:
 def find_percents(text: str, lang: str) -> list[Quantity]:
     """Percentages in ``text``: "59%", "59 %", "22 pct", "15 per cent", "cinquante pour cent";
     a sign written against the number counts ("-7,4 %")."""
-    p = _PATTERNS[language_of(lang)]
+    p = _patterns(language_of(lang))
     out = []
     for m in p.percent.finditer(text):
         value, _ = _number(m, p.lang)

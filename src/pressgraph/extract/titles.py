@@ -53,9 +53,9 @@ def _title_table(
     letters ("vice-president", "vice president", "Vice-President"), and their first words."""
     lex = lexicon(lang)
     roles: dict[str, tuple[str, str]] = {
-        k: ("leadership", v) for k, v in lex.LEADERSHIP_ROLES.items()
+        k: ("leadership", v) for k, v in lex.leadership_roles.items()
     }
-    roles.update({k: ("founder", k) for k in lex.FOUNDER_NOUNS})
+    roles.update({k: ("founder", k) for k in lex.founder_nouns})
     table = {(_key(k, k.isupper()), k.isupper()): k for k in roles}
     firsts = frozenset(k.replace("-", " ").split()[0].lower() for k in roles)
     return roles, table, firsts
@@ -106,7 +106,7 @@ def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref 
     while j >= S.sent.start and (
         S.doc[j].lower_ in skip
         or S.doc[j].lower_ in _MODIFIERS
-        or S.doc[j].lower_ in S.lex.FORMER_WORDS
+        or S.doc[j].lower_ in S.lex.former_words
         or S.doc[j].is_space
     ):
         j -= 1
@@ -145,7 +145,7 @@ def _is_org(ref: Ref | None) -> bool:
 def title_frames(S: Sentence) -> list[Frame]:
     """Leadership and founder frames read from titles in ``S``."""
     out: list[Frame] = []
-    preps = frozenset(S.lex.TITLE_PREPOSITIONS)
+    preps = frozenset(S.lex.title_prepositions)
     comma = frozenset({",", "the", "le", "la", "l'", "l’", "a", "an", "un", "une"})
     for title in _titles(S):
         org: Ref | None = None
@@ -197,7 +197,7 @@ def title_frames(S: Sentence) -> list[Frame]:
         j = title.start - 1
         while j >= S.sent.start and S.doc[j].lower_ in _MODIFIERS:
             j -= 1
-        former = j >= S.sent.start and S.doc[j].lower_ in S.lex.FORMER_WORDS
+        former = j >= S.sent.start and S.doc[j].lower_ in S.lex.former_words
         trigger = Trigger(anchor, title.type, False, title.end - title.start)
         role = title.role if title.type == "leadership" else None
         # A title describes; what the sentence says around it does not change it.

@@ -1,0 +1,21 @@
+"""English grammar: data only, the :class:`~pressgraph.lang.lexicon.GrammarWords`."""
+
+from pressgraph.lang.lexicon import GrammarWords
+
+# Word lists are laid out by hand, several words a line.
+# fmt: off
+GRAMMAR = GrammarWords(
+    description_determiners=frozenset({"the", "this", "that"}),
+    description_links=frozenset({"of"}),
+    fronted_clause_markers=frozenset(),
+    dative_pronouns=frozenset({"it", "them"}),
+    possessives=frozenset({"its", "their"}),
+    plural_pronouns=frozenset({"they", "them"}),
+    subject_pronouns=frozenset({"it", "they"}),
+    name_leading_words=frozenset({"the", "of", "by", "to", "a", "an", "in"}),
+    coordinators=frozenset(
+        {"and", "or", ",", "as well as", "including", "along with"}
+    ),
+    relative_pronouns=frozenset({"which", "who", "that", "whom", "whose"}),
+)
+# fmt: on

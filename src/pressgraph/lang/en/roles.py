@@ -1,0 +1,47 @@
+"""English roles: data only, the :class:`~pressgraph.lang.lexicon.RoleWords`."""
+
+from pressgraph.lang.lexicon import RoleWords
+
+# Word lists are laid out by hand, several words a line.
+# fmt: off
+ROLES = RoleWords(
+    leadership_roles={
+        "chief executive officer": "CEO",
+        "chief executive": "CEO",
+        "CEO": "CEO",
+        "chairman": "chairman",
+        "chairwoman": "chairwoman",
+        "chair": "chair",
+        "president": "president",
+        "vice-president": "vice-president",
+        "vice president": "vice-president",
+        "chief financial officer": "CFO",
+        "CFO": "CFO",
+        "chief operating officer": "COO",
+        "chief technology officer": "CTO",
+        "CTO": "CTO",
+        "COO": "COO",
+        "managing director": "managing director",
+        "managing partner": "managing partner",
+        "general partner": "general partner",
+        "director": "director",
+        "executive": "executive",
+        "head": "head",
+        "boss": "boss",
+        "founder": "founder",
+    },
+    company_roles=frozenset(),
+    leadership_participles={
+        "lead": "leader",
+        "head": "head",
+        "run": "head",
+        "chair": "chairman",
+    },
+    founder_participles=frozenset(
+        {"found", "co-found", "cofound", "set up", "create"}
+    ),
+    founder_nouns=frozenset({"founder", "co-founder", "cofounder"}),
+    title_prepositions=("of", "at", "for"),
+    former_words=frozenset({"former", "ex", "ex-", "then"}),
+)
+# fmt: on

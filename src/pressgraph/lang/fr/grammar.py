@@ -1,0 +1,28 @@
+"""French grammar: data only, the :class:`~pressgraph.lang.lexicon.GrammarWords`."""
+
+from pressgraph.lang.lexicon import GrammarWords
+
+# Word lists are laid out by hand, several words a line.
+# fmt: off
+GRAMMAR = GrammarWords(
+    description_determiners=frozenset(
+        {"le", "la", "l'", "l’", "ce", "cette", "cet", "du", "au"}
+    ),
+    description_links=frozenset({"de", "d'", "d’", "des", "du"}),
+    fronted_clause_markers=frozenset({"après", "avant", "pour", "afin"}),
+    dative_pronouns=frozenset({"lui", "leur"}),
+    possessives=frozenset({"sa", "son", "ses", "leur", "leurs"}),
+    plural_pronouns=frozenset({"ils", "elles", "eux"}),
+    # None: "il" is too often impersonal.
+    subject_pronouns=frozenset(),
+    name_leading_words=frozenset(
+        {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"}
+    ),
+    coordinators=frozenset(
+        {"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"}
+    ),
+    relative_pronouns=frozenset(
+        {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+    ),
+)
+# fmt: on
