@@ -21,6 +21,10 @@ Québec``, where a lower-case word follows), trailing legal suffixes
 (``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is never
 reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
 
+Names are written in many languages whatever the article's, so the words that shape them
+are gazetteers shared by all: ``name_articles.txt``, ``name_elisions.txt``,
+``name_determiners.txt`` and ``name_link_words.txt`` in ``data/gazetteers/``.
+
 :func:`initials` gives the acronym a long name may be known by ("American International
 Group" -> ``"aig"``), which entity resolution uses as a blocking key.
 """
@@ -31,6 +35,8 @@ import functools
 import re
 import unicodedata
 from importlib import resources
+
+from pressgraph.lang import read_gazetteer
 
 __all__ = [
     "entity_key",
@@ -46,15 +52,31 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u0060\u00b4\u2
 #: Letters that NFKD does not split into a base letter and an accent.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
 _PUNCT = re.compile(r"[^\w\s'&+]")
-_ELISION_GAP = re.compile(r"\b([ld])'\s+")
-_LEADING_ARTICLES = frozenset({"le", "la", "les", "the"})
-_LEADING_ELISION = "l'"
-#: Words before a common noun that make a description ("ce groupe", "son rival").
-_DETERMINERS = frozenset(
-    {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur"}
-    | {"leurs", "the", "a", "an", "this", "that", "its", "their"}
-)
-_ELISIONS = frozenset({"l'", "d'"})
+
+
+@functools.cache
+def _words(gazetteer: str) -> frozenset[str]:
+    """The words of a gazetteer of name words (``data/gazetteers/name_*.txt``), read once."""
+    return frozenset(read_gazetteer(gazetteer))
+
+
+@functools.cache
+def _leading_articles() -> frozenset[str]:
+    """Articles dropped before a name ("the", "la")."""
+    return frozenset(w for w in _words("name_articles.txt") if not w.endswith("'"))
+
+
+@functools.cache
+def _elision_gap() -> re.Pattern[str]:
+    """An elided word written apart from the next one ("l' Oréal"), to glue them."""
+    stems = sorted(re.escape(w[:-1]) for w in _words("name_elisions.txt"))
+    return re.compile(r"\b(" + "|".join(stems) + r")'\s+")
+
+
+@functools.cache
+def _leading_elisions() -> tuple[str, ...]:
+    """Elided articles cut from the name's first word ("l'")."""
+    return tuple(sorted(w for w in _words("name_articles.txt") if w.endswith("'")))
 
 
 def _normalise(name: str) -> list[str]:
@@ -62,7 +84,7 @@ def _normalise(name: str) -> list[str]:
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.translate(_LIGATURES).replace(".", "").replace("_", " ")
-    text = _ELISION_GAP.sub(r"\1'", _PUNCT.sub(" ", text))
+    text = _elision_gap().sub(r"\1'", _PUNCT.sub(" ", text))
     raw = text.split()
     tokens = [token.strip("'") for token in raw]
     return [token for token in tokens if token and token not in {"&", "+"}] or raw
@@ -81,11 +103,12 @@ def legal_suffixes() -> tuple[tuple[str, ...], ...]:
 
 
 def _drop_article(tokens: list[str]) -> list[str]:
-    if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES:
+    if len(tokens) > 1 and tokens[0] in _leading_articles():
         return tokens[1:]
     first = tokens[0]
-    if first.startswith(_LEADING_ELISION) and len(first) > len(_LEADING_ELISION):
-        return [first[len(_LEADING_ELISION) :], *tokens[1:]]
+    for elision in _leading_elisions():
+        if first.startswith(elision) and len(first) > len(elision):
+            return [first[len(elision) :], *tokens[1:]]
     return tokens
 
 
@@ -104,26 +127,23 @@ def _drop_suffixes(tokens: list[str]) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W_][\w'’&+.\-]*")
-#: Words skipped by :func:`initials` ("Banque de France" -> "bf").
-_LINK_WORDS = frozenset(
-    {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "of", "and", "the", "und", "der"}
-    | {"di", "del", "y", "for", "&", "+"}
-)
 
 
 def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
     """Drop up to three lower-case words that stand right before the first capitalised word
     of ``name`` ("l'assureur AIG", "the carmaker Renault") once the article is gone."""
     words = [w.strip("'’") for w in _WORD.findall(name.translate(_APOSTROPHES))]
+    elisions = _words("name_elisions.txt")
     words = [
-        w.split("'", 1)[1] if w[:2].casefold() in _ELISIONS and len(w) > 2 else w for w in words
+        w.split("'", 1)[1] if w[:2].casefold() in elisions and len(w) > 2 else w for w in words
     ]
     if len(words) != len(tokens) or len(words) < 2:
         return tokens
-    start = 1 if words[0].casefold() in _LEADING_ARTICLES else 0
+    start = 1 if words[0].casefold() in _leading_articles() else 0
     n = 0
     while start + n < len(words) and not any(c.isupper() for c in words[start + n]):
-        if not words[start + n][:1].islower() or words[start + n].casefold() in _LINK_WORDS:
+        link = words[start + n].casefold() in _words("name_link_words.txt")
+        if not words[start + n][:1].islower() or link:
             return tokens  # "gouvernement du Québec", "ministère de la Culture": one name
         n += 1
     if 1 <= n <= 3 and start + n < len(words) and words[start + n][:1].isupper():
@@ -157,7 +177,8 @@ def initials(name: str) -> str | None:
     if is_description(name) or is_acronym(name):
         return None
     words = resolution_key(name).split()
-    letters = [w[0] for w in words if w not in _LINK_WORDS and w[0].isalpha()]
+    links = _words("name_link_words.txt")
+    letters = [w[0] for w in words if w not in links and w[0].isalpha()]
     if len(letters) < 3:
         return None  # two letters ("BP", "SA", "US") name too many things
     return "".join(letters)
@@ -182,9 +203,9 @@ def is_description(name: str) -> bool:
     names; so is a bare sentence-initial ``"Assureur"`` (a known gap)."""
     text = name.strip().translate(_APOSTROPHES)
     head, _, rest = text.partition(" ")
-    if head.casefold() in _DETERMINERS and rest:
+    if head.casefold() in _words("name_determiners.txt") and rest:
         text = rest
-    elif text[:2].casefold() in _ELISIONS:
+    elif text[:2].casefold() in _words("name_elisions.txt"):
         text = text[2:]
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not any(c.isupper() for c in letters)

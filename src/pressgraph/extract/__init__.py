@@ -25,7 +25,7 @@ from pressgraph.extract.modality import find_modality
 from pressgraph.extract.quantities import find_quantities
 from pressgraph.extract.text import doc_text
 from pressgraph.extract.titles import title_frames
-from pressgraph.lang import Lexicon, lexicon
+from pressgraph.lang import Lexicon, function_words, lexicon
 from pressgraph.model import (
     FACT_SCHEMA,
     UNARY_TYPES,
@@ -61,8 +61,8 @@ PERSON_PARTY_TYPES = frozenset(t.name for t in FACT_SCHEMA.values() if t.person_
 CARRY_OBJECT = frozenset({"investment", "stake", "divestment"})
 REMEMBER_OBJECT = CARRY_OBJECT | {"acquisition"}
 
-_FR_WORDS = re.compile(r"\b(le|la|les|des|est|une|dans|avec|pour|qui|sur|du|selon)\b", re.I)
-_EN_WORDS = re.compile(r"\b(the|of|and|is|said|with|for|which|its|was|from|by)\b", re.I)
+_FR_WORDS = function_words("fr")
+_EN_WORDS = function_words("en")
 
 
 def detect_language(text: str) -> str:

@@ -7,6 +7,7 @@ journal") is the source of the clause it governs ("X a annoncé l'acquisition de
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,22 @@ from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.model import Source, SourceKind
 
-_PHRASE_END = re.compile(r"[,;:.()\n]| qui | que | dont ")
+
+@functools.cache
+def _phrase_end(lex: Lexicon) -> re.Pattern[str]:
+    """What ends a source's phrase: punctuation, or a word of ``source_phrase_ends``
+    between spaces (" qui ")."""
+    words = "".join(f"| {re.escape(w)} " for w in lex.source_phrase_ends)
+    return re.compile(r"[,;:.()\n]" + words)
+
+
+@functools.cache
+def _leading_words(lex: Lexicon) -> re.Pattern[str] | None:
+    """The determiners dropped from the start of an unnamed source ("des sources")."""
+    if not lex.source_leading_words:
+        return None
+    words = (w if w.endswith(("'", "’")) else w + " " for w in lex.source_leading_words)
+    return re.compile("^(" + "|".join(words) + ")", flags=re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +45,24 @@ class Attribution:
     spans: tuple[tuple[int, int], ...]  # character ranges of the attribution phrases
 
 
-def _phrase_after(sent: Span, start_char: int) -> tuple[int, int]:
+def _phrase_after(sent: Span, start_char: int, lex: Lexicon) -> tuple[int, int]:
     text = doc_text(sent.doc)
     stop = sent.end_char
-    m = _PHRASE_END.search(text, start_char, stop)
+    m = _phrase_end(lex).search(text, start_char, stop)
     return start_char, (m.start() if m else stop)
 
 
 def _source_in(
-    refs: Sequence[Ref], start: int, end: int, kind: SourceKind, text: str
+    refs: Sequence[Ref], start: int, end: int, kind: SourceKind, text: str, lex: Lexicon
 ) -> Source | None:
     for ref in refs:
         if ref.char_start >= start and ref.char_end <= end and ref.cluster is not None:
             return Source(ref.cluster.name, kind, ref.char_start, ref.char_end)
     phrase = text[start:end].strip()
     # An unnamed source ("des sources proches du dossier") keeps its description.
-    phrase = re.sub(r"^(le |la |les |l'|l’|des |de |d'|d’|du |un |une )", "", phrase, flags=re.I)
+    leading = _leading_words(lex)
+    if leading is not None:
+        phrase = leading.sub("", phrase)
     if 2 < len(phrase) < 80:
         return Source(phrase, kind, end - len(phrase), end)
     return None
@@ -61,8 +79,8 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
             r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]
         ):
             begin = sent.start_char + m.end()
-            start, end = _phrase_after(sent, begin)
-            src = _source_in(refs, start, end, "source", text)
+            start, end = _phrase_after(sent, begin, lex)
+            src = _source_in(refs, start, end, "source", text, lex)
             if src is not None:
                 sources.append(src)
                 spans.append((sent.start_char + m.start(), end))
@@ -70,8 +88,8 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
         for cue in lex.relay_cues:
             for m in re.finditer(re.escape(cue), low[sent.start_char : sent.end_char]):
                 begin = sent.start_char + m.end()
-                start, end = _phrase_after(sent, begin)
-                src = _source_in(refs, start, end, "relay", text)
+                start, end = _phrase_after(sent, begin, lex)
+                src = _source_in(refs, start, end, "relay", text, lex)
                 if src is not None and src.name not in {s.name for s in sources}:
                     sources.append(src)
                     spans.append((sent.start_char + m.start(), end))
@@ -113,11 +131,6 @@ def reporting_sources(trigger: Token, ref_at: dict[int, Ref], lex: Lexicon) -> l
     return out
 
 
-_PERSON_PRONOUNS = frozenset(
-    {"il", "elle", "ils", "elles", "he", "she", "they", "it", "we", "i", "on"}
-)
-
-
 def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | None:
     """The source behind a reporting verb's subject: the entity it names ("Cable and
     Wireless said", "an SAT spokesman said", "a spokesman for X said"), or, when it names
@@ -127,7 +140,7 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
         ref is not None
         and ref.cluster is not None
         and ref.kind in ("name", "description", "pronoun")
-        and (ref.kind != "pronoun" or subject.lower_ in ("it", "they"))
+        and (ref.kind != "pronoun" or subject.lower_ in lex.subject_pronouns)
     ):
         return Source(ref.cluster.name, "source", ref.char_start, ref.char_end)
     # "Sources close to X", "people familiar with the matter": unnamed, kept as written.
@@ -141,7 +154,7 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
             and inner.cluster.label != "PLACE"
         ):
             return Source(inner.cluster.name, "source", inner.char_start, inner.char_end)
-    if subject.pos_ == "PRON" or subject.lower_ in _PERSON_PRONOUNS:
+    if subject.pos_ == "PRON" or subject.lower_ in lex.personal_pronouns:
         return None
     words = list(subject.subtree)
     if not (1 <= len(words) <= 10) or subject.pos_ not in ("NOUN",):

@@ -102,10 +102,9 @@ def _ancestors(tok: Token) -> Iterable[Token]:
 
 
 _SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PART", "SPACE"})
-_SKIP_LEFT_WORDS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "not"})
 
 
-def left_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
+def left_ref(tok: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Ref | None:
     """The reference right before ``tok``, across adverbs, auxiliaries and clitics only.
 
     The fallback for subjects when the parse is broken (company names the model tags as
@@ -118,7 +117,7 @@ def left_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
             ref = ref_at[i]
             return ref if ref.kind != "possessive" else None
         t = doc[i]
-        if t.pos_ in _SKIP_LEFT_POS or t.lower_ in _SKIP_LEFT_WORDS:
+        if t.pos_ in _SKIP_LEFT_POS or t.lower_ in lex.preverbal_words:
             i -= 1
             continue
         return None
@@ -143,7 +142,7 @@ def subject_ref(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
     return None
 
 
-def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
+def governing_subject(tok: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Ref | None:
     """The subject that controls ``tok``: nearest governing verb's subject, or the "de X" of
     a governing noun, or the indirect object of "permettre à X de"."""
     for anc in _ancestors(tok):
@@ -155,7 +154,7 @@ def governing_subject(tok: Token, ref_at: dict[int, Ref]) -> Ref | None:
                 if ref is not None:
                     return ref
         if anc.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in anc.children):
-            ref = left_ref(anc, ref_at)
+            ref = left_ref(anc, ref_at, lex)
             if ref is not None and ref.start != tok.i:
                 return ref
         if anc.pos_ == "VERB":
@@ -186,7 +185,9 @@ def _unnamed_subject(tok: Token, ref_at: dict[int, Ref]) -> bool:
     return False
 
 
-def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False) -> list[Ref]:
+def core_arguments(
+    tok: Token, ref_at: dict[int, Ref], lex: Lexicon, clause_only: bool = False
+) -> list[Ref]:
     """Entities that are core arguments of a verb governing ``tok`` (of its own clause only
     with ``clause_only``: where the parse is reliable enough to tell clauses apart)."""
     out: list[Ref] = []
@@ -195,7 +196,9 @@ def core_arguments(tok: Token, ref_at: dict[int, Ref], clause_only: bool = False
             continue
         for child in anc.children:
             dative = child.dep_.startswith("obl") and any(
-                c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "to") for c in child.children
+                c.dep_ == "case"
+                and lex.contractions.get(c.lower_, c.lower_) in lex.dative_prepositions
+                for c in child.children
             )
             if (child.dep_ in _CORE or dative) and child.i in ref_at and child.i != tok.i:
                 out.append(ref_at[child.i])
@@ -265,13 +268,13 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                             doc[j].is_lower
                             and doc[j].pos_ in ("NOUN", "VERB")
                             or doc[j].pos_ in ("PROPN", "NOUN")
-                            and lex.lang == "en"
+                            and lex.modifiers_before_noun
                         )
                     )  # "the ChatGPT maker"
                 )
             ):
                 j += 1
-            if lex.lang == "en" and j < sent.end and doc[j].lower_ not in heads:
+            if lex.modifiers_before_noun and j < sent.end and doc[j].lower_ not in heads:
                 # "the Sunnyvale, Calif., defense electronics firm": places and commas too.
                 k = j
                 while (
@@ -321,7 +324,7 @@ def find_descriptions(sent: Span, lex: Lexicon, taken: set[int]) -> list[Ref]:
                     if (
                         end + 2 < sent.end
                         and "Part" in doc[end].morph.get("VerbForm", [])
-                        and doc[end + 1].lower_ in ("par", "by")
+                        and doc[end + 1].lower_ in lex.agent_prepositions
                         and end + 2 in taken
                     ):
                         stop = end + 2
@@ -400,7 +403,7 @@ def resolve(
             continue
         head = ref.head(sent)
         if ref.kind == "possessive":
-            owner = governing_subject(doc[ref.start], ref_at)
+            owner = governing_subject(doc[ref.start], ref_at, lex)
             if owner is not None and owner is not ref and owner.cluster is not None:
                 ref.cluster = owner.cluster
             elif _unnamed_subject(doc[ref.start], ref_at):
@@ -428,7 +431,7 @@ def resolve(
             continue
         if ref.kind == "pronoun" and doc[ref.start].lower_ in lex.subject_pronouns:
             # "X said it would buy Y": the subject of the reporting clause, else the topic.
-            subject = governing_subject(doc[ref.start], ref_at)
+            subject = governing_subject(doc[ref.start], ref_at, lex)
             if subject is not None and subject.cluster is not None and _compatible(subject.cluster):
                 ref.cluster = subject.cluster
             else:
@@ -436,7 +439,7 @@ def resolve(
                 ref.cluster = pool[0] if pool else None
             continue
         if ref.kind == "pronoun":
-            subject = governing_subject(doc[ref.start], ref_at)
+            subject = governing_subject(doc[ref.start], ref_at, lex)
             pool = candidates(
                 salience.topics(sent_index) + salience.recent(ref.start),
                 [subject.cluster if subject else None],
@@ -453,7 +456,7 @@ def resolve(
             and r.kind in ("name", "description")
         ]
         noun = doc[ref.end - 1] if doc[ref.end - 1].pos_ == "NOUN" else head
-        if doc[ref.start].lower_ in ("ce", "cette", "cet") and noun.lemma_ in salience.possessed:
+        if doc[ref.start].lower_ in lex.demonstratives and noun.lemma_ in salience.possessed:
             ref.cluster = salience.possessed[noun.lemma_]
             continue
         # "Le groupe racheté ... le PDG du groupe": the same noun again in the sentence is
@@ -477,7 +480,8 @@ def resolve(
             pool = candidates(order, same_sentence)
         else:
             exclude = [
-                r.cluster for r in core_arguments(head, ref_at, clause_only=not lex.parse_repair)
+                r.cluster
+                for r in core_arguments(head, ref_at, lex, clause_only=not lex.parse_repair)
             ]
             pool = candidates(salience.recent(ref.start), exclude)
             if not pool:

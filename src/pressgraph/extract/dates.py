@@ -14,8 +14,9 @@ publication date) and are skipped when there is none.
 :func:`find_dateline` reads the publication date given by a dateline at the very start of
 an article ("24 janvier 2016. –", "DUESSELDORF, March 30 -").
 
-Regular expressions only (no ``dateparser``): the lexicons are data in
-:mod:`pressgraph.lang.fr` and :mod:`pressgraph.lang.en`.
+Regular expressions only (no ``dateparser``), compiled from the lexicon's
+:class:`~pressgraph.lang.lexicon.DateWords` (data in ``lang/fr/dates.py``, ``lang/en/dates.py``)
+and its switches: ``month_first`` ("March 30" or "30 mars"), ``weekdays_alone``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from pressgraph.extract.quantities import language_of, lexicon_lookup, lexicon_regex
-from pressgraph.lang import Lexicon, lexicon
+from pressgraph.extract.quantities import lexicon_lookup, lexicon_regex
+from pressgraph.lang import Lexicon, language_of, lexicon
 from pressgraph.model import TimeExpr
 
 __all__ = ["find_times", "find_dateline"]
@@ -39,7 +40,6 @@ _DASH = r"[-–—]"
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    lang: str
     lexicon: Lexicon
     times: re.Pattern[str]
     not_year_after: re.Pattern[str]
@@ -66,15 +66,22 @@ def _guard_after(lex: Lexicon) -> str:
     return r"(?:\d|[.,]\d|" + _SP + r"?\d|" + _SP + r"*" + lexicon_regex(words) + r")"
 
 
-def _build(lang: str, lex: Lexicon) -> _Patterns:
+def _optional_words(words: tuple[str, ...]) -> str:
+    """Optional words as written, each followed by white space ("of " in "30th of March")."""
+    if not words:
+        return ""
+    return r"(?:(?:" + "|".join(re.escape(w) for w in words) + r")" + _SP + r"+)?"
+
+
+def _build(lex: Lexicon) -> _Patterns:
     months = lexicon_regex(lex.months, fold=False)
-    weekdays = lexicon_regex(lex.weekdays, fold=lang != "fr")
+    weekdays = lexicon_regex(lex.weekdays, fold=False)
     past = lexicon_regex(lex.past_markers)
     future = lexicon_regex(lex.future_markers)
     relative = lexicon_regex(lex.relative_periods)
     guard = _guard_after(lex)
     year = r"(?<![\d.,$€£])(?<!\d" + _SP + r")" + _YEAR + r"(?!" + guard + r")(?![^\W_])"
-    if lang == "fr":
+    if not lex.month_first:  # "30 mars 2024", "1er mars", "mars dernier"
         day = r"(?<![\d.,])(?:" + lexicon_regex(lex.first_day) + r"|3[01]|[12]\d|0?[1-9])(?!\d)"
         full = (
             r"(?:(?P<wd>" + weekdays + r")" + _SP + r"+)?(?P<day>" + day + r")" + _SP + r"+"
@@ -93,13 +100,21 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
             + future
             + r"))?"
         )
-    else:
+    else:  # "March 30, 2024", "the 30th of March", "last March"
         suffix = r"(?:" + "|".join(lex.day_suffixes) + r")?"
         day = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?!\d)" + suffix + r"(?!" + guard + r")"
         full = (
             r"(?:(?P<wd>" + weekdays + r"),?" + _SP + r"+)?"
             r"(?:(?P<mon>" + months + r")" + _SP + r"+(?P<day>" + day + r")"
-            r"|(?P<dayb>" + day + r")" + _SP + r"+(?:of" + _SP + r"+)?(?P<monb>" + months + r"))"
+            r"|(?P<dayb>"
+            + day
+            + r")"
+            + _SP
+            + r"+"
+            + _optional_words(lex.day_month_links)
+            + r"(?P<monb>"
+            + months
+            + r"))"
             r"(?:,?" + _SP + r"+(?P<year>" + year + r"))?(?![^\W_])"
         )
         month_year = r"(?P<mon2>" + months + r"),?" + _SP + r"+(?P<year2>" + year + r")"
@@ -115,11 +130,10 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
             + r")(?![^\W\d_])"
         )
     # A weekday alone ("ce lundi", "lundi dernier", "a annoncé lundi"): the latest such day
-    # of the week up to the reference (the next one with a future marker). French only:
-    # English weekdays are read in "on Monday" by the same branch once en has it.
-    if lang == "fr":
+    # of the week up to the reference (the next one with a future marker).
+    if lex.weekdays_alone:
         weekday_alone = (
-            r"(?:ce" + _SP + r"+)?(?P<wd4>" + weekdays + r")(?![^\W_])"
+            _optional_words(lex.weekday_determiners) + r"(?P<wd4>" + weekdays + r")(?![^\W_])"
             r"(?:" + _SP + r"+(?P<mark4>" + past + r"|" + future + r"))?(?!" + _SP + r"*\d)"
         )
     else:
@@ -143,7 +157,7 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
     )  # fmt: skip
     needs_prep = re.compile(r"(?<![^\W\d_])" + lexicon_regex(lex.date_prepositions) + _SP + r"*$")
     any_months = r"(?i:" + months + r")"
-    if lang == "fr":
+    if not lex.month_first:  # "24 janvier 2016. –", "PARIS, 24 janvier (Reuters) -"
         tail = (
             r"(?:" + _SP + r"*,[^\n,–—]{1,40})?" + _SP + r"*(?:\([^)\n]{1,30}\)" + _SP + r"*)?"
             r"\.?" + _SP + r"*" + _DASH
@@ -178,7 +192,7 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
             + r")"
             + tail
         )
-    else:
+    else:  # "DUESSELDORF, March 30 -"
         dateline = (
             r"\A\s*(?:[A-Z][^\n]{0,60}?[,\s]\s*)?(?P<mon>"
             + any_months
@@ -208,7 +222,6 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
         + r")"
     )
     return _Patterns(
-        lang=lang,
         lexicon=lex,
         times=re.compile(times.pattern),
         not_year_after=re.compile(guard),
@@ -223,7 +236,7 @@ def _build(lang: str, lex: Lexicon) -> _Patterns:
 @functools.cache
 def _patterns(lang: str) -> _Patterns:
     """The compiled patterns of ``lang`` (a code of :data:`~pressgraph.lang.LANGUAGES`)."""
-    return _build(lang, lexicon(lang))
+    return _build(lexicon(lang))
 
 
 # --- resolution ------------------------------------------------------------------------------

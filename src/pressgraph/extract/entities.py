@@ -31,21 +31,6 @@ _LABELS = {
     "PRODUCT": "PRODUCT",
     "FAC": "PRODUCT",
 }
-#: Words that end company names, after which "and" joins two companies.
-_NAME_ENDINGS = frozenset(
-    {
-        "Ventures",
-        "Capital",
-        "Partners",
-        "Group",
-        "Fund",
-        "Funds",
-        "Holdings",
-        "Bank",
-        "Management",
-        "Investments",
-    }
-)
 _ANGLE = re.compile(r"<([^<>\n]{2,80})>")
 _TICKER = re.compile(r"^(?:[A-Z0-9.\-]{1,10}|[a-z0-9.\-]{1,10})$")
 #: A dateline city at the start of a line: "HONG KONG, Oct 19 -", "PARIS (Reuters) -".
@@ -91,7 +76,8 @@ def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         doc[end - 1].is_punct
         and doc[end - 1].text not in {".", ")"}
         or doc[end - 1].is_space
-        or doc[end - 1].lower_ in ("'s", "’s", "'")
+        or doc[end - 1].lower_ == "'"
+        or doc[end - 1].lower_ in lex.possessive_clitics
         or doc[end - 1].lower_ in lex.name_leading_words
         and doc[end - 1].is_lower
     ):
@@ -212,7 +198,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if not (len(ent) == 1 and ent.label_ != "ORG")
         for i in range(ent.start, ent.end)
     }
-    for ent in _split_lists(doc.ents):
+    for ent in _split_lists(doc.ents, lex):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
@@ -224,12 +210,12 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             # "Cable and Wireless Plc", "Fichtel und Sachs AG": NER keeps only the last part.
             while (
                 start >= 2
-                and doc[start - 1].lower_ in ("and", "und", "&", "et")
+                and doc[start - 1].lower_ in lex.name_conjunctions
                 and doc[start - 2].pos_ == "PROPN"
                 and doc[start - 2].is_title
                 and doc[start - 2].i not in taken
                 and doc[start - 2].i not in in_ents
-                and doc[start - 2].text not in _NAME_ENDINGS
+                and doc[start - 2].text not in lex.name_endings
                 and not is_legal_suffix(doc[start - 2].text)
             ):
                 start -= 2
@@ -281,12 +267,12 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     if lex.proper_noun_names:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
     if lex.listed_acronyms:
-        _listed_acronyms(doc, found, add)
+        _listed_acronyms(doc, found, add, lex)
     _propagate(doc, found)
     return sorted(found.values(), key=lambda n: n.start)
 
 
-def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any) -> None:
+def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any, lex: Lexicon) -> None:
     """ "des firmes BPR, Dessau et Axor": an acronym that NER missed, listed next to a name,
     is a name too."""
     starts = {s for s, _ in found}
@@ -301,7 +287,7 @@ def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any) -> 
             or not 2 <= len(tok) <= 6
         ):
             continue
-        listing = (",", "et", "ou")
+        listing = (",", *lex.list_conjunctions)
         after = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in listing and tok.i + 2 in starts
         before = tok.i >= 2 and doc[tok.i - 1].lower_ in listing and tok.i - 1 in ends
         if after or before:
@@ -367,17 +353,17 @@ def _two_arguments(ent: Span, tok: Token) -> bool:
     )
 
 
-def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
+def _split_lists(ents: Iterable[Span], lex: Lexicon) -> Iterator[Span]:
     """NER spans cut at commas: "A, B, C" (one NER span) is three names, not one;
     and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
     for ent in ents:
         start = ent.start
         for tok in ent:
             if (
-                tok.lower_ in ("and", "&")
+                (tok.lower_ in lex.name_list_conjunctions or tok.lower_ == "&")
                 and tok.i - 1 >= start
                 and tok.i + 1 < ent.end
-                and (tok.nbor(-1).text in _NAME_ENDINGS or is_legal_suffix(tok.nbor(-1).text))
+                and (tok.nbor(-1).text in lex.name_endings or is_legal_suffix(tok.nbor(-1).text))
                 and tok.nbor(1).is_title
             ):
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
@@ -386,7 +372,7 @@ def _split_lists(ents: Iterable[Span]) -> Iterator[Span]:
                 # "a expliqué à Tokyo Toshihide Mizuno": a place and the speaker, two names.
                 yield Span(ent.doc, start, tok.i, label=ent.label_)
                 start = tok.i
-            elif tok.text == "," or (tok.lower_ in ("'s", "’s") and tok.i + 1 < ent.end):
+            elif tok.text == "," or (tok.lower_ in lex.possessive_clitics and tok.i + 1 < ent.end):
                 # "American Aircraft's Uvalde": the owner and what it owns are two names.
                 if tok.i > start:
                     yield Span(ent.doc, start, tok.i, label=ent.label_)

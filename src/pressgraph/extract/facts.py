@@ -1,6 +1,6 @@
 """Fact types: how each trigger's roles become a claim's subject and object.
 
-Verb frames name their roles in the lexicon (``VERB_FRAMES``); noun frames share a small set
+Verb frames name their roles in the lexicon (``verb_frames``); noun frames share a small set
 of complement rules per fact type, written here once for every language.
 """
 
@@ -29,7 +29,7 @@ def _plural_owner(S: Sentence, poss: Ref | None, tok: Token) -> list[Ref]:
     """Parties behind "leur(s)": the coordinated subject that governs ``tok``."""
     if poss is None:
         return []
-    if poss.text.lower().startswith("leur"):
+    if poss.text.lower() in S.lex.plural_possessives:
         verb = S.governing_verb(tok)
         if verb is not None:
             subj = S.agent(verb)
@@ -84,7 +84,7 @@ def _asset_owner(S: Sentence, tok: Token) -> Ref | None:
     for c in tok.children:
         if (
             c.dep_.startswith("nmod")
-            and prep_of(c) == "de"
+            and prep_of(c, S.lex) in S.lex.of_prepositions
             and c.lemma_.lower() in S.lex.company_part_nouns
         ):
             ref = S.first_ref(c)
@@ -108,6 +108,12 @@ def _object_of_verb(tok: Token, verb: Token, lex: Lexicon) -> bool:
             return False
         h = h.head
     return True
+
+
+def _full(tok: Token, lex: Lexicon) -> bool:
+    """True when the sentence of ``tok`` says control is taken whole ("full control")."""
+    text = tok.sent.text.lower()
+    return any(cue in text for cue in lex.full_control_cues)
 
 
 def _percent_from(S: Sentence, start: int, stop: int) -> float | None:
@@ -168,7 +174,9 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
     if parent is None:
         j = tok.i - 1
         while j >= S.sent.start and (
-            doc[j].pos_ in ("ADJ", "DET", "SPACE") or doc[j].lower_ in ("owned", "-")
+            doc[j].pos_ in ("ADJ", "DET", "SPACE")
+            or doc[j].lower_ == "-"
+            or doc[j].lower_ in S.lex.owned_words
         ):
             j -= 1
         left = S.ref_at.get(j)
@@ -199,7 +207,7 @@ def _subsidiary(t: Trigger, S: Sentence, parent: Ref | None, gov_subj: Ref | Non
         ]
     predicate = tok.dep_ in ("attr", "obj", "xcomp", "ROOT") or (
         tok.dep_ in ("pobj", "obl")
-        and (tok.head.lower_ in ("as", "comme", "en") or prep_of(tok) in ("comme", "en"))
+        and (tok.head.lower_ in S.lex.as_words or prep_of(tok, S.lex) in S.lex.as_words)
     )
     if gov_subj is not None and predicate:
         children = S.expand(gov_subj)  # "A and B would become subsidiaries of X"
@@ -232,7 +240,7 @@ def _held_list_start(S: Sentence, i: int) -> int:
     or ``i`` when the words do not read so."""
     doc = S.doc
     j = i
-    if j < S.sent.end and doc[j].lower_ in ("de", "d'", "d’", "of"):
+    if j < S.sent.end and doc[j].lower_ in S.lex.genitive_links:
         j += 1
         while j < S.sent.end and doc[j].pos_ == "DET":
             j += 1
@@ -243,7 +251,7 @@ def _held_list_start(S: Sentence, i: int) -> int:
             j += 1  # a holder the model did not read as a name ("la 21st")
         else:
             return i
-    if j + 1 < S.sent.end and doc[j].lower_ in ("dans", "in"):
+    if j + 1 < S.sent.end and doc[j].lower_ in S.lex.held_prepositions:
         return j + 1
     return i
 
@@ -262,7 +270,11 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
         if doc[i].pos_ != "DET" or doc[i + 1].pos_ != "NOUN" or doc[i + 1].i in S.ref_at:
             break
         i += 2
-        if i + 1 < S.sent.end and doc[i].lower_ in ("de", "d'", "d’") and doc[i + 1].pos_ == "NOUN":
+        if (
+            i + 1 < S.sent.end
+            and doc[i].lower_ in S.lex.genitive_links
+            and doc[i + 1].pos_ == "NOUN"
+        ):
             i += 2  # "les chaînes de télévision"
         elif doc[i - 1].lemma_.lower() in S.lex.share_nouns:
             i = _held_list_start(S, i)  # "les actions de Z dans A, B": the holdings listed
@@ -271,7 +283,9 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
             break
         group = S.expand(first)
         last = max(r.end for r in group)
-        if last < S.sent.end and not (doc[last].is_punct or doc[last].lower_ in ("et", "ou")):
+        if last < S.sent.end and not (
+            doc[last].is_punct or doc[last].lower_ in S.lex.list_conjunctions
+        ):
             break  # "..., les syndicats A et B ayant protesté": a clause of its own
         out.extend(r for r in group if r not in out and r not in listed)
         end = last
@@ -281,7 +295,7 @@ def _next_categories(S: Sentence, listed: list[Ref]) -> list[Ref]:
 def _own_shares(verb: Token, S: Sentence) -> bool:
     """True when ``verb``'s object is a part of its subject's own capital: "20 % de son
     capital", "10 pct of its shares", "ses actions" (a share noun of
-    ``OWN_SHARE_NOUNS`` under a possessive of ``POSSESSIVES``)."""
+    ``own_share_nouns`` under a possessive of ``possessives``)."""
     own: frozenset[str] = S.lex.own_share_nouns
     for c in verb.children:
         if c.dep_ not in ("obj", "dobj"):
@@ -370,7 +384,7 @@ def verb_frames(t: Trigger, S: Sentence) -> list[Frame]:
         t.type == "founder"
         and obj is not None
         and obj.kind == "name"
-        and tok.lemma_.lower() == "créer"
+        and tok.lemma_.lower() in lex.company_founding_verbs
         and (obj.cluster is None or obj.cluster.label not in ("ORG",))
     ):
         return []  # "X a créé Y" founds only a company, not a product or an event
@@ -433,8 +447,8 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     last = S.doc[tok.i + t.width - 1]
     lemma = tok.lemma_.lower()
     poss = S.possessor(tok)
-    de = S.with_prep(last, ("de", "of")) or _asset_owner(S, last)
-    par = S.with_prep(tok, ("par", "by"))
+    de = S.with_prep(last, lex.of_prepositions) or _asset_owner(S, last)
+    par = S.with_prep(tok, lex.agent_prepositions)
     verb = S.governing_verb(tok)
     gov_subj = S.agent(verb) if verb is not None else None
     if (
@@ -457,7 +471,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         return [Frame(t, subject, obj, presupposed=presupposed, **kw)]  # type: ignore[arg-type]
 
     if t.type == "investment":
-        obj = S.with_prep(tok, ("dans", "en", "in", "into"))
+        obj = S.with_prep(tok, lex.invested_prepositions)
         if lemma in lex.investor_nouns:
             raising = verb is not None and verb.lemma_.lower() in lex.raising_verbs
             return _investors(t, S, obj or poss or de or (gov_subj if raising else None), gov_subj)
@@ -478,7 +492,13 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         gov_subj = None  # "approval of the acquisition of Y": the approver buys nothing
     if t.type in ("acquisition", "divestment") and de is None:
         of = next(
-            (h for c in last.children if prep_of(c) in ("de", "of") for h in phrase_heads(c)), None
+            (
+                h
+                for c in last.children
+                if prep_of(c, lex) in lex.of_prepositions
+                for h in phrase_heads(c)
+            ),
+            None,
         )
         de = S.asset(of) if of is not None else None  # "the sale of its office building"
     if lemma in lex.control_nouns:
@@ -486,16 +506,14 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if verb is None or gov_subj is None or de is None or not _object_of_verb(tok, verb, lex):
             return []
         if verb.lemma_.lower() in lex.stake_raising_verbs | lex.stake_seeking_verbs:
-            return [
-                Frame(t, gov_subj, de, percent=100.0 if "full" in tok.sent.text.lower() else None)
-            ]
+            return [Frame(t, gov_subj, de, percent=100.0 if _full(tok, lex) else None)]
         if verb.lemma_.lower() in lex.holding_verbs:
             held = Trigger(tok, "stake", False, t.width)
             return [Frame(held, gov_subj, de)]
         return []
     if t.type == "acquisition" and de is None and last.lemma_.lower() in lex.planned_cues:
         # "a bid for Y", "a bid for Y's patents", "une offre sur Y": read in the tree only.
-        bid_for = complement(last, lex.bid_prepositions)
+        bid_for = complement(last, lex.bid_prepositions, lex)
         de = S.object_of(bid_for) if bid_for is not None else None
     if t.type == "acquisition":
         if par is not None:
@@ -533,12 +551,12 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         ):
             # "buys a 25 pct stake in Y": the verb's fact; "buys its 25 pct stake in Y": the
             # possessor held that stake.
-            held_in = S.with_prep(tok, ("dans", "in", "into", "de", "of"))
+            held_in = S.with_prep(tok, (*lex.stake_prepositions, *lex.of_prepositions))
             if poss is None or held_in is None:
                 return []
             return [Frame(t, poss, held_in, presupposed=True)]
-        obj = S.with_prep(tok, ("dans", "in", "into")) or (
-            de if lemma in ("actionnaire", "shareholder") else None
+        obj = S.with_prep(tok, lex.stake_prepositions) or (
+            de if lemma in lex.shareholder_nouns else None
         )
         if (
             verb is not None
@@ -561,7 +579,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         elif verb is not None and verb.lemma_.lower() in lex.endowing_verbs:
             # "will leave X with an 80 pct stake in Y", "giving it a majority stake in Y"
             holder = S.dative(verb) or S.patient(verb) or poss
-        if lemma in ("actionnaire", "shareholder"):
+        if lemma in lex.shareholder_nouns:
             if poss is not None:
                 return []  # "ses actionnaires": the possessor is held, its holders unnamed
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
@@ -602,7 +620,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type == "ipo":
         return frame(de or poss or gov_subj, None)
     if t.type in ("partnership", "negotiation"):
-        between = S.with_prep(tok, ("entre", "between"))
+        between = S.with_prep(tok, lex.between_prepositions)
         if between is not None:
             members = S.expand(between)
             return [Frame(t, a, b) for a, b in _pairs(members, [])]
@@ -615,7 +633,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
         if t.width > 1:
             phrase = tok.doc[tok.i : tok.i + t.width].root
         on_verb = phrase.dep_ in ("obj", "dobj", "nsubj") or (
-            phrase.dep_.startswith("obl") and prep_of(phrase) == "en"
+            phrase.dep_.startswith("obl") and prep_of(phrase, lex) in lex.manner_prepositions
         )
         holders = (
             [tok] + ([phrase] if phrase is not tok else []) + ([phrase.head] if on_verb else [])
@@ -625,7 +643,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 if (
                     c.dep_.startswith(("nmod", "obl", "prep"))
                     and c.i > tok.i
-                    and prep_of(c) in ("avec", "with", "comme", "à")
+                    and prep_of(c, lex) in lex.partner_prepositions
                 ):
                     right = [m for r in S.all_refs(c) for m in S.expand(r)]
                     break
@@ -686,7 +704,7 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
             return frame(S.dative(verb), gov_subj)
         return frame(gov_subj, de)
     if t.type == "supplier":
-        if lemma in ("fournisseur", "supplier"):
+        if lemma in lex.supplier_nouns:
             return frame(de, S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj)
         obj = next(iter(S.all_refs(tok)), None)
         return frame(poss or gov_subj, obj)
@@ -696,9 +714,6 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
     if t.type in ("leadership", "founder"):
         return role_frames(t, S)
     return []
-
-
-_DE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _is_person(ref: Ref | None) -> bool:
@@ -716,7 +731,11 @@ def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
     # subtree ("le président X de geler ... Y" does not make X head Y).
     for anchor in (last, tok):
         for c in anchor.children:
-            if c.dep_.startswith(("nmod", "obl")) and prep_of(c) == "de" and c.i > anchor.i:
+            if (
+                c.dep_.startswith(("nmod", "obl"))
+                and prep_of(c, S.lex) in S.lex.role_org_links
+                and c.i > anchor.i
+            ):
                 ref = S.ref_at.get(c.i)
                 if ref is not None and ref.kind != "possessive":
                     return ref
@@ -725,7 +744,7 @@ def _role_org(S: Sentence, tok: Token, last: Token) -> Ref | None:
     i = last.i + 1
     while i < S.sent.end and doc[i].pos_ == "ADJ":
         i += 1
-    if i < S.sent.end and doc[i].lower_ in _DE:
+    if i < S.sent.end and doc[i].lower_ in S.lex.role_org_links:
         i += 1
         while i < S.sent.end and doc[i].pos_ == "DET":
             i += 1
@@ -873,21 +892,15 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
         w = doc[i]
         if w.is_punct:
             break
-        if w.lower_ in ("en", "into") or (tok.lemma_.lower() == "devenir" and i == tok.i + 1):
-            start = i + 1 if w.lower_ in ("en", "into") else i
+        into = w.lower_ in lex.legal_form_prepositions
+        if into or (tok.lemma_.lower() in lex.legal_form_copulas and i == tok.i + 1):
+            start = i + 1 if into else i
             break
     if start is None:
         return out
     words = []
     for w in doc[start : S.sent.end]:
-        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in (
-            "qui",
-            "afin",
-            "pour",
-            "tout",
-            "which",
-            "to",
-        ):
+        if (w.is_punct and w.text not in ("-", "‑")) or w.lower_ in lex.legal_form_value_ends:
             break
         words.append(w.text_with_ws)
     value = "".join(words).strip()
@@ -902,7 +915,7 @@ def legal_form_frames(t: Trigger, S: Sentence) -> list[Frame]:
     # "<value>, une forme juridique ... utilisée par A ou B": A and B have that form.
     for w in doc[start : S.sent.end]:
         if w.lemma_.lower() in lex.legal_form_users and "Part" in w.morph.get("VerbForm", []):
-            users = S.with_prep(w, ("par", "by"))
+            users = S.with_prep(w, lex.agent_prepositions)
             if users is not None:
                 used = Trigger(w, "legal_form", False)
                 out.extend(Frame(used, u, None, value=value) for u in S.expand(users))

@@ -37,17 +37,8 @@ _OBL = (
     "dative",
 )
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
-#: Prepositions that leave the noun phrase of a party: "l'offensive contre Y", "une hausse
-#: sur le site Y", "des fins de CDD après Y".
-_OFF_PHRASE = frozenset(
-    {"contre", "sur", "pour", "avec", "après", "avant", "depuis", "pendant", "selon", "malgré",
-     "sans", "vers", "against", "on", "for", "with", "after", "before", "since", "during"}
-)  # fmt: skip
 #: Fact types whose noun, modifying another noun, says nothing of a deal.
 _MODIFIER_ONLY = frozenset({"investment", "acquisition", "divestment", "ipo", "valuation", "stake"})
-_ELISION = {"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}
-#: Prepositions that join a descriptive noun to its complement ("fabricant de batteries").
-_OF_WORDS = frozenset({"de", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +67,9 @@ class Frame:
     percent: float | None = None  # given by words, not figures ("wholly owned": 100)
 
 
-def prep_of(tok: Token) -> str:
-    """The preposition introducing ``tok`` ("dans", "de", "à", "auprès de"...), or ""."""
+def prep_of(tok: Token, lex: Lexicon) -> str:
+    """The preposition introducing ``tok`` ("dans", "de", "à", "auprès de"...), or "";
+    contracted forms give their preposition ("du" -> "de")."""
     if tok.dep_ in ("prep", "agent", "dative") and tok.pos_ == "ADP":
         # English trees hang the complement under its preposition: "in" -> pobj.
         return tok.lower_
@@ -86,7 +78,7 @@ def prep_of(tok: Token) -> str:
         if tok.head.dep_ in ("prep",) and tok.dep_ == "pobj":
             return tok.head.lower_
         return ""
-    words = [_ELISION.get(c.lower_, c.lower_) for c in cases]
+    words = [lex.contractions.get(c.lower_, c.lower_) for c in cases]
     return " ".join(words)
 
 
@@ -98,13 +90,13 @@ def phrase_heads(complement: Token) -> list[Token]:
     return [complement]
 
 
-def complement(tok: Token, preps: Sequence[str]) -> Token | None:
+def complement(tok: Token, preps: Sequence[str], lex: Lexicon) -> Token | None:
     """The head of ``tok``'s complement introduced by one of ``preps``, read in the tree."""
     return next(
         (
             h
             for c in tok.children
-            if c.dep_ in ("prep", "nmod") and prep_of(c) in preps
+            if c.dep_ in ("prep", "nmod") and prep_of(c, lex) in preps
             for h in phrase_heads(c)
         ),
         None,
@@ -150,7 +142,7 @@ class Sentence:
         """ "A and B said they agreed to merge": "they" stands for A and B."""
         for ref in self.refs:
             if ref.kind == "pronoun" and self.doc[ref.start].lower_ in self.lex.plural_pronouns:
-                subject = governing_subject(self.doc[ref.start], self.ref_at)
+                subject = governing_subject(self.doc[ref.start], self.ref_at, self.lex)
                 if subject is not None and subject is not ref:
                     members = self.expand(subject)
                     if len(members) > 1:
@@ -208,7 +200,8 @@ class Sentence:
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("acl:relcl", "advcl", "ccomp", "parataxis", "punct") or (
-                t.dep_.startswith(("nmod", "obl")) and prep_of(t) in _OFF_PHRASE
+                t.dep_.startswith(("nmod", "obl"))
+                and prep_of(t, self.lex) in self.lex.off_phrase_prepositions
             ):
                 continue
             ref = self.ref_at.get(t.i)
@@ -247,7 +240,7 @@ class Sentence:
             if t.pos_ in ("NOUN", "PROPN"):
                 described = described or t.lemma_.lower() in self.lex.descriptions
             elif t.pos_ in ("DET", "ADJ", "NUM") or (
-                t.pos_ == "ADP" and _ELISION.get(t.lower_, t.lower_) in _OF_WORDS
+                t.pos_ == "ADP" and t.lower_ in self.lex.description_links
             ):
                 continue
             else:
@@ -317,7 +310,7 @@ class Sentence:
         """The reference among ``tok``'s complements introduced by one of ``preps``."""
         for c in tok.children:
             is_complement = c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod"))
-            if is_complement and prep_of(c) in preps:
+            if is_complement and prep_of(c, self.lex) in preps:
                 # English: the complement hangs under its preposition ("with" -> pobj).
                 objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
                 if objs and objs[0].pos_ == "NOUN" and objs[0].i not in self.ref_at:
@@ -336,7 +329,7 @@ class Sentence:
                 first, _, rest = prep.partition(" ")
                 if rest and c.lower_ == first:
                     for g in c.children:
-                        if prep_of(g) == rest:
+                        if prep_of(g, self.lex) == rest:
                             ref = self.first_ref(g)
                             if ref is not None:
                                 return ref
@@ -345,9 +338,10 @@ class Sentence:
             t = self.doc[i]
             if t.is_punct and t.text not in ("'", "’", "%"):
                 break
-            low = _ELISION.get(t.lower_, t.lower_)
+            contractions = self.lex.contractions
+            low = contractions.get(t.lower_, t.lower_)
             two = (
-                f"{low} {_ELISION.get(self.doc[i + 1].lower_, self.doc[i + 1].lower_)}"
+                f"{low} {contractions.get(self.doc[i + 1].lower_, self.doc[i + 1].lower_)}"
                 if i + 1 < self.sent.end
                 else ""
             )
@@ -371,14 +365,15 @@ class Sentence:
             for c in obj.children:
                 ref = (
                     self.phrase_ref(c)
-                    if c.dep_.startswith("nmod") and prep_of(c) in ("de", "dans")
+                    if c.dep_.startswith("nmod")
+                    and prep_of(c, self.lex) in self.lex.share_prepositions
                     else None
                 )
                 if ref is not None and ref.kind != "possessive":
                     return ref
                 if (
                     c.dep_.startswith("nmod")
-                    and prep_of(c) == "de"
+                    and prep_of(c, self.lex) in self.lex.of_prepositions
                     and any(
                         d.dep_ == "det" and d.lower_ in self.lex.possessives for d in c.children
                     )
@@ -404,11 +399,11 @@ class Sentence:
                         ):
                             return ref
         stake = any(
-            c.dep_ in ("obj", "dobj") and c.lemma_.lower() in ("participation", "part", "parts")
+            c.dep_ in ("obj", "dobj") and c.lemma_.lower() in self.lex.stake_nouns
             for c in verb.children
         )
         return (
-            self.with_prep(verb, ("dans",)) if stake else None
+            self.with_prep(verb, self.lex.held_prepositions) if stake else None
         )  # "prendre une participation ... dans Y"
 
     def antecedent(self, noun: Token) -> Ref | None:
@@ -451,7 +446,7 @@ class Sentence:
     def agent(self, verb: Token) -> Ref | None:
         """Who does what ``verb`` says."""
         if _is_passive(verb):
-            ref = self.with_prep(verb, ("par", "by"))
+            ref = self.with_prep(verb, self.lex.agent_prepositions)
             if ref is not None:
                 return ref
             if any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children):
@@ -491,7 +486,7 @@ class Sentence:
                 for c in head.children:
                     if (
                         c.dep_ in ("obl:arg", "iobj")
-                        and prep_of(c) in ("à", "")
+                        and prep_of(c, self.lex) in (*self.lex.dative_prepositions, "")
                         and c.i in self.ref_at
                     ):
                         return self.ref_at[c.i]
@@ -503,7 +498,7 @@ class Sentence:
             ):
                 return self.antecedent(head)  # "voir les autorités prendre...": the seen does it
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                ref = self.with_prep(head, ("de",))
+                ref = self.with_prep(head, self.lex.infinitive_agent_prepositions)
                 if ref is not None and ref.start < verb.i:
                     return ref
                 # "sa volonté de racheter Y": the possessor wants, so buys.
@@ -512,7 +507,9 @@ class Sentence:
                     return poss
             if head.pos_ in ("VERB", "AUX"):
                 return self.agent(head)
-        return governing_subject(verb, self.ref_at) or left_ref(verb, self.ref_at)
+        return governing_subject(verb, self.ref_at, self.lex) or left_ref(
+            verb, self.ref_at, self.lex
+        )
 
     def detached_participle(self, verb: Token) -> Ref | None:
         """What a bare past participle describes: "Y, valorisé à N", "Valorisé à N, Y a...",
@@ -621,13 +618,13 @@ class Sentence:
                 return owned
         for c in obj.children:
             is_complement = c.dep_ in _OBL or c.dep_.startswith(("obl", "nmod"))
-            if is_complement and prep_of(c) in self.lex.share_prepositions:
+            if is_complement and prep_of(c, self.lex) in self.lex.share_prepositions:
                 objs = phrase_heads(c)
                 ref = self.first_ref(objs[0]) if objs else None
                 if ref is not None:
                     return ref
         for c in obj.children:  # "un autre groupe d'édition : X", "le groupe LVMH"
-            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and not prep_of(c)):
+            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and not prep_of(c, self.lex)):
                 ref = self.ref_at.get(c.i)
                 if ref is not None and ref.kind == "name":
                     return ref
@@ -666,7 +663,9 @@ class Sentence:
                 and ref.kind == "name"
             ):
                 owner = ref
-            elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(c) in ("of", "de"):
+            elif (c.dep_ == "prep" or c.dep_.startswith("nmod")) and prep_of(
+                c, self.lex
+            ) in self.lex.of_prepositions:
                 inner = self.first_ref(c)
                 if inner is not None and inner.kind == "name":
                     owner = inner
@@ -680,7 +679,7 @@ class Sentence:
                 c.dep_ in ("amod", "compound")
                 or (
                     (c.dep_ == "prep" or c.dep_.startswith("nmod"))
-                    and prep_of(c) in self.lex.asset_prepositions
+                    and prep_of(c, self.lex) in self.lex.asset_prepositions
                 )
             ):
                 end = max(end, c.right_edge.i + 1)
@@ -693,7 +692,8 @@ class Sentence:
         )
         end = cut  # "its park in Shanghai, which opened in 2016": up to the comma
         span = self.doc[start:end]
-        if any(t.is_punct and t.text not in ("-", "'s", "’s", "'") for t in span) or len(span) > 8:
+        kept = ("-", "'", *self.lex.possessive_clitics)
+        if any(t.is_punct and t.text not in kept for t in span) or len(span) > 8:
             return None
         cluster = Cluster(name=span.text, label="PRODUCT", outlet=False, owner=owner.cluster)
         if owner.kind == "name":
@@ -713,12 +713,11 @@ class Sentence:
                 and not (c.dep_.startswith("nsubj") and c.lower_ in self.lex.subject_pronouns)
             ):
                 return ref
-            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(c) in (
-                "à",
-                "to",
-                "",
-            ):
-                if c.dep_.startswith("obl") and prep_of(c) == "":
+            datives = (*self.lex.dative_prepositions, "")
+            if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "dative")) and prep_of(
+                c, self.lex
+            ) in datives:
+                if c.dep_.startswith("obl") and prep_of(c, self.lex) == "":
                     continue
                 ref = self.first_ref(c)
                 if ref is not None:
@@ -765,7 +764,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
-            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in tok.children)
+            reflexive = any(c.lower_ in lex.reflexive_pronouns for c in tok.children)
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             key = f"s'{lemma}" if reflexive and f"s'{lemma}" in verbs else lemma
             if particle is not None:
@@ -859,7 +858,7 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
     if (
         tok.lemma_.lower() in lex.descriptions
         and tok.i + 2 < end
-        and doc[tok.i + 1].lower_ in ("de", "d'", "d’")
+        and doc[tok.i + 1].lower_ in lex.owner_links
         and doc[tok.i + 2].pos_ == "PROPN"
         and doc[tok.i - 1].pos_ == "DET"
     ):

@@ -9,7 +9,7 @@ Journalists line up the parties of a deal under one noun and let the list carry 
   participation dans B" (X sells each);
 - customers: "des services utilisés par de nombreuses entreprises telles que A, B et C",
   "its customers include A and B" (each is the supplier's customer).
-The nouns and verbs of each construction are language data (``lang/fr.py``, ``lang/en.py``).
+The nouns and verbs of each construction are language data (``lang/*/lists.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _NOT_ITEMS = ("punct", "cop", "aux", "cc", "mark", "case", "advmod")
 
 
 def _verb_key(verb: Token) -> str:
-    """A verb as keyed in ``VERB_FRAMES``: "take over" with its particle, else its lemma."""
+    """A verb as keyed in ``verb_frames``: "take over" with its particle, else its lemma."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
     return f"{lemma} {particle}" if particle is not None else lemma
@@ -41,7 +41,7 @@ def _deal_type(S: Sentence, tok: Token) -> str | None:
         frame = S.lex.verb_frames.get(_verb_key(tok))
         return frame[0] if frame is not None else None
     if tok.pos_ in ("NOUN", "PROPN"):
-        return S.lex.noun_frames.get(tok.lemma_.lower())  # type: ignore[no-any-return]
+        return S.lex.noun_frames.get(tok.lemma_.lower())
     return None
 
 
@@ -55,11 +55,11 @@ def _target(S: Sentence, noun: Token) -> Ref | None:
     for c in noun.children:
         if not (c.dep_ == "prep" or c.dep_.startswith("nmod")) or c.i < noun.i:
             continue
-        if prep_of(c) not in lex.candidacy_prepositions:
+        if prep_of(c, lex) not in lex.candidacy_prepositions:
             continue
         for h in phrase_heads(c):
             if _deal_type(S, h) == "acquisition":
-                ref = S.with_prep(h, ("de", "of"))
+                ref = S.with_prep(h, lex.of_prepositions)
                 if ref is not None and ref.kind == "name":
                     return ref
             ref = S.ref_at.get(h.i)
@@ -108,7 +108,8 @@ def _complement_of_noun(S: Sentence, tok: Token) -> bool:
     head = tok.head
     if head.i == tok.i or head.pos_ != "NOUN" or head.i in S.ref_at:
         return False
-    return prep_of(tok) in ("de", "of") or (tok.head.dep_ == "prep" and tok.head.lower_ == "of")
+    of = S.lex.of_prepositions
+    return prep_of(tok, S.lex) in of or (tok.head.dep_ == "prep" and tok.head.lower_ in of)
 
 
 def _listed(S: Sentence, verb: Token, noun: Token) -> list[Ref]:
@@ -287,14 +288,14 @@ def customer_frames(S: Sentence) -> list[Frame]:
         supplier: Ref | None = None
         listed: list[Ref] = []
         if lemma in nouns:
-            of = complement(tok, lex.holder_prepositions)
+            of = complement(tok, lex.holder_prepositions, lex)
             supplier = S.possessor(tok) or (S.ref_at.get(of.i) if of is not None else None)
             verb = _listing_verb(S, tok)
             listed = _listed(S, verb, tok) if verb is not None else _examples(S, tok)
         elif (
             lemma in lex.descriptions
             and tok.dep_ in ("obl:agent", "pobj")
-            and tok.head.lemma_.lower() in lex.using_verbs | {"by"}
+            and tok.head.lemma_.lower() in lex.using_verbs | set(lex.agent_prepositions)
         ):
             verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
             if verb.lemma_.lower() in lex.using_verbs:

@@ -13,11 +13,6 @@ from spacy.tokens import Span, Token
 
 from pressgraph.lang import Lexicon
 
-_IRREGULAR_CONDITIONAL_STEMS = (
-    "ser", "aur", "pourr", "devr", "voudr", "fer", "ir", "verr", "faudr", "tiendr", "viendr",
-    "saur", "vaudr", "enverr", "courr", "mourr", "recevr", "obtiendr", "détiendr",
-)  # fmt: skip
-
 
 def is_conditional(tok: Token, lex: Lexicon) -> bool:
     """True when ``tok`` is a verb in the conditional mood."""
@@ -27,10 +22,11 @@ def is_conditional(tok: Token, lex: Lexicon) -> bool:
     if "Cnd" in tok.morph.get("Mood", []):
         return True
     lemma = tok.lemma_.lower()
-    stem = text[: -len("aient")] if text.endswith("aient") else text[: -len("ait")]
+    inflection = next((e for e in lex.conditional_inflections if text.endswith(e)), "")
+    stem = text[: len(text) - len(inflection)]
     if stem in (lemma, lemma[:-1]):
         return True
-    return stem in _IRREGULAR_CONDITIONAL_STEMS
+    return stem in lex.irregular_conditional_stems
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -58,10 +54,11 @@ def _own_clause(tok: Token) -> bool:
 
 def _negated_here(tok: Token, lex: Lexicon) -> bool:
     words = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "neg")}
+    comparative = lex.comparative_negations
     if (
-        words & {"plus"}
-        and not words - {"plus"}
-        and not any(c.lower_ in ("ne", "n'", "n’") for c in tok.children)
+        words & comparative
+        and not words - comparative
+        and not any(c.lower_ in lex.negation_particles for c in tok.children)
     ):
         return False  # "obtient plus de contrôle": a comparison, not "ne ... plus"
     return bool(words & lex.negation_words)
@@ -74,14 +71,11 @@ def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
         return False
     forms: frozenset[str] = lex.intention_forms
     i = trigger.i - 1
-    while i >= sent.start and (sent.doc[i].pos_ == "ADV" or sent.doc[i].lower_ in _INF_LINKS):
+    while i >= sent.start and (
+        sent.doc[i].pos_ == "ADV" or sent.doc[i].lower_ in lex.infinitive_links
+    ):
         i -= 1
     return i >= sent.start and sent.doc[i].lower_ in forms
-
-
-_INF_LINKS = frozenset(
-    {"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"}
-)
 
 
 def find_modality(
@@ -108,12 +102,12 @@ def find_modality(
             negated = True  # "would not comment on whether it plans to buy": not a denial
         if lemma in lex.negated_cues and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
-        if lemma == "fin" and tok.head.lemma_ == "mettre":
+        if (tok.head.lemma_, lemma) in lex.ending_phrases:
             negated = True
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if particle is not None and f"{lemma} {particle}" in lex.negated_phrasals and depth > 0:
             negated = True  # "called off their plans to buy", "gave up its plans"
-        if lemma == "mettre" and any(c.lemma_ == "fin" for c in tok.children):
+        if any((lemma, c.lemma_) in lex.ending_phrases for c in tok.children):
             negated = True  # "X a mis fin au partenariat": "fin" is the trigger's sibling
         if presupposed:
             continue
@@ -128,7 +122,10 @@ def find_modality(
                     hedged = True
             if (
                 "Fut" in tok.morph.get("Tense", [])
-                or any(c.dep_.startswith("aux") and c.lemma_ == "aller" for c in tok.children)
+                or any(
+                    c.dep_.startswith("aux") and c.lemma_ in lex.future_auxiliaries
+                    for c in tok.children
+                )
                 or any(c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries for c in tok.children)
             ):
                 planned = True
@@ -136,7 +133,9 @@ def find_modality(
                 depth == 0
                 and tok.tag_ == "VBG"
                 and any(
-                    c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
+                    c.dep_ == "aux"
+                    and c.lemma_ in lex.progressive_auxiliaries
+                    and c.tag_ in ("VBZ", "VBP")
                     for c in tok.children
                 )
             ):  # "X is buying Y": announced, not done
@@ -150,14 +149,15 @@ def find_modality(
         for child in tok.children:
             if child.dep_ in ("amod", "advmod") and child.lemma_.lower() in lex.planned_cues:
                 planned = True
-            if child.dep_ == "mark" and child.lower_ in ("afin", "pour") and depth > 0:
+            if child.dep_ == "mark" and child.lower_ in lex.purpose_markers and depth > 0:
                 planned = True
     if not presupposed and _intended_infinitive(trigger, sent, lex):
         planned = True
     text = sent.text.lower()
     if not presupposed and not any(_own_clause(t) for t in chain):
         head_text = sent.doc[sent.start : trigger.i].text.lower()
-        head_text = head_text.replace("d'", "de ").replace("d’", "de ")  # "en passe d'acheter"
+        for elided, written in lex.phrase_elisions.items():  # "en passe d'acheter"
+            head_text = head_text.replace(elided, written)
         if any(p in head_text for p in lex.planned_phrases):
             planned = True
         if any(cue in text for cue in lex.hedge_cues):

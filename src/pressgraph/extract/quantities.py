@@ -10,8 +10,9 @@ magnitude ("85 milliards", "1.3 billion") that is not followed by a counted noun
 millions de personnes", "5.25 mln shares"); the currency is then ``None``. A number alone
 ("2019", "200,000 shares", "14h30") is never money.
 
-The lexicons (magnitudes, currencies, cues) are data in :mod:`pressgraph.lang.fr` and
-:mod:`pressgraph.lang.en`; this module only compiles them into regular expressions.
+The lexicons (magnitudes, currencies, cues: :class:`~pressgraph.lang.lexicon.NumberWords`)
+are data in ``lang/fr/numbers.py`` and ``lang/en/numbers.py``, with the switch
+``decimal_comma``; this module only compiles them into regular expressions.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TypeVar
 
 from text_to_num import text2num
 
-from pressgraph.lang import lexicon
+from pressgraph.lang import language_of, lexicon
 from pressgraph.lang.lexicon import NumberWords
 from pressgraph.model import Quantity
 
@@ -90,11 +91,6 @@ def lexicon_lookup(table: Mapping[str, _V], found: str) -> _V:
     raise KeyError(found)
 
 
-def language_of(lang: str) -> str:
-    """``"fr"`` for French codes ("fr", "fr-FR", "fr_CA"), ``"en"`` otherwise."""
-    return "fr" if lang.lower().startswith("fr") else "en"
-
-
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     lang: str
@@ -109,8 +105,8 @@ class _Patterns:
     range_link: re.Pattern[str]
 
 
-def _digits(lang: str) -> str:
-    if lang == "fr":
+def _digits(decimal_comma: bool) -> str:
+    if decimal_comma:  # "1 550,5", "1.550", "8,5"
         return (
             rf"(?:\d{{1,3}}(?:{_THIN}\d{{3}})+(?:,\d+)?(?!\d)"
             r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])"
@@ -118,7 +114,7 @@ def _digits(lang: str) -> str:
             r"|\d+(?:,\d+)?(?![\d.])"
             r"|\d+(?=\.(?!\d)))"
         )
-    return (
+    return (  # "1,550.5", "8.5", "5-1/2"
         r"(?:\d+-\d+/\d+(?!\d)"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
         r"|\d+(?:\.\d+)?(?!\d)(?!,\d)"
@@ -128,9 +124,10 @@ def _digits(lang: str) -> str:
 
 def _build(lang: str, lex: NumberWords) -> _Patterns:
     words = lexicon_regex(lex.number_words)
-    joiner = r"(?:-|" + _SP + r"+(?:(?i:et|and)" + _SP + r"+)?)"
+    joiners = "|".join(re.escape(w) for w in lex.number_joiners)
+    joiner = r"(?:-|" + _SP + r"+(?:(?i:" + joiners + r")" + _SP + r"+)?)"
     number = (
-        r"(?<![\w.,])(?:(?P<D>" + _digits(lang) + r")|(?P<W>" + words
+        r"(?<![\w.,])(?:(?P<D>" + _digits(lex.decimal_comma) + r")|(?P<W>" + words
         + r"(?:" + joiner + words + r")*))"
     )  # fmt: skip
     mags = lexicon_regex(lex.magnitudes)
@@ -188,7 +185,7 @@ def _patterns(lang: str) -> _Patterns:
 # --- values ----------------------------------------------------------------------------------
 
 
-def _parse_digits(raw: str, lang: str) -> Decimal | None:
+def _parse_digits(raw: str, decimal_comma: bool) -> Decimal | None:
     s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     frac = re.fullmatch(r"(\d+)-(\d+)/(\d+)", s)
     if frac:
@@ -196,7 +193,7 @@ def _parse_digits(raw: str, lang: str) -> Decimal | None:
         if not den:
             return None
         return int(frac.group(1)) + Decimal(int(frac.group(2))) / den
-    if lang == "fr":
+    if decimal_comma:
         if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?", s):
             s = s.replace(" ", "").replace(".", "")
         s = s.replace(",", ".")
@@ -216,12 +213,12 @@ def _parse_words(raw: str, lang: str) -> Decimal | None:
         return None
 
 
-def _number(m: re.Match[str], lang: str, prefix: str = "") -> tuple[Decimal | None, bool]:
+def _number(m: re.Match[str], p: _Patterns, prefix: str = "") -> tuple[Decimal | None, bool]:
     """The value of the number groups of ``m`` and whether it was written in words."""
     digits = m.group(prefix + "D")
     if digits is not None:
-        return _parse_digits(digits, lang), False
-    return _parse_words(m.group(prefix + "W"), lang), True
+        return _parse_digits(digits, p.lexicon.decimal_comma), False
+    return _parse_words(m.group(prefix + "W"), p.lang), True
 
 
 def _approximate(p: _Patterns, text: str, start: int, end: int) -> bool:
@@ -259,13 +256,13 @@ class _Candidate:
 def _money_at(p: _Patterns, text: str, m: re.Match[str]) -> _Candidate:
     lex = p.lexicon
     if m.group("pre") is not None:
-        value, in_words = _number(m, p.lang, "B")
+        value, in_words = _number(m, p, "B")
         mag_text = m.group("bmag")
         cur_text: str | None = m.group("pre")
         table: Mapping[str, str | None] = lex.currencies_before
         link = None
     else:
-        value, in_words = _number(m, p.lang)
+        value, in_words = _number(m, p)
         mag_text = m.group("mag")
         cur_text = m.group("cur")
         table = {**lex.currencies_after, **lex.cent_words}
@@ -368,7 +365,7 @@ def find_percents(text: str, lang: str) -> list[Quantity]:
     p = _patterns(language_of(lang))
     out = []
     for m in p.percent.finditer(text):
-        value, _ = _number(m, p.lang)
+        value, _ = _number(m, p)
         if value is None:
             continue
         if m.group("sign") in ("-", "−"):

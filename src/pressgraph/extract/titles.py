@@ -5,7 +5,7 @@ Journalists name people by their role far more often than with a verb ("X dirige
 - "X president Y" / "X's CEO Y" (org, title, person);
 - "Peter Leav, McAfee president and CEO" (person, org title);
 - "the chief executive of Y, X" / "le PDG de Y, X" (title of org, person).
-Titles come from the language's ``LEADERSHIP_ROLES`` and ``FOUNDER_NOUNS``; the patterns
+Titles come from the language's ``leadership_roles`` and ``founder_nouns``; the patterns
 are linear over references, since the parser often hangs appositions on the wrong word.
 """
 
@@ -20,13 +20,6 @@ from spacy.tokens import Token
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger
 from pressgraph.lang import lexicon
-
-#: Determiners and possessive markers that may stand between an organisation and a title.
-_BETWEEN = frozenset({"'s", "’s", "the", "le", "la", "l'", "l’", "its", "sa", "son"})
-#: Modifiers that may precede a title ("senior vice-president", "ancien PDG" is not taken).
-_MODIFIERS = frozenset(
-    {"senior", "executive", "co", "deputy", "acting", "interim", "general", "actuel", "actuelle"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +84,9 @@ def _titles(S: Sentence) -> Iterator[Title]:
         key, end = found
         ftype, role = roles[key]
         # "president and chief executive": one title.
-        while end + 1 < S.sent.end and doc[end].lower_ in ("and", "et", "&"):
+        while end + 1 < S.sent.end and (
+            doc[end].lower_ in S.lex.title_conjunctions or doc[end].lower_ == "&"
+        ):
             nxt = match_at(end + 1)
             if nxt is None:
                 break
@@ -105,7 +100,7 @@ def _ref_before(S: Sentence, i: int, skip: frozenset[str] = frozenset()) -> Ref 
     j = i - 1
     while j >= S.sent.start and (
         S.doc[j].lower_ in skip
-        or S.doc[j].lower_ in _MODIFIERS
+        or S.doc[j].lower_ in S.lex.title_modifiers
         or S.doc[j].lower_ in S.lex.former_words
         or S.doc[j].is_space
     ):
@@ -146,10 +141,10 @@ def title_frames(S: Sentence) -> list[Frame]:
     """Leadership and founder frames read from titles in ``S``."""
     out: list[Frame] = []
     preps = frozenset(S.lex.title_prepositions)
-    comma = frozenset({",", "the", "le", "la", "l'", "l’", "a", "an", "un", "une"})
+    comma = S.lex.title_person_links | {","}
     for title in _titles(S):
         org: Ref | None = None
-        left_org = _ref_before(S, title.start, _BETWEEN)
+        left_org = _ref_before(S, title.start, S.lex.title_org_links)
         nxt = S.doc[title.end] if title.end < S.sent.end else None
         if nxt is not None and nxt.lower_ in preps:
             org = _ref_after(S, title.end + 1)  # "chairman of ARGOSystems"
@@ -185,9 +180,7 @@ def title_frames(S: Sentence) -> list[Frame]:
         if not _is_org(org):
             continue
         assert org is not None
-        person = _ref_after(
-            S, after_org, frozenset({",", "(", "-", "–", "—", "is", "was", "est", "était", ":"})
-        )
+        person = _ref_after(S, after_org, S.lex.copula_forms | {",", "(", "-", "–", "—", ":"})
         if not _is_person(person):
             person = _ref_before(S, min(org.start, title.start), comma)  # "X, chairman of Y"
         if not _is_person(person):
@@ -195,7 +188,7 @@ def title_frames(S: Sentence) -> list[Frame]:
         assert person is not None
         anchor: Token = S.doc[title.start]
         j = title.start - 1
-        while j >= S.sent.start and S.doc[j].lower_ in _MODIFIERS:
+        while j >= S.sent.start and S.doc[j].lower_ in S.lex.title_modifiers:
             j -= 1
         former = j >= S.sent.start and S.doc[j].lower_ in S.lex.former_words
         trigger = Trigger(anchor, title.type, False, title.end - title.start)

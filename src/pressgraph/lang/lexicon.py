@@ -1,8 +1,10 @@
 """The typed lexicon: every word list and switch the extractors read, declared once.
 
 A language fills each part in its own package (``lang/fr/numbers.py`` fills
-:class:`NumberWords`, ``lang/fr/dates.py`` :class:`DateWords`...); :class:`Lexicon` is all
-the parts of one language together with the gazetteers of names. Every field is required:
+:class:`NumberWords`, ``lang/fr/dates.py`` :class:`DateWords`...; the parts about deals,
+:class:`FrameWords`, :class:`ListWords` and :class:`RoleWords`, are declared in
+:mod:`pressgraph.lang.deal_words`); :class:`Lexicon` is all the parts of one language
+together with the gazetteers of names. Every field is required:
 a language that has no such words gives an empty tuple, set or mapping, or ``False``.
 
 Conventions: single words are matched on lower-cased tokens or lemmas (verbs by their
@@ -17,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from pressgraph.lang.deal_words import FrameWords, ListWords, RoleWords
+
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class NumberWords:
@@ -25,6 +29,11 @@ class NumberWords:
     #: Number words understood by ``text_to_num.text2num`` for the language; a run of them
     #: (joined by spaces or hyphens) is read as one number.
     number_words: tuple[str, ...]
+    #: Words that join number words into one number ("vingt et un", "one hundred and five").
+    number_joiners: tuple[str, ...]
+    #: Digits are written with a decimal comma and spaces or dots between thousands
+    #: ("1 550,5", "1.550"), else with a decimal point and commas ("1,550.5", "5-1/2").
+    decimal_comma: bool
     #: Magnitude words and abbreviations written after a number ("4,5 milliards", "$13bn").
     #: Keys are matched case-sensitively when they contain an upper-case letter.
     magnitudes: Mapping[str, float]
@@ -87,6 +96,20 @@ class DateWords:
     first_day: tuple[str, ...]
     #: Ordinal suffixes of days ("March 1st", "the 30th of March").
     day_suffixes: tuple[str, ...]
+    #: Words between a day and its month ("the 30th of March").
+    day_month_links: tuple[str, ...]
+    #: Dates are written month first ("March 30, 2024", "last March"; "30 March" is read too,
+    #: and datelines are "CITY, March 30 -"), else day first ("30 mars 2024", "mars dernier";
+    #: datelines "24 janvier 2016. -").
+    month_first: bool
+    #: A weekday alone is a date: the latest such day up to the reference ("lundi", "ce
+    #: lundi", "lundi dernier"; the next one with a future marker).
+    weekdays_alone: bool
+    #: Determiners before a weekday alone ("ce lundi").
+    weekday_determiners: tuple[str, ...]
+    #: Month stems of wire datelines that are blanked before parsing ("SEATTLE, June 1 - "):
+    #: parsed, they glue the city to the first sentence.
+    wire_dateline_months: tuple[str, ...]
     #: Prepositions before a date and the role they give it: "until", "since" or "point".
     date_prepositions: Mapping[str, str]
     #: Words that may stand between a preposition and its date ("until the end of 2030").
@@ -99,161 +122,6 @@ class DateWords:
     future_markers: tuple[str, ...]
     #: Words after a four-digit number that show it is not a year ("1930 GMT", "2000 salariés").
     not_year_after: tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True, eq=False)
-class FrameWords:
-    """Deals: the verbs and nouns that trigger facts, and the words that fill their roles."""
-
-    #: A verb lemma to (fact type, subject role, object role). Roles: "agent" (the subject,
-    #: the controller of an infinitive, "par X" in the passive), "patient" (the direct
-    #: object, the subject in the passive), "dative", "share" (the company a share object
-    #: belongs to) or a preposition; "a+b" means either, the first found. Reflexive verbs
-    #: are keyed "s'" + lemma, phrasal verbs "lemma particle" ("take over").
-    verb_frames: Mapping[str, tuple[str, str, str]]
-    #: A noun (lemma, or several words) to its fact type; roles come from its complements.
-    noun_frames: Mapping[str, str]
-    #: Deal nouns that mean something else in the plural ("net sales" are revenue).
-    singular_only_nouns: frozenset[str]
-    #: Nouns that make a following "de <trigger>" a kind, not an event ("un fonds
-    #: d'investissement").
-    kind_heads: frozenset[str]
-    #: Deal verbs with common senses outside deals ("reprendre" a town): they make a fact
-    #: only between organisations.
-    ambiguous_deal_verbs: frozenset[str]
-    #: Verbs of belonging: a company belongs to its holder, a person to a party (no fact).
-    membership_verbs: frozenset[str]
-    #: Verbs that make a deal (of the type given) only with a share as object ("prendre 21 %
-    #: du capital de Y", "prendre le contrôle de Y").
-    share_verbs: Mapping[str, str]
-    #: Nouns of a company's parts in a deal noun's complement ("le rachat des actifs de Y"
-    #: is a deal on Y).
-    company_part_nouns: frozenset[str]
-    #: Nouns through which a verb does the deal they name ("conclure un accord de rachat de
-    #: Y": the signer buys).
-    deal_carrier_nouns: frozenset[str]
-    #: Verbs that hand the deal noun they govern to their dative ("grants X a licence").
-    giving_verbs: frozenset[str]
-    #: Verbs whose subject holds the stake named by their object ("X holds a 20 pct stake").
-    holding_verbs: frozenset[str]
-    #: Verbs whose object or dative ends up holding the stake they name ("leave X with a stake").
-    endowing_verbs: frozenset[str]
-    #: Prepositions of the buyer after a selling verb ("sells Y to Z", "cède Y à Z").
-    recipient_prepositions: tuple[str, ...]
-    #: Prepositions of the seller after a buying verb ("buys Y from Z").
-    seller_prepositions: tuple[str, ...]
-    #: Prepositions of the target after a bid noun ("a bid for Y", "une offre sur Y").
-    bid_prepositions: tuple[str, ...]
-    #: Nouns naming those who invest ("existing investors A and B").
-    investor_nouns: frozenset[str]
-    #: Nouns of funding rounds...
-    round_nouns: frozenset[str]
-    #: ... the verbs by which investors take part in them ("led the round")...
-    round_verbs: frozenset[str]
-    #: ... and the words that add co-investors ("alongside X").
-    alongside: tuple[str, ...]
-    #: Verbs by which a company raises money from investors ("raised $N from investors").
-    raising_verbs: frozenset[str]
-    #: Investment verbs that invest only with an amount as object ("committed $13bn to Y").
-    amount_verbs: frozenset[str]
-    #: Verbs by which a company issues its own shares to a buyer (only with shares as object).
-    share_issue_verbs: frozenset[str]
-    #: Deal nouns that name a seller only with "by X" ("a placement of 11 pct of Y by X").
-    agent_only_nouns: frozenset[str]
-    #: Verbs whose subject, raising or taking a stake, buys shares ("X raised its stake in Y").
-    stake_raising_verbs: frozenset[str]
-    #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
-    stake_seeking_verbs: frozenset[str]
-    #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct")...
-    stake_change_verbs: frozenset[str]
-    #: ... and the words before its former level ("from 3.5 pct").
-    from_words: tuple[str, ...]
-    #: Nouns of control: taking it buys a company, having it holds one.
-    control_nouns: frozenset[str]
-    #: Nouns of a part of a company, whose complement names the company ("75 pct of Y").
-    share_nouns: frozenset[str]
-    #: Share nouns that, under a possessive, are the subject's own capital ("its shares").
-    own_share_nouns: frozenset[str]
-    #: Prepositions of the company after a share noun ("20 pct of Y", "a stake in Y").
-    share_prepositions: tuple[str, ...]
-    #: Prepositions that complete an asset's name ("its office building in Sydney").
-    asset_prepositions: tuple[str, ...]
-    #: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
-    asset_nouns: frozenset[str]
-    #: Words before "subsidiary" that make the parent hold all of it ("wholly owned").
-    wholly_owned: tuple[str, ...]
-    #: Nouns of the company that holds another ("X, the parent of Y").
-    parent_nouns: frozenset[str]
-    #: Nouns of a company held by another ("Y, a subsidiary of X").
-    subsidiary_nouns: frozenset[str]
-    #: Participles that list the members of a grouping ("un consortium formé de A, B et C").
-    member_participles: frozenset[str]
-    #: Nouns of groupings: a name apposed to them names the grouping, not a partner.
-    grouping_nouns: frozenset[str]
-    #: Verbs that found a grouping ("ce consortium a été constitué en 2004" dates the
-    #: partnership of its members).
-    grouping_founding_verbs: frozenset[str]
-    #: Verbs whose coordinated subjects are the parties of the partnership they govern
-    #: ("A and B signed a cooperation agreement").
-    partnering_verbs: frozenset[str]
-    #: Participles that give a facility its name ("baptisée Jupiter", "called X").
-    naming_participles: frozenset[str]
-    #: Verbs by which an organisation takes a legal form ("se convertir en société à mission").
-    legal_form_verbs: frozenset[str]
-    #: Nouns of legal forms.
-    legal_form_nouns: frozenset[str]
-    #: Participles that extend a legal form to other organisations ("déjà utilisée par X").
-    legal_form_users: frozenset[str]
-
-
-@dataclass(frozen=True, kw_only=True, eq=False)
-class ListWords:
-    """Lists: the nouns and verbs under which journalists line up the parties of a deal."""
-
-    #: Nouns of holdings, whose companies are listed after them ("X's stakes in A and B")...
-    holding_nouns: frozenset[str]
-    #: ... the prepositions of their holder ("the holdings of X")...
-    holder_prepositions: tuple[str, ...]
-    #: ... and of the companies held ("in A, B and C").
-    held_prepositions: tuple[str, ...]
-    #: Nouns of a company's customers ("its customers include A and B")...
-    customer_nouns: frozenset[str]
-    #: ... and verbs by which companies use what another supplies ("used by A and B").
-    using_verbs: frozenset[str]
-    #: Words that open a list of examples after a plural noun ("companies such as A and B").
-    example_cues: tuple[str, ...]
-    #: Nouns of those who compete to buy a company ("the bidders to take over Y include A").
-    candidate_nouns: frozenset[str]
-    #: Candidate nouns that also take the company itself ("the bidders for Y were A and B").
-    bidder_nouns: frozenset[str]
-    #: Prepositions of the deal or company a candidate wants ("candidats au rachat de Y").
-    candidacy_prepositions: tuple[str, ...]
-    #: Words that put a noun among others ("A is among the bidders")...
-    among_words: frozenset[str]
-    #: ... and verbs that list ("include", "figurer").
-    listing_verbs: frozenset[str]
-
-
-@dataclass(frozen=True, kw_only=True, eq=False)
-class RoleWords:
-    """Roles of people in organisations, written as titles ("X, chief executive of Y")."""
-
-    #: Titles of people in organisations, as written, to the role recorded ("PDG" -> "PDG").
-    leadership_roles: Mapping[str, str]
-    #: Roles (lower case) that only companies have: their organisation is one even when the
-    #: model tags it as a place ("président" may head a country; "directeur général" not).
-    company_roles: frozenset[str]
-    #: Passive participles that describe an organisation by its people ("dirigée par X"),
-    #: to the role they give.
-    leadership_participles: Mapping[str, str]
-    #: Participles of founding ("fondée par X", "set up by X").
-    founder_participles: frozenset[str]
-    #: Nouns of founders ("fondateur", "co-founder").
-    founder_nouns: frozenset[str]
-    #: Prepositions between a title and its organisation ("chairman of Y", "PDG de Y").
-    title_prepositions: tuple[str, ...]
-    #: Words before a title that end it ("former CEO"): the fact is negated.
-    former_words: frozenset[str]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -282,6 +150,28 @@ class ModalityWords:
     #: Endings of the conditional mood ("-rait"), checked with Mood=Cnd, which the model
     #: often misses.
     conditional_endings: tuple[str, ...]
+    #: Inflections that, cut from a conditional form, leave the infinitive's stem
+    #: ("envisager-ait"), longest first.
+    conditional_inflections: tuple[str, ...]
+    #: Stems of irregular conditionals ("pourr-ait", "voudr-ait").
+    irregular_conditional_stems: frozenset[str]
+    #: The particles of a two-part negation ("ne ... pas").
+    negation_particles: frozenset[str]
+    #: Negation words that alone, without a negation particle, compare ("obtient plus de
+    #: contrôle" is no "ne ... plus").
+    comparative_negations: frozenset[str]
+    #: (verb, noun) lemmas that end what they govern ("mettre fin à").
+    ending_phrases: frozenset[tuple[str, str]]
+    #: Auxiliaries of the near future ("va racheter").
+    future_auxiliaries: frozenset[str]
+    #: Auxiliaries of a progressive present that announces ("X is buying Y").
+    progressive_auxiliaries: frozenset[str]
+    #: Subordinators of purpose ("pour racheter", "afin de").
+    purpose_markers: frozenset[str]
+    #: Words between a verb of intention and its infinitive ("compte se séparer de").
+    infinitive_links: frozenset[str]
+    #: Elided forms written out before planned phrases are looked for ("en passe d'acheter").
+    phrase_elisions: Mapping[str, str]
     #: Phrases that hedge a whole sentence ("selon des sources", "reportedly").
     hedge_cues: tuple[str, ...]
 
@@ -298,6 +188,13 @@ class AttributionWords:
     reporting_verbs: frozenset[str]
     #: Heads of unnamed sources, kept as written ("sources close to X said").
     unnamed_sources: frozenset[str]
+    #: Words that end a source's phrase after its preposition, with punctuation ("selon des
+    #: sources qui...").
+    source_phrase_ends: tuple[str, ...]
+    #: Determiners dropped from the start of an unnamed source ("des sources proches").
+    source_leading_words: tuple[str, ...]
+    #: Personal pronouns: a reporting verb's subject that names no source.
+    personal_pronouns: frozenset[str]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -326,6 +223,30 @@ class GrammarWords:
     coordinators: frozenset[str]
     #: Relative pronouns, read as their antecedent.
     relative_pronouns: frozenset[str]
+    #: Contractions of a preposition and an article, to the preposition ("du" -> "de").
+    contractions: Mapping[str, str]
+    #: Reflexive pronouns of verbs keyed "s'" + lemma in the verb frames ("se séparer").
+    reflexive_pronouns: frozenset[str]
+    #: Words between a subject and its verb that are no argument (clitics, negation).
+    preverbal_words: frozenset[str]
+    #: Demonstratives that repeat a noun read before with a possessor ("cette entité").
+    demonstratives: frozenset[str]
+    #: Plural possessives, whose owners may be a coordinated subject ("leur partenariat").
+    plural_possessives: frozenset[str]
+    #: Possessive clitics written after a name ("X's").
+    possessive_clitics: tuple[str, ...]
+    #: Conjunctions of a list of names read on the tokens ("A, B et C").
+    list_conjunctions: tuple[str, ...]
+    #: Conjunctions at which one NER span is cut into two names after a word that ends
+    #: company names ("X Ventures and Y").
+    name_list_conjunctions: tuple[str, ...]
+    #: Nouns, names and places modify a noun from before it ("the ChatGPT maker", "the
+    #: Sunnyvale, Calif., defense electronics firm"): descriptions are read across them.
+    modifiers_before_noun: bool
+    #: Hyphenated words the tokenizer must keep whole ("start-up", not "start" + "-up").
+    keep_whole: tuple[str, ...]
+    #: Frequent function words, counted to tell the language of a text.
+    function_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -378,6 +299,10 @@ class Lexicon(
     descriptions: frozenset[str]
     #: Institutions named by a common noun, taken as entities of their own ("the government").
     institutions: tuple[str, ...]
+    #: Words that end company names ("Ventures", "Capital"), whatever the article's language.
+    name_endings: frozenset[str]
+    #: Conjunctions inside company names ("Cable and Wireless", "Fichtel und Sachs").
+    name_conjunctions: frozenset[str]
 
     @functools.cached_property
     def title_words(self) -> frozenset[str]:

@@ -14,5 +14,8 @@ ATTRIBUTION = AttributionWords(
     unnamed_sources=frozenset(
         {"source", "people", "person", "analyst", "banker", "trader", "insider"}
     ),
+    source_phrase_ends=(),
+    source_leading_words=(),
+    personal_pronouns=frozenset({"he", "she", "they", "it", "we", "i"}),
 )
 # fmt: on

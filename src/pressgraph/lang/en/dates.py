@@ -65,5 +65,13 @@ DATES = DateWords(
         "shares", "people", "employees", "jobs", "acres", "tons", "tonnes", "barrels", "ounces",
         "feet", "miles", "km", "units", "stores", "points", "votes", "cars", "years", "days",
     ),
+    day_month_links=("of",),
+    month_first=True,
+    # English weekdays are dates in "on Monday" only, which is not read yet.
+    weekdays_alone=False,
+    weekday_determiners=(),
+    wire_dateline_months=(
+        "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ),
 )
 # fmt: on

@@ -285,5 +285,29 @@ FRAMES = FrameWords(
          "cooperative", "foundation", "non-profit", "nonprofit", "for-profit"}
     ),
     legal_form_users=frozenset({"use", "adopt", "choose"}),
+    agent_prepositions=("by",),
+    # "de" too: English wires cite French names, read so ("X Alsacienne de Banque").
+    of_prepositions=("of", "de"),
+    dative_prepositions=("to",),
+    invested_prepositions=("in", "into"),
+    stake_prepositions=("in", "into"),
+    between_prepositions=("between",),
+    partner_prepositions=("with",),
+    off_phrase_prepositions=frozenset(
+        {"against", "on", "for", "with", "after", "before", "since", "during"}
+    ),
+    infinitive_agent_prepositions=(),
+    supplier_nouns=("supplier",),
+    shareholder_nouns=("shareholder",),
+    stake_nouns=(),
+    owned_words=("owned",),
+    as_words=("as",),
+    genitive_links=("of",),
+    company_founding_verbs=(),
+    legal_form_prepositions=("into",),
+    legal_form_copulas=(),
+    legal_form_value_ends=("which", "to"),
+    manner_prepositions=(),
+    full_control_cues=("full",),
 )
 # fmt: on

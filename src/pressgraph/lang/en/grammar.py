@@ -17,5 +17,20 @@ GRAMMAR = GrammarWords(
         {"and", "or", ",", "as well as", "including", "along with"}
     ),
     relative_pronouns=frozenset({"which", "who", "that", "whom", "whose"}),
+    contractions={},
+    reflexive_pronouns=frozenset(),
+    preverbal_words=frozenset({"not"}),
+    demonstratives=frozenset(),
+    plural_possessives=frozenset(),
+    possessive_clitics=("'s", "’s"),
+    list_conjunctions=("and", "or"),
+    name_list_conjunctions=("and",),
+    modifiers_before_noun=True,
+    keep_whole=(
+        "start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures",
+    ),
+    function_words=(
+        "the", "of", "and", "is", "said", "with", "for", "which", "its", "was", "from", "by",
+    ),
 )
 # fmt: on

@@ -58,5 +58,15 @@ MODALITY = ModalityWords(
         "according to sources",
         "according to people",
     ),
+    conditional_inflections=(),
+    irregular_conditional_stems=frozenset(),
+    negation_particles=frozenset(),
+    comparative_negations=frozenset(),
+    ending_phrases=frozenset(),
+    future_auxiliaries=frozenset(),
+    progressive_auxiliaries=frozenset({"be"}),
+    purpose_markers=frozenset(),
+    infinitive_links=frozenset(),
+    phrase_elisions={},
 )
 # fmt: on

@@ -171,5 +171,7 @@ NUMBERS = NumberWords(
     per_unit_before=(),
     valuation_words=(),
     priced_nouns=frozenset(),
+    number_joiners=("and",),
+    decimal_comma=False,
 )
 # fmt: on

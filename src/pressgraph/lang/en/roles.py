@@ -43,5 +43,14 @@ ROLES = RoleWords(
     founder_nouns=frozenset({"founder", "co-founder", "cofounder"}),
     title_prepositions=("of", "at", "for"),
     former_words=frozenset({"former", "ex", "ex-", "then"}),
+    title_modifiers=frozenset(
+        {"senior", "executive", "co", "deputy", "acting", "interim", "general"}
+    ),
+    title_org_links=frozenset({"'s", "’s", "the", "its"}),
+    title_conjunctions=("and",),
+    title_person_links=frozenset({"the", "a", "an"}),
+    copula_forms=frozenset({"is", "was"}),
+    role_org_links=frozenset(),
+    owner_links=(),
 )
 # fmt: on

@@ -22,5 +22,10 @@ ATTRIBUTION = AttributionWords(
     unnamed_sources=frozenset(
         {"source", "proche", "analyste", "observateur", "personne"}
     ),
+    source_phrase_ends=("qui", "que", "dont"),
+    source_leading_words=(
+        "le", "la", "les", "l'", "l’", "des", "de", "d'", "d’", "du", "un", "une",
+    ),
+    personal_pronouns=frozenset({"il", "elle", "ils", "elles", "on"}),
 )
 # fmt: on

@@ -76,5 +76,10 @@ DATES = DateWords(
         "actions", "titres", "km", "kilomètres", "m", "mètres", "tonnes", "kg", "morts",
         "victimes", "voix", "postes", "exemplaires", "unités", "points", "ans", "jours",
     ),
+    day_month_links=(),
+    month_first=False,
+    weekdays_alone=True,
+    weekday_determiners=("ce",),
+    wire_dateline_months=(),
 )
 # fmt: on

@@ -274,5 +274,29 @@ FRAMES = FrameWords(
          "fondation", "entreprise à mission"}
     ),
     legal_form_users=frozenset({"utiliser", "adopter", "choisir", "retenir"}),
+    agent_prepositions=("par",),
+    of_prepositions=("de",),
+    dative_prepositions=("à",),
+    invested_prepositions=("dans", "en"),
+    stake_prepositions=("dans",),
+    between_prepositions=("entre",),
+    partner_prepositions=("avec", "comme", "à"),
+    off_phrase_prepositions=frozenset(
+        {"contre", "sur", "pour", "avec", "après", "avant", "depuis", "pendant", "selon",
+         "malgré", "sans", "vers"}
+    ),
+    infinitive_agent_prepositions=("de",),
+    supplier_nouns=("fournisseur",),
+    shareholder_nouns=("actionnaire",),
+    stake_nouns=("participation", "part", "parts"),
+    owned_words=(),
+    as_words=("comme", "en"),
+    genitive_links=("de", "d'", "d’"),
+    company_founding_verbs=("créer",),
+    legal_form_prepositions=("en",),
+    legal_form_copulas=("devenir",),
+    legal_form_value_ends=("qui", "afin", "pour", "tout"),
+    manner_prepositions=("en",),
+    full_control_cues=(),
 )
 # fmt: on

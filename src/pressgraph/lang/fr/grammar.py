@@ -24,5 +24,23 @@ GRAMMAR = GrammarWords(
     relative_pronouns=frozenset(
         {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
     ),
+    contractions={"d'": "de", "d’": "de", "du": "de", "des": "de", "au": "à", "aux": "à"},
+    reflexive_pronouns=frozenset({"se", "s'", "s’"}),
+    preverbal_words=frozenset(
+        {"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en"}
+    ),
+    demonstratives=frozenset({"ce", "cette", "cet"}),
+    plural_possessives=frozenset({"leur", "leurs"}),
+    possessive_clitics=(),
+    list_conjunctions=("et", "ou"),
+    name_list_conjunctions=(),
+    modifiers_before_noun=False,
+    keep_whole=(
+        "start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures",
+    ),
+    function_words=(
+        "le", "la", "les", "des", "est", "une", "dans", "avec", "pour", "qui", "sur", "du",
+        "selon",
+    ),
 )
 # fmt: on

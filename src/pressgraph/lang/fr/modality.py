@@ -47,5 +47,21 @@ MODALITY = ModalityWords(
         "dit-on",
         "semble-t-il",
     ),
+    conditional_inflections=("aient", "ait"),
+    irregular_conditional_stems=frozenset(
+        {"ser", "aur", "pourr", "devr", "voudr", "fer", "ir", "verr", "faudr", "tiendr",
+         "viendr", "saur", "vaudr", "enverr", "courr", "mourr", "recevr", "obtiendr",
+         "détiendr"}
+    ),
+    negation_particles=frozenset({"ne", "n'", "n’"}),
+    comparative_negations=frozenset({"plus"}),
+    ending_phrases=frozenset({("mettre", "fin")}),
+    future_auxiliaries=frozenset({"aller"}),
+    progressive_auxiliaries=frozenset(),
+    purpose_markers=frozenset({"afin", "pour"}),
+    infinitive_links=frozenset(
+        {"de", "d'", "d’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "en", "y", "à"}
+    ),
+    phrase_elisions={"d'": "de ", "d’": "de "},
 )
 # fmt: on

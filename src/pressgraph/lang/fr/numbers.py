@@ -145,5 +145,7 @@ NUMBERS = NumberWords(
         {"transaction", "opération", "accord", "offre", "rachat", "acquisition", "contrat", "deal",
          "cession", "vente", "achat", "fusion"}
     ),
+    number_joiners=("et",),
+    decimal_comma=True,
 )
 # fmt: on

@@ -53,5 +53,12 @@ ROLES = RoleWords(
     ),
     title_prepositions=("de", "d'", "d’", "du", "chez", "des"),
     former_words=frozenset({"ancien", "ancienne", "ex", "ex-"}),
+    title_modifiers=frozenset({"actuel", "actuelle"}),
+    title_org_links=frozenset({"le", "la", "l'", "l’", "sa", "son"}),
+    title_conjunctions=("et",),
+    title_person_links=frozenset({"le", "la", "l'", "l’", "un", "une"}),
+    copula_forms=frozenset({"est", "était"}),
+    role_org_links=frozenset({"de", "d'", "d’", "du", "des"}),
+    owner_links=("de", "d'", "d’"),
 )
 # fmt: on
