@@ -1,0 +1,173 @@
+"""The read side of a SQLite store: documents, entities and claims with their sources."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from pressgraph.store.connection import CHUNK
+from pressgraph.store.resolution import EntityResolution
+
+__all__ = ["StoreReads"]
+
+_TABLES = (
+    "documents",
+    "entities",
+    "aliases",
+    "mentions",
+    "claims",
+    "claim_sources",
+    "local_entities",
+)
+
+
+class StoreReads(EntityResolution):
+    """Reading documents, entities and claims back."""
+
+    def stats(self) -> dict[str, int]:
+        """Row counts per table."""
+        with self._errors("counting rows"):
+            return {
+                table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in _TABLES
+            }
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document without its text (see :meth:`document`), with its counts."""
+        with self._errors("reading documents"):
+            rows = self._conn.execute(
+                "SELECT d.id, d.external_id, d.title, d.outlet, d.url, d.published, d.language,"
+                " d.source, d.ingested_at, d.story, length(d.text) AS length,"
+                " (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions,"
+                " (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims"
+                " FROM documents d ORDER BY d.published IS NULL, d.published, d.ingested_at, d.id"
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document, text included."""
+        with self._errors("reading documents"):
+            row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else dict(row)
+
+    def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            "SELECT e.id, e.key, e.name, e.type,"
+            " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+            " (SELECT count(DISTINCT l.document_id) FROM local_entities l"
+            "  WHERE l.entity_id = e.id) AS documents,"
+            " (SELECT count(*) FROM claims c WHERE c.subject_id = e.id)"
+            " + (SELECT count(*) FROM claims c WHERE c.object_id = e.id"
+            "    AND c.subject_id != e.id) AS claims"
+            f" FROM entities e {where} ORDER BY e.id",
+            params,
+        ).fetchall()
+        entities = [dict(row) for row in rows]
+        aliases: dict[int, list[str]] = {e["id"]: [] for e in entities}
+        ids = list(aliases)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for entity_id, alias in self._conn.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                aliases[entity_id].append(alias)
+        for entity in entities:
+            entity["aliases"] = aliases[entity["id"]]
+        return entities
+
+    def entities(self) -> list[dict[str, Any]]:
+        """Every entity: id, key, name, type, aliases, and mention and claim counts."""
+        with self._errors("reading entities"):
+            return self._entity_rows()
+
+    def find_entity(self, name: str) -> dict[str, Any] | None:
+        """The entity a name resolves to (by key, then by name-alias key), or None."""
+        with self._errors("reading entities"):
+            found = self._find(name)
+            if found is None:
+                return None
+            return self._entity_rows("WHERE e.id = ?", (found,))[0]
+
+    def entity_details(self, name: str) -> dict[str, Any]:
+        """One entity with, for each document that names it, what the document called it
+        and how resolution decided (new, name, acronym, short form, merged, split)."""
+        with self._errors("reading entities"):
+            found = self._entity_or_fail(name)
+            one = self._entity_rows("WHERE e.id = ?", (found,))[0]
+            rows = self._conn.execute(
+                "SELECT l.document_id AS document, d.title, d.outlet, d.published, l.names, l.how"
+                " FROM local_entities l JOIN documents d ON d.id = l.document_id"
+                " WHERE l.entity_id = ? ORDER BY d.published IS NULL, d.published, l.id",
+                (found,),
+            ).fetchall()
+        one["documents"] = [{**dict(r), "names": json.loads(r["names"])} for r in rows]
+        one["keys"] = [
+            {"key": k, "kind": kind}
+            for k, kind in self._conn.execute(
+                "SELECT key, kind FROM entity_keys WHERE entity_id = ? ORDER BY kind, key", (found,)
+            )
+        ]
+        return one
+
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        with_: str | None = None,
+        type: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claims with their sources and document, oldest publication first.
+
+        ``entity`` and ``with_`` name entities (resolved like :meth:`find_entity`) on
+        either side of the claim; given both, the claim links the two. An unknown name
+        matches nothing.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        with self._errors("reading claims"):
+            for name in (entity, with_):
+                if name is None:
+                    continue
+                found = self._find(name)
+                if found is None:
+                    return []
+                where.append("(c.subject_id = ? OR c.object_id = ?)")
+                params += [found, found]
+            if type is not None:
+                where.append("c.type = ?")
+                params.append(type)
+            sql = (
+                "SELECT c.id, c.document_id AS document, c.type, s.name AS subject,"
+                " c.subject_id, o.name AS object, c.object_id, c.amount, c.currency, c.percent,"
+                " c.date, c.until, c.role, c.value, c.modality, c.evidence, c.evidence_start,"
+                " c.evidence_end, c.arguments, c.subject_local, c.object_local, d.title, d.outlet,"
+                " d.url, d.published, d.source, d.ingested_at, d.story"
+                " FROM claims c JOIN entities s ON s.id = c.subject_id"
+                " LEFT JOIN entities o ON o.id = c.object_id"
+                " JOIN documents d ON d.id = c.document_id"
+                + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY d.published IS NULL, d.published, d.ingested_at, d.id,"
+                " c.evidence_start, c.id"
+            )
+            claims = [dict(row) for row in self._conn.execute(sql, params)]
+            sources = self._sources([c["id"] for c in claims])
+        for claim in claims:
+            claim["arguments"] = json.loads(claim["arguments"])
+            claim["sources"] = sources.get(claim["id"], [])
+        return claims
+
+    def _sources(self, claim_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for start in range(0, len(claim_ids), CHUNK):
+            chunk = claim_ids[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for cid, name, kind, entity_id in self._conn.execute(
+                "SELECT claim_id, name, kind, entity_id FROM claim_sources"
+                f" WHERE claim_id IN ({marks}) ORDER BY claim_id, position",
+                chunk,
+            ):
+                out.setdefault(cid, []).append({"name": name, "kind": kind, "entity_id": entity_id})
+        return out
