@@ -1,0 +1,20 @@
+"""The ``pressgraph`` command: a thin shell over the Python API.
+
+Only this package prints. Every :class:`~pressgraph.errors.PressgraphError` becomes one
+line on stderr (naming the input and the reason) and exit status 1; ``--debug`` shows
+tracebacks.
+
+The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
+them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
+demo), then :mod:`pressgraph.cli.measure` (bench, evaluate).
+"""
+
+from __future__ import annotations
+
+# Imported in this order, the modules register their commands in the order of ``--help``.
+from pressgraph.cli import graph as graph
+from pressgraph.cli import measure as measure
+from pressgraph.cli.app import app, main
+from pressgraph.cli.graph import sample_paths
+
+__all__ = ["app", "main", "sample_paths"]

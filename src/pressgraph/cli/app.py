@@ -1,0 +1,74 @@
+"""The ``pressgraph`` Typer application, its global options and the shell's helpers: where
+output and errors go (one error, one line on stderr, exit status 1)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=(
+        "Read press articles and build a sourced, time-aware graph of companies, people and deals."
+    ),
+)
+
+
+out = Console()
+
+
+err = Console(stderr=True, soft_wrap=True)  # one error, one line
+
+
+DEFAULT_DB = "pressgraph.db"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite file (default: $PRESSGRAPH_DB or ./pressgraph.db)."),
+]
+
+
+class State:
+    debug = False
+
+
+def db_path(path: Path | None) -> Path:
+    return path or Path(os.environ.get("PRESSGRAPH_DB") or DEFAULT_DB)
+
+
+def print_json(data: Any) -> None:
+    """One indented JSON object on stdout (``--format json`` of evaluate and bench)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(exc: BaseException) -> None:
+    if State.debug:
+        raise exc
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    raise typer.Exit(1)
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    State.debug = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the ``pressgraph`` script."""
+    return app(args=argv)

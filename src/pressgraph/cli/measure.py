@@ -1,0 +1,219 @@
+"""Commands that measure pressgraph: bench (throughput, memory, scaling) and evaluate
+(quality against hand-labelled articles)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from pressgraph import bench, pipeline
+from pressgraph.bench import harness
+from pressgraph.cli.app import State, app, err, fail, out, print_json
+from pressgraph.cli.graph import sample_paths
+from pressgraph.errors import PressgraphError
+
+
+def _bench_table(result: bench.BenchReport) -> None:
+    sel = result.selection
+    languages = ", ".join(f"{n} {lang}" for lang, n in sel["languages"].items())
+    table = Table(
+        "run", "proc", "articles", "tokens", "s", "cores", "art/s", "tok/s", "vs spaCy",
+        "peak MB", "load s", title=f"pressgraph bench: {sel['articles']} articles ({languages})",
+    )  # fmt: skip
+    for r in result.rows:
+        name = "spaCy" if r.kind == "spacy" else "pipeline"
+        ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
+        table.add_row(
+            name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
+            f"{r.cores_used:.2f}", f"{r.articles_per_s:.1f}", f"{r.tokens_per_s:.0f}", ratio,
+            f"{r.peak_mb:.0f}",
+            f"{r.load_seconds:.1f}",
+        )  # fmt: skip
+    out.print(table)
+    out.print("spaCy: bare nlp.pipe; pipeline: ingest + extract + store (fresh SQLite file)")
+    most = max(r.workers for r in result.rows)
+    for kind, x in result.speedups.items():
+        out.print(f"{kind}: {most} processes / 1 process = {x:.2f}x")
+    for t in result.targets:
+        mark = "[green]PASS[/green]" if t.passed else "[red]FAIL[/red]"
+        caveat = f" [yellow]({escape(t.caveat)})[/yellow]" if t.caveat else ""
+        out.print(f"{mark} {escape(t.name)}: {t.value:.2f}{caveat}")
+    for note in result.notes:
+        out.print(f"[dim]{escape(note)}[/dim]")
+
+
+def _bench_incremental(
+    inputs: list[str], limit: int | None, workers: int, window: int, keep_db: Path | None, fmt: str
+) -> None:
+    from pressgraph.bench.scaling import run_incremental
+
+    try:
+        with Progress(
+            TextColumn("[bold]bench --incremental"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("ingest", total=None)
+            result = run_incremental(
+                inputs, limit=limit, workers=workers, window=window, keep_db=keep_db,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
+    except PressgraphError as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        print_json(result)
+        return
+    title = (
+        f"pressgraph bench --incremental: {result['articles']} articles, "
+        f"{workers} process(es), {result['articles_per_s']} articles/s"
+    )
+    table = Table("per article", f"first {window}", f"last {window}", "last / first", title=title)
+    rows = (
+        ("ingest", "ingest_ms_per_article", "ingest (wall ms)"),
+        ("store", "store_cpu_ms_per_article", "resolve + store (CPU ms)"),
+    )
+    for key, field, label in rows:
+        ms = result[field]
+        table.add_row(label, f"{ms['first']}", f"{ms['last']}", f"{result['ratio'][key]:.2f}")
+    out.print(table)
+    mark = "[green]PASS[/green]" if result["passed"] else "[red]FAIL[/red]"
+    out.print(f"{mark} last / first <= {result['target']} for both")
+    res = result["resolution"]
+    out.print(
+        f"resolution: {res['local_entities']} document entities -> {res['entities']} entities "
+        f"({res['entities_in_several_documents']} in several documents); resolved by "
+        + ", ".join(f"{k} {v}" for k, v in sorted(res["resolved_by"].items()))
+    )
+
+
+@app.command("bench")
+def bench_cmd(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (default: bundled samples + ../shared/corpus)."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=1,
+            help=f"Articles measured at most (default {bench.DEFAULT_LIMIT}; --incremental: all).",
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
+    ] = bench.DEFAULT_WORKERS,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, help="Runs of each configuration; the fastest kept.")
+    ] = 1,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            "--incremental",
+            help="Ingest every article; compare the cost per article of the first and last"
+            " --window.",
+        ),
+    ] = False,
+    window: Annotated[
+        int, typer.Option("--window", min=1, help="With --incremental: articles per window.")
+    ] = 500,
+    keep_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-db", help="With --incremental: keep the database built, at this new path."
+        ),
+    ] = None,
+) -> None:
+    """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory;
+    with --incremental, whether ingest slows down as the graph grows."""
+    corpus = [] if paths else harness.corpus_folders()
+    if not paths and not corpus:
+        err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
+    inputs = [str(p) for p in paths or sample_paths() + corpus]
+    if incremental:
+        _bench_incremental(inputs, limit, workers, window, keep_db, fmt)
+        return
+    limit = limit or bench.DEFAULT_LIMIT
+    try:
+        selection = harness.select(inputs, limit)
+        with Progress(
+            TextColumn("[bold]bench {task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            tasks: dict[str, TaskID] = {}
+
+            def progress(label: str, done: int, total: int) -> None:
+                if label not in tasks:
+                    tasks[label] = bar.add_task(label, total=total)
+                bar.update(tasks[label], completed=done)
+
+            result = harness.run(
+                inputs, selection, limit=limit, workers=workers, repeat=repeat,
+                progress=progress, debug=State.debug,
+            )  # fmt: skip
+    except PressgraphError as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        print_json(result.to_json())
+    else:
+        _bench_table(result)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help="A gold folder (or file) in the shared/eval format.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every missed and spurious fact.")
+    ] = False,
+) -> None:
+    """Score extraction against hand-labelled articles (precision, recall, F1)."""
+    from pressgraph import evaluate as ev
+    from pressgraph.model import Document
+
+    try:
+        golds = ev.load_gold(gold)
+        docs = [
+            # The article's date is metadata the ingest path reads too (jsonl "date").
+            Document.from_text(
+                g["text"],
+                external_id=g["id"],
+                language=g.get("language"),
+                published=g.get("date") or None,
+            )
+            for g in golds
+        ]
+        predictions: dict[str, list[dict[str, Any]]] = {}
+        for item in pipeline.extract_documents(docs):
+            if isinstance(item, PressgraphError):
+                err.print(f"[red]rejected:[/red] {escape(str(item))}")
+                continue
+            key = item.document.external_id or item.document.id
+            predictions[key] = [c.to_gold() for c in item.claims]
+        result = ev.score(golds, predictions)
+    except PressgraphError as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        print_json(result.to_json())
+    else:
+        sys.stdout.write(ev.render_table(result) + "\n")
+    if errors:
+        sys.stdout.write(ev.render_errors(result) + "\n")
