@@ -1,5 +1,5 @@
 """The names of one document grouped into entities: one key, an acronym in parentheses, a
-short form of an earlier name ("Lucid" after "Lucid Motors Inc."), a surname.
+short form of an earlier name ("X" after "X Motors Inc."), a surname.
 
 :class:`Name` is a name found in the text (see :mod:`pressgraph.extract.entities`);
 :class:`Cluster` the names of one entity within one document.

@@ -1,5 +1,5 @@
 """The parties of frames read by position: pairs of parties, and percentages written next
-to a party ("Honeywell Inc 14 pct")."""
+to a party ("X Inc 14 pct")."""
 
 from __future__ import annotations
 

@@ -114,7 +114,7 @@ class FrameWords:
     own_share_nouns: frozenset[str]
     #: Prepositions of the company after a share noun ("20 pct of Y", "a stake in Y").
     share_prepositions: tuple[str, ...]
-    #: Prepositions that complete an asset's name ("its office building in Sydney").
+    #: Prepositions that complete an asset's name ("its office building in X").
     asset_prepositions: tuple[str, ...]
     #: Nouns of what a company owns and can sell or build as a unit ("its enterprise business").
     asset_nouns: frozenset[str]
@@ -141,7 +141,7 @@ class FrameWords:
     #: Verbs whose coordinated subjects are the parties of the partnership they govern
     #: ("A and B signed a cooperation agreement").
     partnering_verbs: frozenset[str]
-    #: Participles that give a facility its name ("baptisée Jupiter", "called X").
+    #: Participles that give a facility its name ("baptisée X", "called X").
     naming_participles: frozenset[str]
     #: Verbs of founding that found only a company, not a product or an event ("créer").
     company_founding_verbs: tuple[str, ...]

@@ -217,7 +217,7 @@ class GrammarWords:
     plural_pronouns: frozenset[str]
     #: Subject pronouns resolved as references (none in French: "il" is too often impersonal).
     subject_pronouns: frozenset[str]
-    #: Lower-case words dropped from the start or end of a name ("la Walt Disney Company").
+    #: Lower-case words dropped from the start or end of a name ("la X Company").
     name_leading_words: frozenset[str]
     #: Coordinators of lists of parties ("A, B ou C", "as well as").
     coordinators: frozenset[str]
@@ -240,7 +240,7 @@ class GrammarWords:
     #: Conjunctions at which one NER span is cut into two names after a word that ends
     #: company names ("X Ventures and Y").
     name_list_conjunctions: tuple[str, ...]
-    #: Nouns, names and places modify a noun from before it ("the ChatGPT maker", "the
+    #: Nouns, names and places modify a noun from before it ("the X maker", "the
     #: Sunnyvale, Calif., defense electronics firm"): descriptions are read across them.
     modifiers_before_noun: bool
     #: Hyphenated words the tokenizer must keep whole ("start-up", not "start" + "-up").
@@ -253,12 +253,12 @@ class GrammarWords:
 class ModelTraits:
     """How far the language's spaCy model can be trusted, and where reading repairs it."""
 
-    #: Runs of proper nouns that NER missed are taken as names ("Argo AI"); not where the
+    #: Runs of proper nouns that NER missed are taken as names ("X AI"); not where the
     #: tagger marks too many capitalised common words PROPN.
     proper_noun_names: bool
     #: A PERSON label on a first and last name is proof of a person.
     person_labels_reliable: bool
-    #: Acronyms NER missed, listed next to names ("des firmes BPR, Dessau et Axor"), are names.
+    #: Acronyms NER missed, listed next to names ("des firmes ABC, X et Y"), are names.
     listed_acronyms: bool
     #: A place can be a party to a deal (the model labels many companies as places).
     places_as_parties: bool
@@ -301,7 +301,7 @@ class Lexicon(
     institutions: tuple[str, ...]
     #: Words that end company names ("Ventures", "Capital"), whatever the article's language.
     name_endings: frozenset[str]
-    #: Conjunctions inside company names ("Cable and Wireless", "Fichtel und Sachs").
+    #: Conjunctions inside company names ("X and Y Plc", "X und Y AG").
     name_conjunctions: frozenset[str]
 
     @functools.cached_property

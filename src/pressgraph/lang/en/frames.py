@@ -286,7 +286,7 @@ FRAMES = FrameWords(
     ),
     legal_form_users=frozenset({"use", "adopt", "choose"}),
     agent_prepositions=("by",),
-    # "de" too: English wires cite French names, read so ("X Alsacienne de Banque").
+    # "de" too: English wires cite French names, read so ("Société X de Banque").
     of_prepositions=("of", "de"),
     dative_prepositions=("to",),
     invested_prepositions=("in", "into"),

@@ -4,7 +4,7 @@ from pressgraph.lang.lexicon import ModelTraits
 
 TRAITS = ModelTraits(
     proper_noun_names=True,
-    # A PERSON on a first and last name is reliable: nobody buys "Joseph Pinola".
+    # A PERSON on a first and last name is reliable: nobody buys a person.
     person_labels_reliable=True,
     listed_acronyms=False,
     # GPE/LOC labels are reliable: a place is never a party to a deal.

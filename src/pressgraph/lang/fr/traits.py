@@ -5,7 +5,7 @@ from pressgraph.lang.lexicon import ModelTraits
 TRAITS = ModelTraits(
     # The tagger marks too many capitalised common words PROPN to take their runs as names.
     proper_noun_names=False,
-    # The model tags many companies PER ("Morgan Stanley"): a person label is no proof.
+    # The model tags many companies named after people PER: a person label is no proof.
     person_labels_reliable=False,
     listed_acronyms=True,
     # The model labels many companies LOC (start-ups, tech sites): a place that invests,
