@@ -29,6 +29,7 @@ from statistics import mean
 from typing import Any
 
 from pressgraph.errors import PressgraphError
+from pressgraph.lang import LANGUAGES
 from pressgraph.model import Document
 
 __all__ = ["TARGET_RATIO", "run_incremental"]
@@ -88,7 +89,7 @@ def run_incremental(
     from pressgraph.store import open_store
 
     docs = _documents(paths, limit, seed)
-    for lang in sorted({d.language for d in docs if d.language} | {"fr", "en"}):
+    for lang in sorted({d.language for d in docs if d.language} | set(LANGUAGES)):
         if lang in nlp.MODELS:
             nlp.load(lang)  # before the clock: the workers inherit the loaded pipelines
     if len(docs) < 2 * window:

@@ -42,6 +42,7 @@ from pressgraph.ingest.html import DEFAULT_TIME_BUDGET, parse_html
 from pressgraph.ingest.jsonl import iter_jsonl, parse_json_document
 from pressgraph.ingest.text import parse_text
 from pressgraph.ingest.warc import iter_warc
+from pressgraph.lang import LANGUAGES
 from pressgraph.model import Document
 
 __all__ = [
@@ -72,7 +73,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
 }
 #: A supported extension followed by ``.gz`` is read inflated (``.warc.gz``: by record).
 COMPRESSED_SUFFIX = ".gz"
-_LANGUAGE_TAGS = frozenset({"fr", "en"})
+_LANGUAGE_TAGS = frozenset(LANGUAGES)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
