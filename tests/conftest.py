@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from pressgraph import nlp
 from pressgraph.extract import extract_parsed
+from pressgraph.extract.scorer import RULES_ONLY
 from pressgraph.model import Document, Extraction
 
 
@@ -37,6 +38,29 @@ def extract_en() -> Callable[[str], Extraction]:
     def run(text: str) -> Extraction:
         doc = Document.from_text(text, language="en")
         return extract_parsed(doc, pipe(text), "en")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def rules_fr(fr_nlp: Language) -> Callable[[str], Extraction]:
+    """What the hand rules alone read in a French text (no trained scorer)."""
+
+    def run(text: str) -> Extraction:
+        doc = Document.from_text(text, language="fr")
+        return extract_parsed(doc, fr_nlp(text), "fr", RULES_ONLY)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def rules_en() -> Callable[[str], Extraction]:
+    """What the hand rules alone read in an English text (no trained scorer)."""
+    pipe = nlp.load("en")
+
+    def run(text: str) -> Extraction:
+        doc = Document.from_text(text, language="en")
+        return extract_parsed(doc, pipe(text), "en", RULES_ONLY)
 
     return run
 

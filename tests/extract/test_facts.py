@@ -1,4 +1,8 @@
-"""Fact extraction, driven by case tables (one sentence or snippet per line).
+"""The hand rules' constructions, driven by case tables (one sentence or snippet per line).
+
+The hand rules propose candidates with their own claims; the trained scorer decides (it is
+measured by cross-validation, ``tests/test_quality_floors.py``). These cases check what the
+rules read, with the scorer that keeps exactly their claims (``RULES_ONLY``).
 
 ``tests/data/facts_fr.jsonl`` and ``facts_en.jsonl``: each case gives ``text`` and the facts it
 must yield (``expect``). A fact is found when some claim has the same type, subject and object, and
@@ -68,8 +72,8 @@ def _show(claims: tuple[Claim, ...]) -> str:
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_fact_case(case: dict[str, Any], extract_fr: Callable[[str], Extraction]) -> None:
-    claims = extract_fr(case["text"]).claims
+def test_fact_case(case: dict[str, Any], rules_fr: Callable[[str], Extraction]) -> None:
+    claims = rules_fr(case["text"]).claims
     used: set[int] = set()
     for fact in case["expect"]:
         found = next((i for i, c in enumerate(claims) if i not in used and matches(c, fact)), None)
@@ -81,5 +85,5 @@ def test_fact_case(case: dict[str, Any], extract_fr: Callable[[str], Extraction]
 
 
 @pytest.mark.parametrize("case", _cases("en"))
-def test_fact_case_en(case: dict[str, Any], extract_en: Callable[[str], Extraction]) -> None:
-    test_fact_case(case, extract_en)
+def test_fact_case_en(case: dict[str, Any], rules_en: Callable[[str], Extraction]) -> None:
+    test_fact_case(case, rules_en)

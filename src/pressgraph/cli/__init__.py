@@ -6,13 +6,15 @@ tracebacks.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
-demo), then :mod:`pressgraph.cli.measure` (bench, evaluate).
+demo), then :mod:`pressgraph.cli.measure` (bench) and :mod:`pressgraph.cli.learn` (evaluate,
+train).
 """
 
 from __future__ import annotations
 
 # Imported in this order, the modules register their commands in the order of ``--help``.
 from pressgraph.cli import graph as graph
+from pressgraph.cli import learn as learn
 from pressgraph.cli import measure as measure
 from pressgraph.cli.app import app, main
 from pressgraph.cli.graph import sample_paths

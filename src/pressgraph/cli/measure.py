@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -19,7 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from pressgraph import bench, pipeline
+from pressgraph import bench
 from pressgraph.bench import harness
 from pressgraph.cli.app import State, app, err, fail, out, print_json
 from pressgraph.cli.graph import sample_paths
@@ -172,48 +171,3 @@ def bench_cmd(
         print_json(result.to_json())
     else:
         _bench_table(result)
-
-
-@app.command()
-def evaluate(
-    gold: Annotated[
-        Path, typer.Argument(help="A gold folder (or file) in the shared/eval format.")
-    ],
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    errors: Annotated[
-        bool, typer.Option("--errors", help="List every missed and spurious fact.")
-    ] = False,
-) -> None:
-    """Score extraction against hand-labelled articles (precision, recall, F1)."""
-    from pressgraph import evaluate as ev
-    from pressgraph.model import Document
-
-    try:
-        golds = ev.load_gold(gold)
-        docs = [
-            # The article's date is metadata the ingest path reads too (jsonl "date").
-            Document.from_text(
-                g["text"],
-                external_id=g["id"],
-                language=g.get("language"),
-                published=g.get("date") or None,
-            )
-            for g in golds
-        ]
-        predictions: dict[str, list[dict[str, Any]]] = {}
-        for item in pipeline.extract_documents(docs):
-            if isinstance(item, PressgraphError):
-                err.print(f"[red]rejected:[/red] {escape(str(item))}")
-                continue
-            key = item.document.external_id or item.document.id
-            predictions[key] = [c.to_gold() for c in item.claims]
-        result = ev.score(golds, predictions)
-    except PressgraphError as exc:
-        fail(exc)
-        return
-    if fmt == "json":
-        print_json(result.to_json())
-    else:
-        sys.stdout.write(ev.render_table(result) + "\n")
-    if errors:
-        sys.stdout.write(ev.render_errors(result) + "\n")

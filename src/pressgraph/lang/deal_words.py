@@ -222,3 +222,20 @@ class RoleWords:
     role_org_links: frozenset[str]
     #: Words between a description and the person at its head ("le groupe de X": X leads it).
     owner_links: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class CandidateWords:
+    """Words that propose fact candidates for the trained scorer to decide (see
+    :mod:`pressgraph.extract.candidates`): broad on purpose, since a candidate costs little
+    and a fact with no candidate is never found."""
+
+    #: A fact type to the words (lemmas, lower case) that may announce it: verbs and nouns
+    #: of deals, holdings, roles, contracts and projects. A word may serve several types.
+    trigger_words: Mapping[str, frozenset[str]]
+    #: A preposition (as the parse writes it, lower case; several words joined by a space)
+    #: to the class of relation it marks between a deal word and a party: "IN" (the company
+    #: invested in or held), "OF" (the theme), "BY" (the agent), "WITH" (the partner), "TO"
+    #: (the recipient), "FROM" (the seller or lender), "FOR" (what a bid is for), "BETWEEN",
+    #: "ON", "AT" (where a person works).
+    preposition_classes: Mapping[str, str]

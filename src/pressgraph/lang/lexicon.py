@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from pressgraph.lang.deal_words import FrameWords, ListWords, RoleWords
+from pressgraph.lang.deal_words import CandidateWords, FrameWords, ListWords, RoleWords
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -277,6 +277,7 @@ class Lexicon(
     NumberWords,
     DateWords,
     FrameWords,
+    CandidateWords,
     ListWords,
     RoleWords,
     ModalityWords,
@@ -317,6 +318,7 @@ class Parts:
     numbers: NumberWords
     dates: DateWords
     frames: FrameWords
+    candidates: CandidateWords
     lists: ListWords
     roles: RoleWords
     modality: ModalityWords

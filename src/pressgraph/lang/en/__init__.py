@@ -4,6 +4,7 @@
 """
 
 from pressgraph.lang.en.attribution import ATTRIBUTION
+from pressgraph.lang.en.candidates import CANDIDATES
 from pressgraph.lang.en.dates import DATES
 from pressgraph.lang.en.frames import FRAMES
 from pressgraph.lang.en.grammar import GRAMMAR
@@ -18,6 +19,7 @@ PARTS = Parts(
     numbers=NUMBERS,
     dates=DATES,
     frames=FRAMES,
+    candidates=CANDIDATES,
     lists=LISTS,
     roles=ROLES,
     modality=MODALITY,

@@ -4,6 +4,7 @@
 """
 
 from pressgraph.lang.fr.attribution import ATTRIBUTION
+from pressgraph.lang.fr.candidates import CANDIDATES
 from pressgraph.lang.fr.dates import DATES
 from pressgraph.lang.fr.frames import FRAMES
 from pressgraph.lang.fr.grammar import GRAMMAR
@@ -18,6 +19,7 @@ PARTS = Parts(
     numbers=NUMBERS,
     dates=DATES,
     frames=FRAMES,
+    candidates=CANDIDATES,
     lists=LISTS,
     roles=ROLES,
     modality=MODALITY,

@@ -1,0 +1,227 @@
+"""From a fact candidate to a claim: its attributes, modality, sources and evidence.
+
+Pure functions of the document and sentence being read: an amount, a percentage and dates
+go to the deal word (trigger) by position and construction, the modality is read from the
+trigger's clause (:func:`pressgraph.extract.modality.find_modality`) and the sources from
+the sentence's attribution and the subjects of reporting verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.extract.attribution import Attribution, reporting_sources
+from pressgraph.extract.coref import Ref
+from pressgraph.extract.entities import Cluster
+from pressgraph.extract.frames import Frame, Sentence, Trigger
+from pressgraph.extract.modality import find_modality
+from pressgraph.extract.text import doc_text
+from pressgraph.lang import Lexicon
+from pressgraph.model import Argument, Claim, Document, Quantity, TimeExpr, types_with
+
+MONEY_TYPES = types_with("amount")
+PERCENT_TYPES = types_with("percent")
+DATED_TYPES = types_with("date")
+UNTIL_TYPES = types_with("until")
+
+
+@dataclass
+class DocumentContext:
+    """What is read once per document and shared by its sentences."""
+
+    document: Document
+    doc: Doc
+    lang: str
+    lex: Lexicon
+    quantities: list[Quantity]
+    times: list[TimeExpr]
+    published: str | None
+
+
+@dataclass
+class SentenceContext:
+    """One sentence as read: its references and role lookups, attribution, figures, dates,
+    deal words and the frames the hand rules found."""
+
+    index: int
+    sent: Span
+    S: Sentence
+    attribution: Attribution
+    quantities: list[Quantity]
+    times: list[TimeExpr]
+    triggers: list[Trigger]
+    #: (construction, frame) for every frame the hand rules read in the sentence.
+    frames: list[tuple[str, Frame]] = field(default_factory=list)
+
+
+def dated_by(triggers: list[int], start: int) -> int | None:
+    """The deal word (by character offset) that a date at ``start`` belongs to."""
+    before = [c for c in triggers if c < start]
+    if before:
+        return before[-1]
+    return min(triggers, key=lambda c: abs(c - start)) if triggers else None
+
+
+def per_unit(dc: DocumentContext, q: Quantity) -> bool:
+    """A price per share ("at 4.50 stg each", "37 dlrs a share", "au prix unitaire de
+    25 dollars") is not a deal's amount."""
+    text = doc_text(dc.doc)
+    after = text[q.end : q.end + 14].lower().lstrip()
+    before = " ".join(text[max(0, q.start - 30) : q.start].lower().split())
+    # "au prix unitaire de 25,25 dollars": the words before may say it too.
+    return after.startswith(dc.lex.per_unit) or before.endswith(dc.lex.per_unit_before)
+
+
+def valuation_amount(dc: DocumentContext, q: Quantity) -> bool:
+    """An amount that values a company ("Y, valorisé à N"), not one that prices a deal."""
+    before = dc.doc.text[max(0, q.start - 50) : q.start].lower()
+    words = re.findall(r"[\w'’]+", before)[-6:]
+    marks = [i for i, w in enumerate(words) if w in dc.lex.valuation_words]
+    if not marks or len(words) - marks[-1] > 4:
+        return False
+    # "une transaction évaluée à N" prices the deal; "Y, valorisé à N" values a company.
+    return marks[-1] == 0 or words[marks[-1] - 1] not in dc.lex.priced_nouns
+
+
+def article_currency(dc: DocumentContext, q: Quantity) -> str | None:
+    """ "Valorisé désormais à près de 19 milliards": a bare amount is in the currency the
+    article last named (the one before it, else the first after it)."""
+    named = [x for x in dc.quantities if x.kind == "money" and x.currency is not None]
+    before = [x for x in named if x.end <= q.start]
+    if before:
+        return before[-1].currency
+    after = [x for x in named if x.start >= q.end]
+    return after[0].currency if after else None
+
+
+def trigger_chars(sc: SentenceContext) -> list[int]:
+    """Offsets of the sentence's deal words that the hand rules read a frame for."""
+    return sorted({f.trigger.token.idx for _, f in sc.frames})
+
+
+def build_claim(
+    dc: DocumentContext,
+    sc: SentenceContext,
+    ftype: str,
+    trigger: Trigger,
+    subject: Ref,
+    subj: Cluster,
+    obj_ref: Ref | None,
+    obj: Cluster | None,
+    frame: Frame | None = None,
+    *,
+    appositive: bool = False,
+    read_as: str | None = None,
+    subject_type: str | None = None,
+    object_type: str | None = None,
+) -> Claim | None:
+    """The claim that ``ftype`` holds between ``subj`` and ``obj`` as ``trigger`` says in
+    ``sc``'s sentence; ``frame`` carries what a hand rule read besides (role, value, a
+    percentage given in words, a modality); ``read_as`` is the type whose attributes are
+    read, when a rule retyped the fact ("X will fund its project": an investment read as
+    infrastructure). None for a valuation without its figure."""
+    lex = dc.lex
+    out_type = ftype
+    ftype = read_as or ftype
+    tok = trigger.token
+    sent = sc.sent
+    trigger_char = tok.idx
+    amount = currency = percent = date = until = None
+    arguments = [Argument("subject", subject.text, subject.char_start, subject.char_end)]
+    if obj_ref is not None and obj is obj_ref.cluster:
+        arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
+    if ftype in MONEY_TYPES:
+        money = [q for q in sc.quantities if q.kind == "money" and not per_unit(dc, q)]
+        if ftype != "valuation":
+            # "racheter Y, valorisé à 800 millions, pour 3 milliards": not the price.
+            money = [q for q in money if not valuation_amount(dc, q)]
+        after = [q for q in money if q.start >= trigger_char]
+        before = [q for q in money if q.end <= trigger_char and trigger_char - q.end < 80]
+        pick = after[0] if after else (before[-1] if before else None)
+        if pick is not None:
+            amount, currency = pick.value, pick.currency
+            if currency is None and lex.bare_amounts_in_article_currency:
+                currency = article_currency(dc, pick)
+            arguments.append(Argument("amount", pick.text, pick.start, pick.end))
+    if ftype in PERCENT_TYPES:
+        pcts = [q for q in sc.quantities if q.kind == "percent"]
+        if frame is not None and frame.percent is not None:
+            percent = frame.percent
+        elif pcts:
+            pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
+            percent = pick.value
+            arguments.append(Argument("percent", pick.text, pick.start, pick.end))
+    if ftype in DATED_TYPES:
+        # A date goes to the deal word written before it ("invested $1bn in 2019 and has
+        # since committed $13bn" dates the first only), else to the nearest after it.
+        # A date that opens the sentence, before every deal word ("En novembre 2013, X
+        # tente de racheter Y, valorisé à N"), frames all of them.
+        chars = trigger_chars(sc) or [trigger_char]
+        if trigger_char not in chars:
+            chars = sorted([*chars, trigger_char])
+        points = [
+            x
+            for x in sc.times
+            if x.role == "point"
+            and (dated_by(chars, x.start) == trigger_char or all(c > x.start for c in chars))
+        ]
+        if points:
+            pick_t = min(points, key=lambda x: abs(x.start - trigger_char))
+            date = pick_t.value
+            arguments.append(Argument("date", pick_t.text, pick_t.start, pick_t.end))
+    if ftype in UNTIL_TYPES:
+        untils = [x for x in sc.times if x.role == "until"]
+        if untils:
+            until = untils[0].value[:4] if ftype == "access_right" else untils[0].value
+            arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
+    if ftype == "valuation" and amount is None:
+        return None  # a valuation without its figure says nothing
+    # A role in apposition is the article's own identification of a person, not news.
+    own_sources = [] if appositive else list(sc.attribution.sources)
+    # Reporting subjects are the outermost sources, in their written order.
+    reporters = (
+        []
+        if appositive
+        else [
+            r
+            for r in reporting_sources(tok, sc.S.ref_at, lex)
+            if r.name not in {s.name for s in own_sources}
+        ]
+    )
+    own_sources = reporters + own_sources
+    presupposed = frame.presupposed if frame is not None else False
+    derived = (
+        ftype == "legal_form" and not trigger.verbal and tok.lemma_.lower() in lex.legal_form_users
+    )
+    modality = (frame.modality if frame is not None else None) or (
+        "asserted"
+        if derived or appositive
+        else find_modality(tok, sent, lex, presupposed=presupposed, kind=ftype)
+    )
+    written = dc.document.text[sent.start_char : sent.end_char]  # with its wire markup
+    evidence = written.strip()
+    ev_start = sent.start_char + (len(written) - len(written.lstrip()))
+    return Claim(
+        document=dc.document.id,
+        type=out_type,
+        subject=subj.name,
+        object=obj.name if obj is not None else None,
+        amount=amount,
+        currency=currency,
+        percent=percent,
+        date=date,
+        until=until,
+        role=frame.role if frame is not None else None,
+        value=frame.value if frame is not None else None,
+        modality=modality,
+        sources=tuple(own_sources),
+        evidence=evidence,
+        evidence_start=ev_start,
+        evidence_end=ev_start + len(evidence),
+        arguments=tuple(arguments),
+        subject_type=subject_type or subj.label,
+        object_type=(object_type or obj.label) if obj is not None else None,
+    )
