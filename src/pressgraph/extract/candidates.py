@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pressgraph.extract.claims import SentenceContext
 from pressgraph.extract.coref import Ref
@@ -72,7 +72,8 @@ class Candidate:
     object: Party | None
     #: Indices of the hand rules' claims of the same type and parties (``Reader.claims``).
     rule_claims: tuple[int, ...] = ()
-    features: dict[str, float] = field(default_factory=dict)
+    #: The names of its features (see :mod:`pressgraph.extract.features`).
+    features: tuple[str, ...] = ()
 
     def key(self) -> tuple[str, str, str | None]:
         obj = self.object.cluster.name if self.object is not None else None

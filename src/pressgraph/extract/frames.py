@@ -72,7 +72,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     """Deal verbs and nouns of ``sent``."""
     verbs = lex.verb_frames
     nouns = lex.noun_frames
-    multi = sorted((k for k in nouns if " " in k or "'" in k), key=len, reverse=True)
+    multi_by_initial = _multi_word_nouns(lex)
     doc = sent.doc
     skip_to = sent.start
     for tok in sent:
@@ -104,8 +104,14 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         if _kind_of(tok, lex):
             continue  # "un fonds d'investissement" names a kind of company, not a deal
         rest = doc[tok.i : min(tok.i + 6, sent.end)].text
+        low = rest.lower()
         matched = next(
-            (m for m in multi if rest.startswith(m) or rest.lower().startswith(m.lower())), None
+            (
+                m
+                for m, m_low in multi_by_initial.get(low[:1], ())
+                if rest.startswith(m) or low.startswith(m_low)
+            ),
+            None,
         )
         if matched:
             width = len(
@@ -141,6 +147,27 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
                 skip_to = tok.i + width
 
 
+@functools.cache
+def _multi_word_nouns(lex: Lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The lexicon's deal nouns of several words, longest first, grouped by their initial
+    (lower case): each as written and lower-cased."""
+    multi = sorted((k for k in lex.noun_frames if " " in k or "'" in k), key=len, reverse=True)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in multi:
+        out.setdefault(m.lower()[:1], []).append((m, m.lower()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _multi_word_roles(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Role nouns of several words (or hyphenated), longest first, grouped by initial."""
+    roles = role_nouns(lex)
+    out: dict[str, list[str]] = {}
+    for key in sorted((k for k in roles if " " in k or "-" in k), key=len, reverse=True):
+        out.setdefault(key[:1], []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _kind_of(tok: Token, lex: Lexicon) -> bool:
     """True for a bare "de <noun>" complement of a kind noun ("fonds d'investissement")."""
     if tok.dep_ != "nmod" or tok.head.lemma_.lower() not in lex.kind_heads:
@@ -162,7 +189,7 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
         return None
     roles = role_nouns(lex)
     rest = doc[tok.i : min(tok.i + 5, end)].text.lower()
-    for key in sorted((k for k in roles if " " in k or "-" in k), key=len, reverse=True):
+    for key in _multi_word_roles(lex).get(rest[:1], ()):
         if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
             span = doc.char_span(tok.idx, tok.idx + len(key), alignment_mode="expand")
             return roles[key], len(span) if span is not None else 1

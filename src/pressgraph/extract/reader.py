@@ -40,7 +40,7 @@ from pressgraph.model import Claim, Document, Entity, Extraction, Mention, TimeE
 class Proposal:
     """A candidate as training sees it: its features and the claim it would be."""
 
-    features: dict[str, float]
+    features: tuple[str, ...]
     claim: Claim
 
 

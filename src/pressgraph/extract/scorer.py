@@ -14,7 +14,7 @@ import functools
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -36,14 +36,11 @@ class Model:
     #: How it was trained (articles, candidates, C, folds...): shown by ``pressgraph train``.
     meta: Mapping[str, Any] = field(default_factory=dict)
 
-    def probability(self, features: Mapping[str, float]) -> float:
-        """The probability that the candidate with ``features`` is a fact."""
-        z = self.bias
-        weights = self.weights
-        for name, value in features.items():
-            w = weights.get(name)
-            if w is not None:
-                z += w * value
+    def probability(self, features: Iterable[str]) -> float:
+        """The probability that the candidate with ``features`` (the names of those that are
+        1, each once) is a fact."""
+        get = self.weights.get
+        z = self.bias + sum([get(name, 0.0) for name in features])
         if z < -60:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

@@ -17,13 +17,13 @@ teach constructions rather than words.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 
 from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Sentence, Trigger
+from pressgraph.extract.syntax import OBL, prep_of
 from pressgraph.lang import Lexicon
 
 _SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
@@ -197,12 +197,52 @@ EXPECTED: Mapping[bool, Mapping[str, tuple[frozenset[str], frozenset[str]]]] = {
 }
 
 
-@functools.cache
-def _class_prepositions(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for word, cls in lex.preposition_classes.items():
-        out.setdefault(cls, []).append(word)
-    return {cls: tuple(words) for cls, words in sorted(out.items())}
+def complements_by_class(S: Sentence, tok: Token) -> dict[str, Ref]:
+    """The first reference each class of preposition introduces among ``tok``'s complements
+    (as :meth:`~pressgraph.extract.complements.Complements.with_prep` reads one class, in one
+    pass for all: the tree first, then "PREP <name>" right after the word)."""
+    lex = S.lex
+    classes = lex.preposition_classes
+    found: dict[str, Ref] = {}
+    for c in tok.children:
+        if c.dep_ in OBL or c.dep_.startswith(("obl", "nmod")):
+            cls = classes.get(prep_of(c, lex))
+            if cls is not None and cls not in found:
+                objs = [g for g in c.children if g.dep_ == "pobj"] if c.pos_ == "ADP" else []
+                head_ref = S.ref_at.get(objs[0].i) if objs else None
+                if head_ref is not None and head_ref.kind == "possessive":
+                    head_ref = None
+                ref = head_ref or (S.first_ref(c) if objs else S.phrase_ref(c))
+                if ref is not None:
+                    found[cls] = ref
+        # "auprès de Z" parsed as an adverb with its own complement.
+        for g in c.children:
+            cls = classes.get(f"{c.lower_} {prep_of(g, lex)}")
+            if cls is not None and cls not in found:
+                ref = S.first_ref(g)
+                if ref is not None:
+                    found[cls] = ref
+    doc, end = S.doc, S.sent.end
+    contractions = lex.contractions
+    for i in range(tok.i + 1, min(tok.i + 8, end)):
+        t = doc[i]
+        if t.is_punct and t.text not in ("'", "’", "%"):
+            break
+        low = contractions.get(t.lower_, t.lower_)
+        nxt = doc[i + 1].lower_ if i + 1 < end else ""
+        two = f"{low} {contractions.get(nxt, nxt)}" if nxt else ""
+        cls = classes.get(two) or classes.get(low)
+        if cls is None or cls in found or i + 1 >= end:
+            continue
+        j = i + 2 if two in classes else i + 1
+        while j < end and doc[j].pos_ == "DET":
+            j += 1
+        ref = S.ref_at.get(j)
+        if ref is None or ref.kind == "possessive":
+            ref = S.described_name(j)  # "in the battery maker X"
+        if ref is not None:
+            found[cls] = ref
+    return found
 
 
 def frame_slots(S: Sentence, trigger: Trigger) -> dict[int, frozenset[str]]:
@@ -245,7 +285,7 @@ def frame_slots(S: Sentence, trigger: Trigger) -> dict[int, frozenset[str]]:
             for c in tok.head.children:
                 if c.dep_ == "nsubj" and c.i in S.ref_at:
                     put(S.ref_at[c.i], "COPULA")
-    for cls, preps in _class_prepositions(S.lex).items():
-        put(S.with_prep(tok, preps), cls)
+    for cls, ref in complements_by_class(S, tok).items():
+        put(ref, cls)
     del S.assets[assets:]  # phrases named on the way are not parties of their own here
     return {k: frozenset(v) for k, v in found.items()}

@@ -32,7 +32,7 @@ class Example:
 
     article: str
     language: str
-    features: Mapping[str, float]
+    features: tuple[str, ...]
     claim: Claim
     label: bool | None
 

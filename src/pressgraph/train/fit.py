@@ -52,7 +52,7 @@ def fit(examples: Sequence[Example], c: float, seed: int = 0) -> Fitted:
     if not rows or all(labels) or not any(labels):
         raise ValueError("training needs both facts and non-facts among the candidates")
     vec = DictVectorizer(sort=True)
-    matrix = vec.fit_transform([dict(e.features) for e in rows]).tocsr()
+    matrix = vec.fit_transform([dict.fromkeys(e.features, 1.0) for e in rows]).tocsr()
     # liblinear takes 32-bit indices only (DictVectorizer may build 64-bit ones).
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
