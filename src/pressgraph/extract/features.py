@@ -25,7 +25,13 @@ from pressgraph.extract.candidates import Candidate, Party, candidate_types
 from pressgraph.extract.claims import SentenceContext
 from pressgraph.extract.frames import Trigger
 from pressgraph.extract.modality import is_conditional
-from pressgraph.extract.slots import EXPECTED, coarse, frame_slots, preposition_class, tree_role
+from pressgraph.extract.slots import (
+    coarse,
+    expected_slots,
+    frame_slots,
+    preposition_class,
+    tree_role,
+)
 from pressgraph.lang import Lexicon
 
 #: (type, subject, object) -> the hand-rule constructions that read it; ("*", s, o) -> the
@@ -95,7 +101,13 @@ class SentenceFeatures:
                 if h.i != head.i and ((h.i - tok.i) < 0) == (d < 0) and abs(h.i - tok.i) < abs(d)
             )
             side = ("L" if d < 0 else "R") + str(min(rank, 2))
-            info = (tree_role(tok, head), preposition_class(head, self.lex), kind, side, bucket(abs(d)))
+            info = (
+                tree_role(tok, head),
+                preposition_class(head, self.lex),
+                kind,
+                side,
+                bucket(abs(d)),
+            )
         self._args[key] = info
         return info
 
@@ -201,7 +213,7 @@ class SentenceFeatures:
             names += (f"T={T}|ofr={y}", f"T={T}|trig={trig}|ofr={y}")
         if fa is not _NONE and fb is not None and fb is not _NONE:
             names.append(f"T={T}|both_framed")
-        want_s, want_o = EXPECTED[c.trigger.verbal].get(T, (frozenset(), frozenset()))
+        want_s, want_o = expected_slots(T, c.trigger, self.lex)
         sx = bool(want_s & fa)
         ox = fb is None or bool(want_o & fb)
         if fb is not None and T in ("partnership", "negotiation"):

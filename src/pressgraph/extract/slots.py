@@ -245,6 +245,43 @@ def complements_by_class(S: Sentence, tok: Token) -> dict[str, Ref]:
     return found
 
 
+#: Nouns whose apposed or described entity is the one held ("Y, filiale de X", "X's unit
+#: Y"): the holder is their complement or possessor.
+_HELD_SLOTS = (
+    frozenset({"OF", "POSS", "AT", "COMPOUND", "GOV_AGENT"}),
+    frozenset({"APPOSED", "COPULA", "HEAD"}),
+)
+#: Nouns whose apposed or described entity is the holder ("X, actionnaire de Y").
+_HOLDER_SLOTS = (
+    frozenset({"APPOSED", "COPULA", "HEAD", "GOV_AGENT"}),
+    frozenset({"OF", "IN", "AT", "POSS", "COMPOUND"}),
+)
+#: Nouns of roles: the person is apposed or described, the organisation their complement,
+#: possessor or modifier ("X, PDG de Y", "Y's chairman X", "Y chairman X").
+_ROLE_SLOTS = (
+    frozenset({"APPOSED", "COPULA", "HEAD", "GOV_AGENT"}),
+    frozenset({"OF", "AT", "POSS", "IN", "COMPOUND"}),
+)
+
+
+def expected_slots(
+    ftype: str, trigger: Trigger, lex: Lexicon
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The slots the subject and the object of a ``ftype`` fact announced by ``trigger``
+    usually fill: by the type (:data:`EXPECTED`), refined by the class of a noun trigger
+    (what a subsidiary noun describes is held; what a shareholder noun describes holds)."""
+    if not trigger.verbal:
+        lemma = trigger.token.lemma_.lower()
+        if ftype == "stake":
+            if lemma in lex.subsidiary_nouns:
+                return _HELD_SLOTS
+            if lemma in lex.shareholder_nouns or lemma in lex.parent_nouns:
+                return _HOLDER_SLOTS
+        if ftype in ("leadership", "founder"):
+            return _ROLE_SLOTS
+    return EXPECTED[trigger.verbal].get(ftype, (frozenset(), frozenset()))
+
+
 def frame_slots(S: Sentence, trigger: Trigger) -> dict[int, frozenset[str]]:
     """The slots each party (by ``id`` of its cluster) fills in ``trigger``'s frame, read
     with the hand rules' role helpers. Phrases those helpers name as new assets are not
@@ -274,6 +311,13 @@ def frame_slots(S: Sentence, trigger: Trigger) -> dict[int, frozenset[str]]:
                 put(S.dative(verb), "GOV_DATIVE")
         if tok.dep_ == "appos" and tok.head.i in S.ref_at:
             put(S.ref_at[tok.head.i], "APPOSED")
+        # "Rainbow directors X", "APT vice-president X": a name compounded with the noun,
+        # before it (its modifier) or as the head it modifies.
+        for c in tok.children:
+            if c.dep_ in _COMPOUND and c.i < tok.i and c.i in S.ref_at:
+                put(S.ref_at[c.i], "COMPOUND")
+        if tok.dep_ in _COMPOUND and tok.head.i in S.ref_at:
+            put(S.ref_at[tok.head.i], "HEAD")
         for c in tok.children:
             if c.dep_ == "appos" and c.i in S.ref_at:
                 put(S.ref_at[c.i], "APPOSED")
