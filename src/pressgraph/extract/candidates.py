@@ -92,16 +92,17 @@ def candidate_types(lex: Lexicon) -> dict[str, tuple[str, ...]]:
 
 def parties(sc: SentenceContext) -> list[Party]:
     """The distinct entities the sentence names (names, descriptions, pronouns, relative
-    pronouns), each with its first reference."""
+    pronouns, and assets the hand rules named by a common noun), each with its first
+    reference."""
     seen: dict[int, Party] = {}
     for _, ref in sorted(sc.S.ref_at.items()):
         if ref.cluster is not None and id(ref.cluster) not in seen:
             seen[id(ref.cluster)] = Party(ref.cluster, ref)
     # Assets the hand rules named by a common noun ("its enterprise business").
     for _, frame in sc.frames:
-        for found in (frame.subject, frame.object):
-            if found is not None and ref.cluster is not None and id(ref.cluster) not in seen:
-                seen[id(ref.cluster)] = Party(ref.cluster, ref)
+        for named in (frame.subject, frame.object):
+            if named is not None and named.cluster is not None and id(named.cluster) not in seen:
+                seen[id(named.cluster)] = Party(named.cluster, named)
     return list(seen.values())
 
 
@@ -138,9 +139,10 @@ def propose(
 ) -> list[Candidate]:
     """Every candidate of the sentence of ``sc``; ``rule_claims`` are the hand rules'
     claims read in it (index in the reader's claims, frame, claim)."""
+    words = triggers(sc, lex)
     people = parties(sc)
     out: list[Candidate] = []
-    for trigger, types in triggers(sc, lex):
+    for trigger, types in words:
         for ftype in types:
             if ftype in UNARY_TYPES:
                 out.extend(Candidate(sc.index, ftype, trigger, a, None) for a in people)

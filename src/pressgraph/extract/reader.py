@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from pressgraph.extract.admission import admit
 from pressgraph.extract.attribution import sentence_attribution
-from pressgraph.extract.candidates import Candidate, parties, propose
+from pressgraph.extract.candidates import Candidate, propose
 from pressgraph.extract.claims import DocumentContext, SentenceContext, build_claim
 from pressgraph.extract.coref import Ref, Salience, find_descriptions, find_pronouns, resolve
 from pressgraph.extract.dates import find_dateline, find_times
@@ -173,7 +173,12 @@ class Reader:
                 rules[key] = rules.get(key, frozenset()) | {value}
         named = {c.name: c for c in self.clusters}
         found = propose(sc, self.lex, ((i, f, c) for i, _, f, c in read), named)
-        reading = SentenceFeatures(sc, self.lex, rules, parties(sc))
+        people = {id(p.cluster): p for c in found for p in (c.subject, c.object) if p is not None}
+        for p in people.values():
+            if p.cluster.name not in named:  # an unnamed party (a phrase) or a rule's asset
+                self.clusters.append(p.cluster)
+                named[p.cluster.name] = p.cluster
+        reading = SentenceFeatures(sc, self.lex, rules, list(people.values()))
         for c in found:
             c.features = reading.features(c)
         self.candidates.extend(found)
