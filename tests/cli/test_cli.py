@@ -129,7 +129,8 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["ingest", "extract", "entities", "facts", "report", "demo", "evaluate", "bench"]
+    "command",
+    ["ingest", "extract", "entities", "facts", "report", "demo", "evaluate", "train", "bench"],
 )
 def test_every_command_is_documented(command: str) -> None:
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
@@ -158,3 +159,44 @@ def test_english_and_french_articles_in_one_run(tmp_path: Path) -> None:
     english = next(r for r in rows if r["subject"] == "Boeing Co")
     assert english["amount"] == 300_000_000 and english["currency"] == "USD"
     assert english["modality"] == "planned"
+
+
+GOLD = Path(__file__).parents[1] / "data" / "gold"
+
+
+def test_train_writes_a_scorer_that_extraction_can_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    out = tmp_path / "scorer.json"
+    result = runner.invoke(app, ["train", str(GOLD), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "trained on 8 articles" in result.output
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert model["format"] == "pressgraph-scorer/1" and model["weights"]
+    from pressgraph.extract import scorer
+
+    monkeypatch.setenv("PRESSGRAPH_MODEL", str(out))
+    assert scorer.default_model().threshold == model["threshold"]
+    result = runner.invoke(app, ["evaluate", str(GOLD), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["tp"] > 0
+
+
+def test_evaluate_cross_validates(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--cv", "2", str(GOLD), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["cross_validation"]["k"] == 2
+    assert report["tp"] + report["fn"] == 28  # every gold fact is counted once
+    assert set(report["cross_validation"]["candidate_recall"]) == {"all", "en", "fr"}
+    table = CliRunner().invoke(app, ["evaluate", "--cv", "2", str(GOLD)])
+    assert "Candidate recall (2-fold cross-validation, seed 0)" in table.stdout
+
+
+def test_evaluate_refuses_a_bad_fold_count_and_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--cv", "20", str(GOLD)])
+    assert result.exit_code == 1 and "20 folds need at least 20 articles" in result.output
+    result = CliRunner().invoke(app, ["train", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and "no such file or folder" in result.output
+    assert "Traceback" not in result.output
