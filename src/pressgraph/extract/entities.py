@@ -247,6 +247,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                     for k in found
                     if k[1] == start
                     and not found[k].outlet
+                    and not doc[start].is_sent_start
+                    and not is_legal_suffix(doc[start - 1].text)  # "X Corp" "Y Inc": two
                     and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])
                 ),
                 None,
