@@ -19,8 +19,10 @@ from pressgraph.extract.clusters import Cluster, Name, cluster_names
 from pressgraph.extract.legal_forms import (
     continued_by_legal_form,
     legal_form_only,
+    legal_form_token,
     name_before_legal_form,
 )
+from pressgraph.extract.name_edges import number_word_before, trim
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
@@ -51,28 +53,6 @@ _DATELINE_HEAD = re.compile(r"[^\n]{3,80}? [-–—] ")
 
 
 _DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
-
-
-def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
-    """Drop leading determiners/prepositions and trailing punctuation from a name span."""
-    while start < end and (
-        doc[start].lower_ in lex.name_leading_words
-        and doc[start].is_lower
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        and doc[end - 1].text not in {".", ")"}
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ == "'"
-        or doc[end - 1].lower_ in lex.possessive_clitics
-        or doc[end - 1].lower_ in lex.name_leading_words
-        and doc[end - 1].is_lower
-    ):
-        end -= 1
-    return start, end
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
@@ -117,9 +97,11 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     covered: set[int] = set()  # tokens of the names found so far
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
-        start, end = _strip(doc, start, end, lex)
+        start, end = trim(doc, start, end, lex)
         if start >= end:
             return
+        if number_word_before(doc, start) and start - 1 not in covered and label != "PLACE":
+            start -= 1  # "about Six Flags": NER read the number word as a number
         ends = {k[1] - 1: k[0] for k, n in found.items() if not n.outlet}
         if legal_form_only(doc, start, end):
             # "X Anno 1720 N.V.", "X and Co Inc": the legal form ends the name before it.
@@ -226,7 +208,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if (
             label == "ORG"
             and end < len(doc)
-            and is_legal_suffix(doc[end].text)
+            and legal_form_token(doc[end])
             and doc[end].i not in taken
         ):
             end += 1  # "Olivetti SpA": NER stops before the legal form

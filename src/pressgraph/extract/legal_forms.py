@@ -19,16 +19,27 @@ from spacy.tokens import Doc, Token
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
 
-__all__ = ["legal_form_only", "name_before_legal_form"]
+__all__ = [
+    "continued_by_legal_form",
+    "legal_form_only",
+    "legal_form_token",
+    "name_before_legal_form",
+]
 
 #: At most this many comma-separated surnames before "and X Co" ("A, B, C and Co").
 _MAX_PARTNERS = 4
 
 
+def legal_form_token(tok: Token) -> bool:
+    """True when ``tok`` is written as a legal form: "SE", "plc", but not the grammar words
+    spelled alike ("se", "sa")."""
+    return is_legal_suffix(tok.text) and not (tok.is_lower and tok.is_stop)
+
+
 def legal_form_only(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) are legal forms only ("Co Inc", "N.V.", "S.A.")."""
     words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-    return bool(words) and all(is_legal_suffix(t.text) for t in words)
+    return bool(words) and all(legal_form_token(t) for t in words)
 
 
 def _capitalised(tok: Token) -> bool:
