@@ -3,7 +3,8 @@
 ``tests/data/entities_en.jsonl`` and ``entities_fr.jsonl``: each case gives ``text``, the
 entities the name stage must find (``names``: ``[name, type]``, the type checked when given)
 and names that must name no entity of the document (``absent``: neither an entity's name
-nor one of its spellings). Adding a case is adding a line.
+nor one of its spellings); ``single_cluster_for`` names a word whose spellings all belong to one
+entity. Adding a case is adding a line.
 """
 
 from __future__ import annotations
@@ -44,3 +45,7 @@ def test_entity_names(lang: str, case: dict[str, Any]) -> None:
             assert found[name] == label[0], (name, found)
     for name in case.get("absent", []):
         assert name not in spellings, (name, found)
+    if "single_cluster_for" in case:  # every spelling with this word is one entity's
+        word = case["single_cluster_for"]
+        owners = [c.name for c in clusters if any(word in a.split() for a in c.aliases)]
+        assert len(owners) == 1, owners
