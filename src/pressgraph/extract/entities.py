@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.clusters import Cluster, Name, cluster_names
+from pressgraph.extract.institutions import institution_spans
 from pressgraph.extract.legal_forms import (
     continued_by_legal_form,
     legal_form_only,
@@ -255,6 +256,11 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
     if lex.listed_acronyms:
         _listed_acronyms(doc, found, add, lex)
+    for start, end, label in institution_spans(doc, found):
+        for key in [k for k in found if k[0] < end and start < k[1]]:
+            del found[key]  # the place inside, the determiner and the head ("le gouvernement")
+        span = doc[start:end]
+        found[(start, end)] = Name(start, end, span.start_char, span.end_char, span.text, label)
     _propagate(doc, found, lex)
     return sorted(found.values(), key=lambda n: n.start)
 
