@@ -43,8 +43,12 @@ def institution_spans(doc: Doc, found: dict[tuple[int, int], Name]) -> list[tupl
         if word not in heads | governments | families or not tok.text[:1].islower():
             continue
         i = tok.i
+        # "la bourse de X", "chef de police de X"; not "la première banque du X" (a
+        # description of a bank, not the institution).
+        introduced = i > 0 and (doc[i - 1].lower_ in articles or doc[i - 1].pos_ == "ADP")
         if (
             word in heads
+            and introduced
             and i + 2 < len(doc)
             and doc[i + 1].lower_ in links
             and doc[i + 1].pos_ == "ADP"
