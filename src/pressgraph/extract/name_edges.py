@@ -2,8 +2,8 @@
 
 :func:`trim` drops leading determiners and prepositions and trailing punctuation (as NER
 and the proper-noun runs include them), and what the parser glued after a name: a weekday
-("X jeudi"), a pronoun or a finite verb ("la bourse de X se ..."), a preposition or a
-conjunction ("X from", "X and"); a name also ends before a determiner that no link word
+("X jeudi"), a pronoun or an auxiliary ("la bourse de X se ...", "X is"), a preposition or
+a conjunction ("X from", "X and"); a name also ends before a determiner that no link word
 introduces and a title or a common word follows ("X Y le Directeur Général de Z": "X Y";
 "Banque de la Z" keeps its "la", "Marine le Pen" her "le").
 
