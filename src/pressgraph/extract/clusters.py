@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pressgraph.extract.entity_types import settle_types
 from pressgraph.extract.text import doc_text
+from pressgraph.lang import LANGUAGES, lexicon
 from pressgraph.names import entity_key, is_legal_suffix
 
 __all__ = ["Cluster", "Name", "cluster_names"]
@@ -138,4 +140,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.label = (
             "ORG" if cluster.outlet or legal else ranked[0]
         )  # "Lucid Motors Inc." is no person
+    if doc.lang_ in LANGUAGES:
+        merged = settle_types(clusters, lexicon(doc.lang_))
+        of_name = {start: merged.get(id(c), c) for start, c in of_name.items()}
     return clusters, of_name

@@ -16,6 +16,14 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.clusters import Cluster, Name, cluster_names
+from pressgraph.extract.institutions import institution_spans
+from pressgraph.extract.legal_forms import (
+    continued_by_legal_form,
+    legal_form_only,
+    legal_form_token,
+    name_before_legal_form,
+)
+from pressgraph.extract.name_edges import number_word_before, trim
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
@@ -46,28 +54,6 @@ _DATELINE_HEAD = re.compile(r"[^\n]{3,80}? [-–—] ")
 
 
 _DATELINE_CITY = re.compile(r"(?m)^[A-Z][A-Z .'\-]{1,30}(?=,| \()")
-
-
-def _strip(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
-    """Drop leading determiners/prepositions and trailing punctuation from a name span."""
-    while start < end and (
-        doc[start].lower_ in lex.name_leading_words
-        and doc[start].is_lower
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        and doc[end - 1].text not in {".", ")"}
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ == "'"
-        or doc[end - 1].lower_ in lex.possessive_clitics
-        or doc[end - 1].lower_ in lex.name_leading_words
-        and doc[end - 1].is_lower
-    ):
-        end -= 1
-    return start, end
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
@@ -112,9 +98,22 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     covered: set[int] = set()  # tokens of the names found so far
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
-        start, end = _strip(doc, start, end, lex)
+        start, end = trim(doc, start, end, lex)
         if start >= end:
             return
+        if number_word_before(doc, start) and start - 1 not in covered and label != "PLACE":
+            start -= 1  # "about Six Flags": NER read the number word as a number
+        ends = {k[1] - 1: k[0] for k, n in found.items() if not n.outlet}
+        if legal_form_only(doc, start, end):
+            # "X Anno 1720 N.V.", "X and Co Inc": the legal form ends the name before it.
+            opening = name_before_legal_form(doc, start, lex, ends, outlet_tokens)
+            if opening is None:
+                return  # a legal form alone names nothing
+            start, label = opening, "ORG"
+        else:
+            opening = continued_by_legal_form(doc, start, end, lex, ends, ner_tokens)
+            if opening is not None:
+                start, label = opening, "ORG"  # "X Telephone and Telegraph Co"
         span = doc[start:end]
         text = span.text.strip()
         if not text or text in lex.not_entities or text.lower() in lex.not_entities_lower:
@@ -145,6 +144,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
         covered.update(range(start, end))
 
+    ner_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    outlet_tokens: set[int] = set()
     datelines = [(m.start(), m.end()) for m in _DATELINE_CITY.finditer(doc_text(doc)[:200])]
     head = _DATELINE_HEAD.match(doc_text(doc))
     if head is not None and any(w.strip(".,") in lex.months for w in head.group().split()):
@@ -152,7 +153,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     outlet_spans = [
         (s, e) for s, e in _gazetteer_spans(doc, lex.outlets) if not _inside_name(doc, s, e)
     ]
-    outlet_tokens = {i for s, e in outlet_spans for i in range(s, e)}
+    outlet_tokens.update(i for s, e in outlet_spans for i in range(s, e))
     for s, e in outlet_spans:
         add(s, e, "ORG", outlet=True)
     for m in _ANGLE.finditer(written):
@@ -208,7 +209,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if (
             label == "ORG"
             and end < len(doc)
-            and is_legal_suffix(doc[end].text)
+            and legal_form_token(doc[end])
             and doc[end].i not in taken
         ):
             end += 1  # "Olivetti SpA": NER stops before the legal form
@@ -229,6 +230,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                     for k in found
                     if k[1] == start
                     and not found[k].outlet
+                    and not doc[start].is_sent_start
+                    and not is_legal_suffix(doc[start - 1].text)  # "X Corp" "Y Inc": two
                     and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])
                 ),
                 None,
@@ -253,7 +256,12 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
     if lex.listed_acronyms:
         _listed_acronyms(doc, found, add, lex)
-    _propagate(doc, found)
+    for start, end, label in institution_spans(doc, found):
+        for key in [k for k in found if k[0] < end and start < k[1]]:
+            del found[key]  # the place inside, the determiner and the head ("le gouvernement")
+        span = doc[start:end]
+        found[(start, end)] = Name(start, end, span.start_char, span.end_char, span.text, label)
+    _propagate(doc, found, lex)
     return sorted(found.values(), key=lambda n: n.start)
 
 
@@ -366,7 +374,37 @@ def _split_lists(ents: Iterable[Span], lex: Lexicon) -> Iterator[Span]:
             yield Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
-def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
+def _recut(
+    doc: Doc,
+    span: Span,
+    found: dict[tuple[int, int], Name],
+    inside: list[tuple[int, int]],
+    conjunctions: frozenset[str],
+) -> tuple[int, int, list[tuple[int, int]], Name | None] | None:
+    """ "Hong Kong Telephone and Cable and Wireless Hong Kong": NER cut at the wrong "and".
+    A name the document spelled whole with an inner conjunction ("Cable and Wireless")
+    takes its words back: a name overlapping it from the left keeps what stands before the
+    conjunction that precedes it, one overlapping it from the right is its continuation.
+    Returns the new span, the names it replaces and the shortened left name; None when the
+    spelling has no conjunction or lies inside a longer name."""
+    if not any(t.lower_ in conjunctions for t in span[1:-1]):
+        return None
+    start, end, left = span.start, span.end, None
+    for k in inside:
+        if k[0] <= span.start and k[1] >= span.end:
+            return None
+        if k[0] < span.start:
+            conj = span.start - 1
+            if doc[conj].lower_ not in conjunctions or conj <= k[0]:
+                return None
+            kept = doc[k[0] : conj]
+            left = Name(k[0], conj, kept.start_char, kept.end_char, kept.text, found[k].label)
+        elif k[1] > span.end:
+            end = k[1]
+    return start, end, inside, left
+
+
+def _propagate(doc: Doc, found: dict[tuple[int, int], Name], lex: Lexicon) -> None:
     """Give every other occurrence of a multi-word name found once the same span.
 
     The parser and NER cut the same name differently from one sentence to the next
@@ -390,7 +428,12 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
     for n in names:  # "Cable and Wireless" for "Cable and Wireless Plc"
         words = n.text.split()
         if len(words) >= 3 and is_legal_suffix(words[-1]) and n.label == "ORG":
-            spellings.append((" ".join(words[:-1]), n))
+            # "Cable and Wireless" for "... Plc"; "X" (not "X and") for "X and Co".
+            while len(words) > 1 and (
+                is_legal_suffix(words[-1]) or words[-1].lower() in lex.name_conjunctions
+            ):
+                words = words[:-1]
+            spellings.append((" ".join(words).rstrip(","), n))
     # "la 21st" after "21st Century Fox": the first word of an organisation's full name,
     # written alone as a proper noun, is that organisation.
     known = {t for t, _ in spellings}
@@ -406,6 +449,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
             spellings.append((first, n))
             known.add(first)
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
+    conjunctions = lex.name_conjunctions
     for text, name in spellings:
         # Followed by neither a letter nor an apostrophe, but the possessive "'s" is fine.
         for m in re.finditer(
@@ -417,10 +461,23 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name]) -> None:
             if len(span) == 1 and span[0].pos_ != "PROPN":
                 continue  # a one-word name spelled like a common word ("Orange", "Total")
             inside = [k for k in found if k[0] < span.end and span.start < k[1]]
+            start, end = whole = span.start, span.end
             if any(k[0] < span.start or k[1] > span.end for k in inside):
-                continue  # part of a longer name already found
+                recut = _recut(doc, span, found, inside, conjunctions) if " " in text else None
+                if recut is None:
+                    continue  # part of a longer name already found
+                start, end, inside, left = recut
+                if left is not None:  # "A Telephone and [Cable and Wireless ...]": A stays
+                    found[(left.start, left.end)] = left
             for k in inside:
                 del found[k]
-            found[(span.start, span.end)] = Name(
-                span.start, span.end, span.start_char, span.end_char, text, name.label, name.outlet
+            span = doc[start:end]
+            found[(start, end)] = Name(
+                start,
+                end,
+                span.start_char,
+                span.end_char,
+                text if (start, end) == whole else span.text,
+                name.label,
+                name.outlet,
             )
