@@ -21,6 +21,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from pressgraph.extract.claims import SentenceContext
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.entities import Cluster
@@ -124,11 +126,19 @@ def triggers(sc: SentenceContext, lex: Lexicon) -> list[tuple[Trigger, tuple[str
         if tok.i in named or tok.pos_ not in _WORD_POS:
             continue
         types = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
-        if types:
+        if types and not _in_fixed_phrase(tok, lex):
             if tok.i not in found:
                 found[tok.i] = (Trigger(tok, types[0], tok.pos_ in ("VERB", "AUX")), [])
             add(found[tok.i][0], types)
     return [(t, tuple(types)) for _, (t, types) in sorted(found.items())]
+
+
+def _in_fixed_phrase(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` begins one of the lexicon's phrases that name no deal."""
+    if not lex.fixed_phrases:
+        return False
+    rest = tok.doc[tok.i : tok.i + 4].text.lower()
+    return any(rest.startswith(p) for p in lex.fixed_phrases)
 
 
 def propose(

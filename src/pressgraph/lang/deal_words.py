@@ -239,3 +239,6 @@ class CandidateWords:
     #: (the recipient), "FROM" (the seller or lender), "FOR" (what a bid is for), "BETWEEN",
     #: "ON", "AT" (where a person works).
     preposition_classes: Mapping[str, str]
+    #: Phrases (lower case) in which a candidate word names no deal ("propriété
+    #: intellectuelle": property as in intellectual property, not ownership).
+    fixed_phrases: frozenset[str]

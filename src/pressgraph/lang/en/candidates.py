@@ -89,5 +89,11 @@ CANDIDATES = CandidateWords(
         "between": "BETWEEN", "among": "BETWEEN",
         "at": "AT",
     },
+    fixed_phrases=frozenset({
+        "intellectual property",
+        "market share",
+        "share price",
+        "shares outstanding",
+    }),
 )
 # fmt: on

@@ -98,5 +98,12 @@ CANDIDATES = CandidateWords(
         "entre": "BETWEEN",
         "chez": "AT",
     },
+    fixed_phrases=frozenset({
+        "propriété intellectuelle",
+        "propriété industrielle",
+        "part de marché",
+        "parts de marché",
+        "prix unitaire",
+    }),
 )
 # fmt: on
