@@ -24,7 +24,7 @@ from pressgraph.extract.legal_forms import (
     name_before_legal_form,
 )
 from pressgraph.extract.name_edges import number_word_before, trim
-from pressgraph.extract.text import doc_text
+from pressgraph.extract.text import doc_text, whole_occurrences
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
 
@@ -450,12 +450,10 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name], lex: Lexicon) -> No
             known.add(first)
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     conjunctions = lex.name_conjunctions
+    written = doc_text(doc)
     for text, name in spellings:
-        # Followed by neither a letter nor an apostrophe, but the possessive "'s" is fine.
-        for m in re.finditer(
-            r"(?<![\w'’])" + re.escape(text) + r"(?!\w|['’](?!s\b))", doc_text(doc)
-        ):
-            span = doc.char_span(m.start(), m.end())
+        for m_start, m_end in whole_occurrences(written, text):
+            span = doc.char_span(m_start, m_end)
             if span is None or (span.start, span.end) in found:
                 continue
             if len(span) == 1 and span[0].pos_ != "PROPN":

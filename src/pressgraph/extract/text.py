@@ -15,3 +15,31 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["pressgraph_text"] = doc.text
     return text  # type: ignore[no-any-return]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def whole_occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` is written in ``text`` as whole words: preceded by neither a letter nor
+    an apostrophe, followed by neither a letter nor an apostrophe, but the possessive "'s"
+    is fine. (A plain search: one regular expression per name would be compiled anew for
+    every document.)"""
+    out = []
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        ok = not (before and (_word_char(before) or before in "'’"))
+        if ok and after:
+            if _word_char(after):
+                ok = False
+            elif after in "'’":
+                nxt = text[end + 2] if end + 2 < len(text) else ""
+                ok = text[end + 1 : end + 2] == "s" and not (nxt and _word_char(nxt))
+        if ok:
+            out.append((start, end))
+        start = text.find(name, start + 1)
+    return out
