@@ -77,7 +77,7 @@ def per_unit(dc: DocumentContext, q: Quantity) -> bool:
 
 def valuation_amount(dc: DocumentContext, q: Quantity) -> bool:
     """An amount that values a company ("Y, valorisé à N"), not one that prices a deal."""
-    before = dc.doc.text[max(0, q.start - 50) : q.start].lower()
+    before = doc_text(dc.doc)[max(0, q.start - 50) : q.start].lower()
     words = re.findall(r"[\w'’]+", before)[-6:]
     marks = [i for i, w in enumerate(words) if w in dc.lex.valuation_words]
     if not marks or len(words) - marks[-1] > 4:

@@ -17,6 +17,8 @@ once and a candidate's features are the concatenation of its parts.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Mapping
 
 from spacy.tokens import Token
@@ -65,6 +67,7 @@ class SentenceFeatures:
         self.rules = rules
         self.heads = {id(p.cluster): p.ref.head(sc.sent) for p in people if p.ref is not None}
         self.rule_words = {t.token.i for t in sc.triggers}
+        self._positions = sorted(h.i for h in self.heads.values())
         self.words = candidate_types(lex)
         qs = sc.quantities
         self.context = (
@@ -75,6 +78,7 @@ class SentenceFeatures:
         self._slots: dict[int, dict[int, frozenset[str]]] = {}
         self._args: dict[tuple[int, int], tuple[str, str, str, str, str]] = {}
         self._parts: dict[tuple[object, ...], tuple[str, ...]] = {}
+        self._expected: dict[tuple[str, int], tuple[frozenset[str], frozenset[str], str]] = {}
 
     # -- shared parts -----------------------------------------------------------------------
     def slots(self, trigger: Trigger) -> dict[int, frozenset[str]]:
@@ -192,7 +196,9 @@ class SentenceFeatures:
                 elif hs.head.i == ho.i:
                     names.append(f"T={T}|pairlink=inv_{coarse(hs.dep_)}")
                 lo, hi = sorted((hs.i, ho.i))
-                between = sum(1 for h in self.heads.values() if lo < h.i < hi)
+                between = bisect.bisect_left(self._positions, hi) - bisect.bisect_right(
+                    self._positions, lo
+                )
                 names.append(f"T={T}|nbetween={bucket(between)}")
         self._slot_features(c, names)
         self._rule_features(c, names)
@@ -201,35 +207,16 @@ class SentenceFeatures:
     def _slot_features(self, c: Candidate, names: list[str]) -> None:
         T = c.type
         slots = self.slots(c.trigger)
-        trig = c.trigger.type
         fa = slots.get(id(c.subject.cluster)) or _NONE
         fb = (slots.get(id(c.object.cluster)) or _NONE) if c.object is not None else None
-        fb_names = sorted(fb) if fb is not None else ["NA"]
-        for x in sorted(fa):
-            names += (f"T={T}|sfr={x}", f"T={T}|trig={trig}|sfr={x}")
-            for y in fb_names:
-                names += (f"T={T}|fr={x}|{y}", f"fr={x}|{y}")
-        for y in fb_names:
-            names += (f"T={T}|ofr={y}", f"T={T}|trig={trig}|ofr={y}")
-        if fa is not _NONE and fb is not None and fb is not _NONE:
-            names.append(f"T={T}|both_framed")
-        want_s, want_o = expected_slots(T, c.trigger, self.lex)
-        sx = bool(want_s & fa)
-        ox = fb is None or bool(want_o & fb)
-        if fb is not None and T in ("partnership", "negotiation"):
-            swapped = bool(want_s & fb) and bool(want_o & fa)
-            sx, ox = sx or swapped, ox or swapped
-        expect = f"{sx}{ox}"
-        verbal = "V" if c.trigger.verbal else "N"
-        primary = next(n for n in self._trigger_part(c) if n.startswith("primary="))
-        names += (
-            f"exp_s={sx}",
-            f"exp_o={ox}",
-            f"exp={expect}",
-            f"exp={expect}|V={verbal}",
-            f"T={T}|exp={expect}",
-            f"{primary}|exp={expect}",
-        )
+        key = (T, c.trigger.token.i)
+        found = self._expected.get(key)
+        if found is None:
+            want_s, want_o = expected_slots(T, c.trigger, self.lex)
+            primary = next(n for n in self._trigger_part(c) if n.startswith("primary="))
+            found = self._expected[key] = (want_s, want_o, primary)
+        want_s, want_o, primary = found
+        names += _slot_names(T, c.trigger.type, c.trigger.verbal, fa, fb, want_s, want_o, primary)
 
     def _rule_features(self, c: Candidate, names: list[str]) -> None:
         T = c.type
@@ -245,3 +232,45 @@ class SentenceFeatures:
             names.append(f"T={T}|rule_other={ty}")
         if o is not None and self.rules.get(("*", o, s)):
             names.append(f"T={T}|rule_rev")
+
+
+@functools.lru_cache(maxsize=4096)
+def _slot_names(
+    T: str,
+    trig: str,
+    verbal: bool,
+    fa: frozenset[str],
+    fb: frozenset[str] | None,
+    want_s: frozenset[str],
+    want_o: frozenset[str],
+    primary: str,
+) -> tuple[str, ...]:
+    """The frame-slot features of a candidate: the slots its subject (``fa``) and object
+    (``fb``, None without one) fill, and whether they are those the type expects. Pure, and
+    shared by the many candidates whose parties fill the same slots."""
+    names: list[str] = []
+    fb_names = sorted(fb) if fb is not None else ["NA"]
+    for x in sorted(fa):
+        names += (f"T={T}|sfr={x}", f"T={T}|trig={trig}|sfr={x}")
+        for y in fb_names:
+            names += (f"T={T}|fr={x}|{y}", f"fr={x}|{y}")
+    for y in fb_names:
+        names += (f"T={T}|ofr={y}", f"T={T}|trig={trig}|ofr={y}")
+    if fa != _NONE and fb is not None and fb != _NONE:
+        names.append(f"T={T}|both_framed")
+    sx = bool(want_s & fa)
+    ox = fb is None or bool(want_o & fb)
+    if fb is not None and T in ("partnership", "negotiation"):
+        swapped = bool(want_s & fb) and bool(want_o & fa)
+        sx, ox = sx or swapped, ox or swapped
+    expect = f"{sx}{ox}"
+    v = "V" if verbal else "N"
+    names += (
+        f"exp_s={sx}",
+        f"exp_o={ox}",
+        f"exp={expect}",
+        f"exp={expect}|V={v}",
+        f"T={T}|exp={expect}",
+        f"{primary}|exp={expect}",
+    )
+    return tuple(names)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.sentence import Sentence
 from pressgraph.extract.syntax import complement, phrase_heads, prep_of
+from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 
 __all__ = [
@@ -103,16 +104,14 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if _kind_of(tok, lex):
             continue  # "un fonds d'investissement" names a kind of company, not a deal
-        rest = doc[tok.i : min(tok.i + 6, sent.end)].text
-        low = rest.lower()
-        matched = next(
-            (
-                m
-                for m, m_low in multi_by_initial.get(low[:1], ())
-                if rest.startswith(m) or low.startswith(m_low)
-            ),
-            None,
-        )
+        matched = None
+        initial = multi_by_initial.get(tok.lower_[:1])
+        if initial:
+            rest = _text_from(doc, tok, min(tok.i + 6, sent.end))
+            low = rest.lower()
+            matched = next(
+                (m for m, m_low in initial if rest.startswith(m) or low.startswith(m_low)), None
+            )
         if matched:
             width = len(
                 doc.char_span(tok.idx, tok.idx + len(matched), alignment_mode="expand") or [tok]
@@ -145,6 +144,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
                 ftype, width = role
                 yield Trigger(tok, ftype, False, width)
                 skip_to = tok.i + width
+
+
+def _text_from(doc: Doc, tok: Token, end: int) -> str:
+    """The text of ``doc[tok.i:end]`` (read from the document's text, no span built)."""
+    last = doc[end - 1]
+    return doc_text(doc)[tok.idx : last.idx + len(last.text)]
 
 
 @functools.cache
@@ -188,8 +193,9 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     roles = role_nouns(lex)
-    rest = doc[tok.i : min(tok.i + 5, end)].text.lower()
-    for key in _multi_word_roles(lex).get(rest[:1], ()):
+    initial = _multi_word_roles(lex).get(tok.lower_[:1], ())
+    rest = _text_from(doc, tok, min(tok.i + 5, end)).lower() if initial else ""
+    for key in initial:
         if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
             span = doc.char_span(tok.idx, tok.idx + len(key), alignment_mode="expand")
             return roles[key], len(span) if span is not None else 1
