@@ -196,9 +196,8 @@ class SentenceFeatures:
                 elif hs.head.i == ho.i:
                     names.append(f"T={T}|pairlink=inv_{coarse(hs.dep_)}")
                 lo, hi = sorted((hs.i, ho.i))
-                between = bisect.bisect_left(self._positions, hi) - bisect.bisect_right(
-                    self._positions, lo
-                )
+                pos = self._positions
+                between = max(0, bisect.bisect_left(pos, hi) - bisect.bisect_right(pos, lo))
                 names.append(f"T={T}|nbetween={bucket(between)}")
         self._slot_features(c, names)
         self._rule_features(c, names)
