@@ -60,6 +60,15 @@ def _title_or_common(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
     return any(" ".join(words[:n]) in lex.title_words for n in range(1, len(words) + 1))
 
 
+def _descriptor_run(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
+    """True when tokens from ``i`` are lower-case descriptors up to a capitalised word."""
+    while i < end and doc[i].is_lower:
+        if not (doc[i].lower_ in lex.descriptions or doc[i].pos_ in ("NOUN", "ADJ")):
+            return False
+        i += 1
+    return i < end and doc[i].text[:1].isupper()
+
+
 def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """The name in tokens [start, end) without the words glued around it (see the module
     docstring)."""
@@ -68,6 +77,14 @@ def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         and doc[start].is_lower
         or doc[start].is_punct
         or doc[start].is_space
+    ):
+        start += 1
+    # "battery start-up X", "software firm X": lower-case descriptors before a name.
+    while (
+        start + 1 < end
+        and doc[start].is_lower
+        and (doc[start].lower_ in lex.descriptions or doc[start].pos_ in ("NOUN", "ADJ"))
+        and _descriptor_run(doc, start + 1, end, lex)
     ):
         start += 1
     links, determiners = _words("name_link_words.txt"), _words("name_determiners.txt")
