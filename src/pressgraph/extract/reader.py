@@ -314,6 +314,8 @@ class Reader:
         claims = merge_claims(select([*best.values(), *scored], model.threshold))
         used = {k.subject for k in claims} | {k.object for k in claims if k.object}
         used |= {s.name for k in claims for s in k.sources}
+        # A source is an entity when it names one ("selon Les Echos", "BP said"); unnamed
+        # sources ("people familiar with the matter", "analysts") stay words on the claim.
         entities = []
         for cluster in self.clusters:
             if cluster.name in used or cluster.outlet:
@@ -321,11 +323,6 @@ class Reader:
                 aliases = tuple(sorted(a for a in cluster.aliases if a != cluster.name))
                 entities.append(Entity(cluster.name, label, aliases))
         known = {e.name for e in entities}
-        for kept in claims:
-            for s in kept.sources:
-                if s.name not in known:
-                    entities.append(Entity(s.name, "ORG", ()))
-                    known.add(s.name)
         mentions = tuple(
             Mention(
                 r.text,
