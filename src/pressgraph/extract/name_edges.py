@@ -79,6 +79,9 @@ def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         or doc[start].is_space
     ):
         start += 1
+    # "M. X", "Mr. X": a courtesy title is not part of the name.
+    while start + 1 < end and doc[start].text in lex.honorifics and doc[start + 1].is_title:
+        start += 1
     # "battery start-up X", "software firm X": lower-case descriptors before a name.
     while (
         start + 1 < end

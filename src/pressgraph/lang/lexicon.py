@@ -219,6 +219,8 @@ class GrammarWords:
     subject_pronouns: frozenset[str]
     #: Lower-case words dropped from the start or end of a name ("la X Company").
     name_leading_words: frozenset[str]
+    #: Courtesy titles before a person's name, not part of it ("M. X", "Mr. X").
+    honorifics: frozenset[str]
     #: Coordinators of lists of parties ("A, B ou C", "as well as").
     coordinators: frozenset[str]
     #: Relative pronouns, read as their antecedent.

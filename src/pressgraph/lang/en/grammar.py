@@ -13,6 +13,7 @@ GRAMMAR = GrammarWords(
     plural_pronouns=frozenset({"they", "them"}),
     subject_pronouns=frozenset({"it", "they"}),
     name_leading_words=frozenset({"the", "of", "by", "to", "a", "an", "in"}),
+    honorifics=frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr"}),
     coordinators=frozenset(
         {"and", "or", ",", "as well as", "including", "along with"}
     ),

@@ -18,6 +18,7 @@ GRAMMAR = GrammarWords(
     name_leading_words=frozenset(
         {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "à", "au", "aux"}
     ),
+    honorifics=frozenset({"M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Dr", "Dr."}),
     coordinators=frozenset(
         {"et", "ou", ",", "ainsi que", "comme", "dont", "notamment"}
     ),
