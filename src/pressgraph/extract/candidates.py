@@ -27,6 +27,7 @@ from pressgraph.extract.claims import SentenceContext
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.entities import Cluster
 from pressgraph.extract.frames import Frame, Trigger
+from pressgraph.extract.text import tokens_text
 from pressgraph.lang import Lexicon
 from pressgraph.model import FACT_TYPES, UNARY_TYPES, Claim
 
@@ -137,7 +138,7 @@ def _in_fixed_phrase(tok: Token, lex: Lexicon) -> bool:
     """Whether ``tok`` begins one of the lexicon's phrases that name no deal."""
     if not lex.fixed_phrases:
         return False
-    rest = tok.doc[tok.i : tok.i + 4].text.lower()
+    rest = tokens_text(tok.doc, tok.i, min(tok.i + 4, len(tok.doc))).lower()
     return any(rest.startswith(p) for p in lex.fixed_phrases)
 
 

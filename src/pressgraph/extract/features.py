@@ -115,6 +115,11 @@ class SentenceFeatures:
         self._args[key] = info
         return info
 
+    def _primary(self, c: Candidate) -> bool:
+        """Whether the candidate's type is one its trigger word announces by itself."""
+        tok = c.trigger.token
+        return c.type in (self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_) or ())
+
     def _trigger_part(self, c: Candidate) -> tuple[str, ...]:
         tok, T = c.trigger.token, c.type
         key = ("t", tok.i, T)
@@ -122,7 +127,7 @@ class SentenceFeatures:
         if part is None:
             lemma = tok.lemma_.lower()
             verbal = "V" if c.trigger.verbal else "N"
-            primary = T in (self.words.get(lemma) or self.words.get(tok.lower_) or ())
+            primary = self._primary(c)
             money, percent, dated = self.context
             names = [
                 f"T={T}",
@@ -212,7 +217,7 @@ class SentenceFeatures:
         found = self._expected.get(key)
         if found is None:
             want_s, want_o = expected_slots(T, c.trigger, self.lex)
-            primary = next(n for n in self._trigger_part(c) if n.startswith("primary="))
+            primary = f"primary={self._primary(c)}"
             found = self._expected[key] = (want_s, want_o, primary)
         want_s, want_o, primary = found
         names += _slot_names(T, c.trigger.type, c.trigger.verbal, fa, fb, want_s, want_o, primary)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.sentence import Sentence
 from pressgraph.extract.syntax import complement, phrase_heads, prep_of
-from pressgraph.extract.text import doc_text
+from pressgraph.extract.text import tokens_text
 from pressgraph.lang import Lexicon
 
 __all__ = [
@@ -107,10 +107,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         matched = None
         initial = multi_by_initial.get(tok.lower_[:1])
         if initial:
-            rest = _text_from(doc, tok, min(tok.i + 6, sent.end))
+            rest = tokens_text(doc, tok.i, min(tok.i + 6, sent.end))
             low = rest.lower()
             matched = next(
-                (m for m, m_low in initial if rest.startswith(m) or low.startswith(m_low)), None
+                (m for m in initial if rest.startswith(m) or low.startswith(m.lower())), None
             )
         if matched:
             width = len(
@@ -146,31 +146,24 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
                 skip_to = tok.i + width
 
 
-def _text_from(doc: Doc, tok: Token, end: int) -> str:
-    """The text of ``doc[tok.i:end]`` (read from the document's text, no span built)."""
-    last = doc[end - 1]
-    return doc_text(doc)[tok.idx : last.idx + len(last.text)]
+def _by_initial(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` longest first, grouped by their initial (lower case)."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        out.setdefault(word.lower()[:1], []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.cache
-def _multi_word_nouns(lex: Lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
-    """The lexicon's deal nouns of several words, longest first, grouped by their initial
-    (lower case): each as written and lower-cased."""
-    multi = sorted((k for k in lex.noun_frames if " " in k or "'" in k), key=len, reverse=True)
-    out: dict[str, list[tuple[str, str]]] = {}
-    for m in multi:
-        out.setdefault(m.lower()[:1], []).append((m, m.lower()))
-    return {k: tuple(v) for k, v in out.items()}
+def _multi_word_nouns(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The lexicon's deal nouns of several words, by initial (see :func:`_by_initial`)."""
+    return _by_initial([k for k in lex.noun_frames if " " in k or "'" in k])
 
 
 @functools.cache
 def _multi_word_roles(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Role nouns of several words (or hyphenated), longest first, grouped by initial."""
-    roles = role_nouns(lex)
-    out: dict[str, list[str]] = {}
-    for key in sorted((k for k in roles if " " in k or "-" in k), key=len, reverse=True):
-        out.setdefault(key[:1], []).append(key)
-    return {k: tuple(v) for k, v in out.items()}
+    """Role nouns of several words (or hyphenated), by initial."""
+    return _by_initial([k for k in role_nouns(lex) if " " in k or "-" in k])
 
 
 def _kind_of(tok: Token, lex: Lexicon) -> bool:
@@ -194,7 +187,7 @@ def _role_noun(doc: Doc, tok: Token, end: int, lex: Lexicon) -> tuple[str, int] 
         return None
     roles = role_nouns(lex)
     initial = _multi_word_roles(lex).get(tok.lower_[:1], ())
-    rest = _text_from(doc, tok, min(tok.i + 5, end)).lower() if initial else ""
+    rest = tokens_text(doc, tok.i, min(tok.i + 5, end)).lower() if initial else ""
     for key in initial:
         if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
             span = doc.char_span(tok.idx, tok.idx + len(key), alignment_mode="expand")

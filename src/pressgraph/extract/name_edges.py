@@ -60,13 +60,9 @@ def _title_or_common(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
     return any(" ".join(words[:n]) in lex.title_words for n in range(1, len(words) + 1))
 
 
-def _descriptor_run(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
-    """True when tokens from ``i`` are lower-case descriptors up to a capitalised word."""
-    while i < end and doc[i].is_lower:
-        if not (doc[i].lower_ in lex.descriptions or doc[i].pos_ in ("NOUN", "ADJ")):
-            return False
-        i += 1
-    return i < end and doc[i].text[:1].isupper()
+def _descriptor(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case word that may describe what a name names ("battery", "start-up")."""
+    return tok.is_lower and (tok.lower_ in lex.descriptions or tok.pos_ in ("NOUN", "ADJ"))
 
 
 def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -83,13 +79,11 @@ def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     while start + 1 < end and doc[start].text in lex.honorifics and doc[start + 1].is_title:
         start += 1
     # "battery start-up X", "software firm X": lower-case descriptors before a name.
-    while (
-        start + 1 < end
-        and doc[start].is_lower
-        and (doc[start].lower_ in lex.descriptions or doc[start].pos_ in ("NOUN", "ADJ"))
-        and _descriptor_run(doc, start + 1, end, lex)
-    ):
-        start += 1
+    first = start
+    while first < end and _descriptor(doc[first], lex):
+        first += 1
+    if first < end and doc[first].text[:1].isupper():
+        start = first
     links, determiners = _words("name_link_words.txt"), _words("name_determiners.txt")
     for i in range(start + 1, end):
         tok = doc[i]

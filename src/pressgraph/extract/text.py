@@ -17,6 +17,12 @@ def doc_text(doc: Doc) -> str:
     return text  # type: ignore[no-any-return]
 
 
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of ``doc[start:end]``, read from the document's text (no span built)."""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last.text)]
+
+
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
