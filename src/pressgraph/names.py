@@ -160,7 +160,31 @@ def entity_key(name: str, *, descriptors: bool = False) -> str:
         return name.strip().casefold()
     if descriptors:
         tokens = _drop_descriptor(name, tokens)
-    return " ".join(_drop_suffixes(_drop_article(tokens)))
+    tokens = _drop_suffixes(_drop_article(tokens))
+    if descriptors:
+        tokens = _variants(tokens)
+    return " ".join(tokens)
+
+
+def _variants(tokens: list[str]) -> list[str]:
+    """The tokens of a resolution key with what varies between spellings of one name
+    removed: link words ("Banco de Santander" = "Banco Santander", "Goldman, Sachs and
+    Co" = "Goldman Sachs", "Fichtel und Sachs" = "Fichtel & Sachs") and the plural of the
+    words of company names (``name_plurals.txt``: "RMJ Holdings" = "RMJ Holding")."""
+    links = _words("name_link_words.txt")
+    kept = tokens[:1] + [t for t in tokens[1:] if t not in links]  # "De Beers" keeps its "de"
+    plurals = _plurals()
+    return [plurals.get(t, t) for t in kept]
+
+
+@functools.cache
+def _plurals() -> dict[str, str]:
+    """Plural -> singular of the words company names use in either number."""
+    out = {}
+    for line in read_gazetteer("name_plurals.txt"):
+        plural, _, singular = line.partition(" ")
+        out[plural.casefold()] = singular.strip().casefold()
+    return out
 
 
 def resolution_key(name: str) -> str:

@@ -32,6 +32,8 @@ class Dossier:
     other: dict[str, Any] | None
     facts: list[Fact] = field(default_factory=list)
     as_of: str | None = None
+    #: Documents that name the entity (or both) without a fact about it: "also mentioned in".
+    mentioned_in: list[dict[str, Any]] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[Fact]:
         return [f for f in self.facts if f.status == status]
@@ -72,7 +74,12 @@ def dossier(
     main = entity(store, name)
     other = entity(store, with_) if with_ else None
     rows = store.claims(entity=name, with_=with_)
-    return Dossier(main, other, build_facts(rows, as_of=as_of), as_of)
+    mentioned = [
+        m
+        for m in store.mentioned_in(name, with_)
+        if as_of is None or (m["published"] or "")[: len(as_of)] <= as_of
+    ]
+    return Dossier(main, other, build_facts(rows, as_of=as_of), as_of, mentioned)
 
 
 def timeline(d: Dossier) -> list[dict[str, Any]]:

@@ -74,6 +74,7 @@ def to_json(d: Dossier) -> dict[str, Any]:
         "as_of": d.as_of,
         "aliases": d.entity.get("aliases", []),
         "facts": [f.to_dict() for f in _ordered(d.facts)],
+        "mentioned_in": d.mentioned_in,
     }
 
 
@@ -123,8 +124,8 @@ def to_markdown(d: Dossier) -> str:
     if aliases:
         lines += ["Also called: " + ", ".join(escape_md(a) for a in aliases), ""]
     if not d.facts:
-        lines.append("No facts stored.")
-        return "\n".join(lines) + "\n"
+        lines += ["No facts stored.", ""]
+        return "\n".join(lines + _mentioned_lines(d)) + "\n"
     by_id = {f.id: f for f in d.facts}
     for status, heading in STATUS_TITLES:
         chosen = _ordered(d.by_status(status))
@@ -142,7 +143,22 @@ def to_markdown(d: Dossier) -> str:
         lines.append("")
     lines += ["## Timeline", ""]
     lines += timeline_lines(d)
-    return "\n".join(lines) + "\n"
+    lines += ["", *_mentioned_lines(d)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _mentioned_lines(d: Dossier) -> list[str]:
+    """The "also mentioned in" section: documents naming the entity without a fact."""
+    if not d.mentioned_in:
+        return []
+    lines = ["## Also mentioned in", ""]
+    for m in d.mentioned_in:
+        where = " · ".join(
+            escape_md(str(x)) for x in (m.get("outlet"), m.get("published") or "no date") if x
+        )
+        title = escape_md(m.get("title") or m["document"])
+        lines.append(f"- {where}: {title} (as “{escape_md(m.get('mention') or '')}”)")
+    return lines
 
 
 _AXIS = {"valid": "holds", "until": "until", "reported": "reported", "ingested": "ingested"}

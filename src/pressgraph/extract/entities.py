@@ -25,6 +25,7 @@ from pressgraph.extract.legal_forms import (
 )
 from pressgraph.extract.name_edges import number_word_before, trim
 from pressgraph.extract.text import doc_text, whole_occurrences
+from pressgraph.extract.tickers import TICKER
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
 
@@ -115,11 +116,13 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             if opening is not None:
                 start, label = opening, "ORG"  # "X Telephone and Telegraph Co"
         span = doc[start:end]
-        text = span.text.strip()
+        text = " ".join(span.text.split())  # "BankAmerica       Corp": one space
         if not text or text in lex.not_entities or text.lower() in lex.not_entities_lower:
             return
-        if not any(ch.isupper() or ch.isdigit() for ch in text):
-            return
+        if not any(ch.isupper() for ch in text) or sum(ch.isalnum() for ch in text) < 2:
+            return  # "288", "A.": no name ("C8", "3M" are)
+        if all(t.text in lex.months or t.like_num for t in span):
+            return  # "Feb 9"
         # "Bourse de la start-up": a capitalised common word followed by a description.
         if span[0].text in lex.not_entities:
             return
@@ -134,14 +137,17 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             return
         if any(s <= span.start_char and span.end_char <= e for s, e in datelines):
             return
-        char_end = span.end_char
+        char_start, char_end = span.start_char, span.end_char
+        glued = next((h for h in lex.honorifics if h.endswith(".") and text.startswith(h)), None)
+        if glued is not None and text[len(glued) : len(glued) + 1].isupper():
+            text, char_start = text[len(glued) :], char_start + len(glued)  # "M.Trudeau"
         if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
             text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
         for key in [k for k in found if start <= k[0] and k[1] <= end and k != (start, end)]:
             del found[
                 key
             ]  # a fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc")
-        found[(start, end)] = Name(start, end, span.start_char, char_end, text, label, outlet)
+        found[(start, end)] = Name(start, end, char_start, char_end, text, label, outlet)
         covered.update(range(start, end))
 
     ner_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -158,8 +164,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         add(s, e, "ORG", outlet=True)
     for m in _ANGLE.finditer(written):
         inner = m.group(1).strip()
-        if _TICKER.match(inner):
-            continue
+        if _TICKER.match(inner) or TICKER.fullmatch(inner):
+            continue  # a ticker: the alias of the name before it (.tickers)
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None and not (set(range(span.start, span.end)) & outlet_tokens):
             add(span.start, span.end, "ORG")

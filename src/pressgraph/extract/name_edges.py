@@ -14,6 +14,7 @@ first word ("Six Flags"); digits that start a name are one token already ("3M", 
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -109,8 +110,46 @@ def trim(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         and doc[end - 1].is_lower
         or end - 1 > start
         and _glued(doc[end - 1], lex)
+        or _stray_number(doc[end - 1])
+        or _stray_dot(doc, start, end)
     ):
         end -= 1
+    return _balanced(doc, start, end)
+
+
+#: A number glued after a name that is no part of it: a count ("Qintex 900,000 shares"), a
+#: price in pence ("700p"), a long figure; "France 5", "Europe 1", "Boeing 777" keep theirs.
+_STRAY_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?p|\d{5,}")
+
+
+def _stray_number(tok: Token) -> bool:
+    return _STRAY_NUMBER.fullmatch(tok.text) is not None
+
+
+def _stray_dot(doc: Doc, start: int, end: int) -> bool:
+    """A full stop written apart from the name ("Dresdner Bank AG   ."): the sentence's."""
+    last = doc[end - 1]
+    return last.text == "." and end - 1 > start and bool(doc[end - 2].whitespace_)
+
+
+def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The name with its parentheses balanced: one closed right after the name joins it
+    ("Measurex (South Africa Pty)"), one never closed ends the name before it."""
+    depth = 0
+    opened = None
+    for i in range(start, end):
+        if doc[i].text == "(":
+            depth, opened = depth + 1, (i if depth == 0 else opened)
+        elif doc[i].text == ")":
+            if depth == 0:
+                return _balanced(doc, i + 1, end) if i + 1 < end else (start, start)
+            depth -= 1
+    if depth and opened is not None:
+        if depth == 1 and end < len(doc) and doc[end].text == ")":
+            return start, end + 1
+        end = opened
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
     return start, end
 
 

@@ -28,9 +28,11 @@ from pressgraph.extract.features import SentenceFeatures
 from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.lists import list_frames
 from pressgraph.extract.merge import merge_claims
+from pressgraph.extract.nameable import clean_aliases, stored_clusters
 from pressgraph.extract.quantities import find_quantities
 from pressgraph.extract.scorer import Model, select
 from pressgraph.extract.text import doc_text
+from pressgraph.extract.tickers import ticker_aliases
 from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon
 from pressgraph.model import Claim, Document, Entity, Extraction, Mention, TimeExpr
@@ -69,6 +71,8 @@ class Reader:
         )
         names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
+        for name, ticker in ticker_aliases(document.text, names):
+            of_name[name.start].aliases.add(ticker)  # "McDonnell Douglas Corp <MD>"
         self.name_refs = [
             Ref(n.start, n.end, "name", of_name[n.start], n.text, n.char_start, n.char_end)
             for n in names
@@ -316,12 +320,11 @@ class Reader:
         used |= {s.name for k in claims for s in k.sources}
         # A source is an entity when it names one ("selon Les Echos", "BP said"); unnamed
         # sources ("people familiar with the matter", "analysts") stay words on the claim.
+        # Every organisation, person and named product is stored, fact or no fact.
         entities = []
-        for cluster in self.clusters:
-            if cluster.name in used or cluster.outlet:
-                label = "ORG" if cluster.label == "MISC" else cluster.label
-                aliases = tuple(sorted(a for a in cluster.aliases if a != cluster.name))
-                entities.append(Entity(cluster.name, label, aliases))
+        for cluster in stored_clusters(self.clusters, used, self.doc, self.lex):
+            label = "ORG" if cluster.label == "MISC" else cluster.label
+            entities.append(Entity(cluster.name, label, tuple(clean_aliases(cluster, self.lex))))
         known = {e.name for e in entities}
         mentions = tuple(
             Mention(

@@ -30,6 +30,7 @@ give no key: they never resolve across documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -52,6 +53,7 @@ __all__ = [
     "lookup_plan",
     "name_kind",
     "query_plan",
+    "ticker_key",
 ]
 
 KeyKind = Literal["name", "initials", "short"]
@@ -89,16 +91,37 @@ def name_kind(alias: str, name: str) -> KeyKind:
     return "name"
 
 
+_TICKER_ALIAS = re.compile(
+    r"<([A-Z0-9][A-Z0-9.\- ]{0,12})>"  # "<MD>", "<SKFR ST>"
+    r"|[A-Za-z][\w -]{1,20}: ([A-Z0-9.\-]{1,10})"  # "NYSE: BA"
+)
+
+
+def ticker_key(alias: str) -> str | None:
+    """The key of a ticker alias ("<MD>", "NYSE: BA": see :mod:`pressgraph.extract.tickers`),
+    ``ticker:md``; None for any other name. Two articles citing one ticker name one company;
+    a ticker never joins a name ("MD" is not "M.D.")."""
+    m = _TICKER_ALIAS.fullmatch(alias)
+    if m is None:
+        return None
+    return "ticker:" + " ".join((m.group(1) or m.group(2)).split()).casefold()
+
+
 def _names(name: str, aliases: Iterable[str], descriptions: set[str]) -> list[str]:
-    """The names that identify an entity: no descriptions, and no name made only of legal
-    forms ("Co Inc", "SA": a recogniser's fragment)."""
+    """The names that identify an entity: no descriptions, no tickers (keyed apart), and no
+    name made only of legal forms ("Co Inc", "SA": a recogniser's fragment)."""
     return [
         n
         for n in dict.fromkeys((name, *aliases))
         if n.casefold() not in descriptions
         and not is_description(n)
+        and ticker_key(n) is None
         and not all(is_legal_suffix(word) for word in n.split())
     ]
+
+
+def _tickers(aliases: Iterable[str]) -> list[str]:
+    return [k for k in dict.fromkeys(ticker_key(a) for a in aliases) if k is not None]
 
 
 def blocking_keys(
@@ -117,6 +140,8 @@ def blocking_keys(
         acronym = initials(n)
         if acronym and acronym not in out:
             out[acronym] = "initials"
+    for ticker in _tickers(aliases):
+        out[ticker] = "name"
     return list(out.items())
 
 
@@ -135,6 +160,8 @@ def lookup_plan(
             seen.add((key, how))
             plan.append(Lookup(key, kinds, unique, how))
 
+    for ticker in _tickers(aliases):
+        add(ticker, ("name",), False, "ticker")
     for n in full:
         add(resolution_key(n), ("name",), False, "name")
     acronyms = {resolution_key(n) for n in full if is_acronym(n)}

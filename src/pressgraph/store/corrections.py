@@ -124,38 +124,81 @@ class EntityCorrections(StoreReads):
         return self._transaction(f"merging {other!r} into {keep!r}", work)
 
     def split_entity(self, name: str, alias: str) -> dict[str, Any]:
-        """Take ``alias`` out of the entity ``name``: the documents that called it so become
-        a new entity named ``alias``, with their claims and mentions. Recorded, so no later
-        document joins ``alias`` to ``name`` again. Returns the new entity."""
+        """Take ``alias`` out of the entity ``name``: only what was written with that alias
+        moves to a new entity named ``alias``. A document whose entity goes by ``alias``
+        moves whole (its claims and mentions); a document that used ``alias`` as one more
+        name for the entity ("Viacom ... the Redstone group") keeps its entity, its claims
+        and its other mentions, and only the mentions written ``alias`` move. Recorded, so
+        no later document joins ``alias`` to ``name`` again; both stay findable. Returns the
+        new entity."""
 
         def work() -> dict[str, Any]:
             source = self._entity_or_fail(name)
             key = resolution_key(alias)
             conn = self._conn
             rows = conn.execute(
-                "SELECT id, name, names, type FROM local_entities WHERE entity_id = ?", (source,)
+                "SELECT id, document_id, name, names, type FROM local_entities WHERE entity_id = ?",
+                (source,),
             ).fetchall()
-            moved = [
-                r["id"]
+            whole = [r for r in rows if resolution_key(r["name"]) == key]
+            partial = [
+                r
                 for r in rows
-                if key in {resolution_key(n) for n in [r["name"], *json.loads(r["names"])]}
+                if r not in whole and key in {resolution_key(n) for n in json.loads(r["names"])}
             ]
-            if not moved:
+            if not whole and not partial:
                 raise StoreError(f"{self.name}: no document calls {name!r} {alias!r}")
-            if len(moved) == len(rows):
+            if len(whole) == len(rows):
                 raise StoreError(
                     f"{self.name}: every document that names {name!r} calls it {alias!r}; "
                     "nothing would be left to split from"
                 )
             type_ = conn.execute("SELECT type FROM entities WHERE id = ?", (source,)).fetchone()[0]
             target = self._new_entity(key, Entity(alias, type_))
-            self._move_locals(moved, target, "split")
+            self._move_locals([r["id"] for r in whole], target, "split")
+            for row in partial:
+                self._split_mentions(row, key, alias, target)
             self._correction("split", alias, source)
             self._rekey(source)
             self._rekey(target)
             return self._entity_rows("WHERE e.id = ?", (target,))[0]
 
         return self._transaction(f"splitting {alias!r} from {name!r}", work)
+
+    def _split_mentions(self, row: Any, key: str, alias: str, target: int) -> None:
+        """Give one document a new local entity for ``alias`` (in entity ``target``) and
+        move to it the mentions of ``row``'s local entity written with that alias."""
+        conn = self._conn
+        names = json.loads(row["names"])
+        written = [n for n in names if resolution_key(n) == key]
+        kept = [n for n in names if resolution_key(n) != key]
+        cursor = conn.execute(
+            "INSERT INTO local_entities (document_id, name, type, names, entity_id, how)"
+            " VALUES (?, ?, ?, ?, ?, 'split')",
+            (
+                row["document_id"],
+                written[0] if written else alias,
+                row["type"],
+                json.dumps(written or [alias], ensure_ascii=False),
+                target,
+            ),
+        )
+        local_id = int(cursor.lastrowid or 0)
+        conn.execute(
+            "UPDATE local_entities SET names = ? WHERE id = ?",
+            (json.dumps(kept, ensure_ascii=False), row["id"]),
+        )
+        moved = [
+            mid
+            for mid, text in conn.execute(
+                "SELECT id, text FROM mentions WHERE local_id = ?", (row["id"],)
+            )
+            if resolution_key(text) == key
+        ]
+        conn.executemany(
+            "UPDATE mentions SET local_id = ?, entity_id = ? WHERE id = ?",
+            [(local_id, target, mid) for mid in moved],
+        )
 
     def corrections(self) -> list[dict[str, Any]]:
         """The merges and splits people made, oldest first."""

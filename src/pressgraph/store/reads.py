@@ -112,6 +112,49 @@ class StoreReads(EntityResolution):
         ]
         return one
 
+    def mentioned_in(
+        self, name: str, with_: str | None = None, *, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Documents that name the entity (and ``with_``, given) without a claim about it
+        (or linking the two), newest first: the dossier's "also mentioned in". Each with
+        its title, outlet, date, URL and the first mention's text and offsets."""
+        with self._errors("reading mentions"):
+            found = self._find(name)
+            other = self._find(with_) if with_ is not None else None
+            if found is None or (with_ is not None and other is None):
+                return []
+            both = (
+                ""
+                if other is None
+                else (
+                    " AND EXISTS (SELECT 1 FROM local_entities l2"
+                    " WHERE l2.document_id = d.id AND l2.entity_id = :other)"
+                )
+            )
+            about = (
+                "(c.subject_id = :entity OR c.object_id = :entity)"
+                if other is None
+                else "((c.subject_id = :entity AND c.object_id = :other)"
+                " OR (c.subject_id = :other AND c.object_id = :entity))"
+            )
+            rows = self._conn.execute(
+                "SELECT d.id AS document, d.title, d.outlet, d.published, d.url,"
+                " (SELECT m.text FROM mentions m WHERE m.document_id = d.id"
+                "  AND m.entity_id = :entity AND m.kind = 'name' ORDER BY m.start LIMIT 1)"
+                " AS mention,"
+                " (SELECT m.start FROM mentions m WHERE m.document_id = d.id"
+                "  AND m.entity_id = :entity AND m.kind = 'name' ORDER BY m.start LIMIT 1)"
+                " AS start"
+                " FROM documents d"
+                " WHERE d.id IN (SELECT l.document_id FROM local_entities l"
+                "  WHERE l.entity_id = :entity)" + both + ""
+                f" AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id AND {about})"
+                " ORDER BY d.published IS NULL, d.published DESC, d.ingested_at DESC, d.id"
+                " LIMIT :limit",
+                {"entity": found, "other": other, "limit": limit},
+            ).fetchall()
+        return [dict(r) for r in rows]
+
     def claims(
         self,
         *,

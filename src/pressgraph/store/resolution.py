@@ -17,10 +17,16 @@ from pressgraph.resolve.entities import (
     choose,
     lookup_plan,
     query_plan,
+    ticker_key,
 )
 from pressgraph.store.connection import Connection
 
 __all__ = ["DocumentEntities", "EntityResolution"]
+
+
+def _alias_key(name: str) -> str:
+    """The key an alias is stored under: a ticker's own ("ticker:md"), else the name's."""
+    return ticker_key(name) or resolution_key(name)
 
 
 class DocumentEntities:
@@ -210,9 +216,9 @@ class EntityResolution(Connection):
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
             [
-                (entity_id, n, resolution_key(n), "description" if n in descriptions else "name")
+                (entity_id, n, _alias_key(n), "description" if n in descriptions else "name")
                 for n in dict.fromkeys((name, *aliases))
-                if resolution_key(n) not in barred
+                if _alias_key(n) not in barred
             ],
         )
 

@@ -12,7 +12,7 @@ GRAMMAR = GrammarWords(
     possessives=frozenset({"its", "their"}),
     plural_pronouns=frozenset({"they", "them"}),
     subject_pronouns=frozenset({"it", "they"}),
-    name_leading_words=frozenset({"the", "of", "by", "to", "a", "an", "in"}),
+    name_leading_words=frozenset({"the", "of", "by", "to", "a", "an", "in", "all"}),
     honorifics=frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr"}),
     coordinators=frozenset(
         {"and", "or", ",", "as well as", "including", "along with"}

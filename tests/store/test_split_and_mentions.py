@@ -1,0 +1,133 @@
+"""Corrections that only do what they say, and the documents that name an entity without a
+fact ("also mentioned in").
+
+The texts are written after the Reuters-21578 articles on Viacom of ``../shared/corpus``
+(where a coreference error gave Viacom the alias "The Redstone group").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pressgraph import query
+from pressgraph.errors import StoreError
+from pressgraph.model import Claim, Document, Entity, Extraction, Mention
+from pressgraph.report import to_json, to_markdown
+from pressgraph.store import SQLiteStore, open_store
+
+BID = (
+    "National Amusements Inc said it raised its bid for Viacom. "
+    "The Redstone group said the offer for Viacom was final."
+)
+LATER = "Viacom said its board would meet on Friday."
+NAMED = "Analysts at Wertheim said Viacom shares rose."
+
+
+def _mention(text: str, part: str, entity: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Mention(part, start, start + len(part), entity, "ORG")
+
+
+def _bid() -> Extraction:
+    doc = Document.from_text(BID, language="en", published="1987-03-01", outlet="Reuters")
+    sentence = BID[: BID.index(".") + 1]
+    claim = Claim(
+        document=doc.id,
+        type="acquisition",
+        subject="National Amusements Inc",
+        object="Viacom",
+        modality="planned",
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+    )
+    viacom = "Viacom"
+    return Extraction(
+        doc,
+        "en",
+        (
+            Entity("National Amusements Inc", "ORG"),
+            Entity(viacom, "ORG", ("The Redstone group",)),
+        ),
+        (
+            _mention(BID, "National Amusements Inc", "National Amusements Inc"),
+            _mention(BID, viacom, viacom),
+            _mention(BID, "The Redstone group", viacom),
+            _mention(BID, viacom, viacom, nth=1),
+        ),
+        (claim,),
+    )
+
+
+def _named(text: str, published: str) -> Extraction:
+    doc = Document.from_text(text, language="en", published=published, outlet="Reuters")
+    return Extraction(
+        doc, "en", (Entity("Viacom", "ORG"),), (_mention(text, "Viacom", "Viacom"),), ()
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    with open_store(tmp_path / "v.db") as s:
+        s.add(_bid())
+        s.add(_named(LATER, "1987-03-02"))
+        s.add(_named(NAMED, "1987-03-03"))
+        yield s
+
+
+def test_split_moves_only_the_mentions_written_with_the_alias(store: SQLiteStore) -> None:
+    before = store.find_entity("Viacom")
+    assert before is not None and before["claims"] == 1 and before["mentions"] == 5
+    new = store.split_entity("Viacom", "The Redstone group")
+    assert new["name"] == "The Redstone group" and new["mentions"] == 1
+    assert new["claims"] == 0
+    viacom = store.find_entity("Viacom")
+    assert viacom is not None and viacom["id"] == before["id"]
+    assert viacom["claims"] == 1 and viacom["mentions"] == 4 and viacom["documents"] == 3
+    assert "The Redstone group" not in viacom["aliases"]
+    redstone = store.find_entity("The Redstone group")
+    assert redstone is not None and redstone["id"] == new["id"]
+    # the dossier of Viacom still answers, with its fact
+    d = query.dossier(store, "Viacom")
+    assert [f.type for f in d.facts] == ["acquisition"]
+    # a later article naming both keeps them apart
+    store.add(_bid_again())
+    assert store.find_entity("The Redstone group")["id"] != store.find_entity("Viacom")["id"]
+
+
+def _bid_again() -> Extraction:
+    ex = _bid()
+    text = ex.document.text + " "
+    doc = Document.from_text(text, language="en", published="1987-03-04", outlet="Reuters")
+    return Extraction(doc, "en", ex.entities, ex.mentions, ())
+
+
+def test_split_of_every_documents_own_name_is_refused(store: SQLiteStore) -> None:
+    with pytest.raises(StoreError, match="nothing would be left"):
+        store.split_entity("Viacom", "Viacom Inc")  # the same name, with its legal form
+    with pytest.raises(StoreError, match="no document calls"):
+        store.split_entity("Viacom", "Paramount")
+
+
+def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
+    store: SQLiteStore,
+) -> None:
+    d = query.dossier(store, "Viacom")
+    assert [m["published"] for m in d.mentioned_in] == ["1987-03-03", "1987-03-02"]
+    assert all(m["mention"] == "Viacom" for m in d.mentioned_in)
+    assert to_json(d)["mentioned_in"][0]["published"] == "1987-03-03"
+    assert "## Also mentioned in" in to_markdown(d)
+    # as it stood on 2 March: the article of the 3rd is not there yet
+    earlier = query.dossier(store, "Viacom", as_of="1987-03-02")
+    assert [m["published"] for m in earlier.mentioned_in] == ["1987-03-02"]
+    # the pair: a document naming both without a fact linking them
+    pair = query.dossier(store, "Viacom", "National Amusements Inc")
+    assert pair.mentioned_in == []
+    # an entity with no fact at all has a dossier of mentions
+    nothing = query.dossier(store, "National Amusements")
+    assert nothing.mentioned_in == []  # its one document has its fact
