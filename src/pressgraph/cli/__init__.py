@@ -6,8 +6,8 @@ tracebacks.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
-demo), then :mod:`pressgraph.cli.measure` (bench) and :mod:`pressgraph.cli.learn` (evaluate,
-train).
+demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
+:mod:`pressgraph.cli.measure` (bench, evaluate-resolution).
 """
 
 from __future__ import annotations

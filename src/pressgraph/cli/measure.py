@@ -1,8 +1,10 @@
-"""Commands that measure pressgraph: bench (throughput, memory, scaling) and evaluate
-(quality against hand-labelled articles)."""
+"""Commands that measure pressgraph: bench (throughput, memory, scaling) and
+evaluate-resolution (pairwise precision and recall of entity resolution against labelled
+name pairs)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +24,7 @@ from pressgraph import bench
 from pressgraph.bench import harness
 from pressgraph.cli.app import State, app, err, fail, out, print_json
 from pressgraph.cli.graph import sample_paths
-from pressgraph.errors import PressgraphError
+from pressgraph.errors import ConfigError, PressgraphError
 
 
 def _bench_table(result: bench.BenchReport) -> None:
@@ -171,3 +173,63 @@ def bench_cmd(
         print_json(result.to_json())
     else:
         _bench_table(result)
+
+
+#: Where ``evaluate-resolution`` finds its pairs when none are given (from the repository).
+DEFAULT_PAIRS = Path("tests") / "data" / "resolution" / "pairs.jsonl"
+
+
+@app.command("evaluate-resolution")
+def evaluate_resolution(
+    pairs: Annotated[
+        Path,
+        typer.Argument(help="Labelled name pairs (JSON lines; default: the repository's set)."),
+    ] = DEFAULT_PAIRS,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus", help="Folder of the corpus JSONL files (default: ../shared/corpus)."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every wrong pair (false and missed merges).")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
+    ] = 1,
+    keep_db: Annotated[
+        Path | None, typer.Option("--keep-db", help="Build the store at this new path and keep it.")
+    ] = None,
+) -> None:
+    """Pairwise precision and recall of entity resolution: ingest the pairs' articles into a
+    fresh store, then check which names it stored as one entity."""
+    from pressgraph.evaluate import resolution as res
+
+    try:
+        labelled = res.load_pairs(pairs)
+        folders = [corpus] if corpus else harness.corpus_folders()
+        if not folders:
+            raise ConfigError("../shared/corpus not found: give --corpus DIR")
+        if keep_db is not None and keep_db.exists():
+            raise ConfigError(f"{keep_db}: already exists (--keep-db wants a new path)")
+        with Progress(
+            TextColumn("[bold]evaluate-resolution"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("ingest", total=len(res.pair_documents(labelled)))
+            report, rejected = res.measure_corpus(
+                labelled, folders[0], workers=workers, db=keep_db,
+                progress=lambda event, detail: bar.advance(task),
+            )  # fmt: skip
+    except PressgraphError as exc:
+        fail(exc)
+        return
+    for line in rejected:
+        err.print(f"[red]rejected:[/red] {escape(line)}")
+    if fmt == "json":
+        print_json(report.to_json())
+    else:
+        sys.stdout.write(res.render_table(report) + "\n")
+    if errors:
+        sys.stdout.write(res.render_errors(report) + "\n")

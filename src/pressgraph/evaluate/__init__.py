@@ -24,6 +24,9 @@ Implements the scoring rules of ``eval/README.md``:
 
 Every ratio whose denominator is zero is reported as ``0.0``.
 
+Entity resolution is measured apart, against labelled name pairs:
+:mod:`pressgraph.evaluate.resolution`.
+
 The package is pure: nothing is printed, nothing global is mutated. :func:`render_table` and
 :func:`render_errors` return text for the CLI to print.
 """

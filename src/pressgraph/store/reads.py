@@ -83,6 +83,34 @@ class StoreReads(EntityResolution):
         with self._errors("reading entities"):
             return self._entity_rows()
 
+    def names_in_documents(self, external_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The names stored documents call their entities, for measuring resolution: one row
+        ``{document, text, entity_id, via}`` per name mention (``via`` ``mention``) and per
+        name or alias of a document's entity (``via`` ``local``); ``document`` is the id the
+        input gave the document."""
+        rows: list[tuple[str, str, int, str]] = []
+        ids = list(dict.fromkeys(external_ids))
+        with self._errors("reading names"):
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for doc, text, entity_id in self._conn.execute(
+                    "SELECT d.external_id, m.text, m.entity_id FROM mentions m"
+                    " JOIN documents d ON d.id = m.document_id"
+                    f" WHERE d.external_id IN ({marks}) AND m.kind = 'name' ORDER BY m.id",
+                    chunk,
+                ):
+                    rows.append((doc, text, entity_id, "mention"))
+                for doc, name, names, entity_id in self._conn.execute(
+                    "SELECT d.external_id, l.name, l.names, l.entity_id FROM local_entities l"
+                    " JOIN documents d ON d.id = l.document_id"
+                    f" WHERE d.external_id IN ({marks}) ORDER BY l.id",
+                    chunk,
+                ):
+                    written = dict.fromkeys([name, *json.loads(names)])
+                    rows += [(doc, text, entity_id, "local") for text in written]
+        return [{"document": d, "text": t, "entity_id": e, "via": v} for d, t, e, v in rows]
+
     def find_entity(self, name: str) -> dict[str, Any] | None:
         """The entity a name resolves to (by key, then by name-alias key), or None."""
         with self._errors("reading entities"):
