@@ -130,7 +130,18 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["ingest", "extract", "entities", "facts", "report", "demo", "evaluate", "train", "bench"],
+    [
+        "ingest",
+        "extract",
+        "entities",
+        "facts",
+        "report",
+        "search",
+        "demo",
+        "evaluate",
+        "train",
+        "bench",
+    ],
 )
 def test_every_command_is_documented(command: str) -> None:
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ tracebacks.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
-demo), then :mod:`pressgraph.cli.measure` (bench) and :mod:`pressgraph.cli.learn` (evaluate,
-train).
+search, demo), then :mod:`pressgraph.cli.measure` (bench) and :mod:`pressgraph.cli.learn`
+(evaluate, train).
 """
 
 from __future__ import annotations
