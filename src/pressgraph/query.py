@@ -14,8 +14,21 @@ from typing import Any
 from pressgraph.errors import PressgraphError
 from pressgraph.resolve.facts import Fact, build_facts, reported_on
 from pressgraph.store import SQLiteStore
+from pressgraph.store.search import SearchError, SearchResults, Segment
 
-__all__ = ["Dossier", "NotFound", "dossier", "entity", "facts", "parse_as_of", "timeline"]
+__all__ = [
+    "Dossier",
+    "NotFound",
+    "SearchError",
+    "SearchResults",
+    "Segment",
+    "dossier",
+    "entity",
+    "facts",
+    "parse_as_of",
+    "search",
+    "timeline",
+]
 
 _ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -63,6 +76,20 @@ def facts(
     if entity_name is not None:
         entity(store, entity_name)
     return store.claims(entity=entity_name, type=type_)
+
+
+def search(
+    store: SQLiteStore,
+    text: str,
+    *,
+    type_: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """Entities and documents matching ``text``, best first (the CLI's ``search`` and the
+    web UI's); see :meth:`pressgraph.store.search.StoreSearch.search`. What cannot be
+    searched (nothing typed, an unknown type) raises :class:`SearchError`."""
+    return store.search(text, type=type_, limit=limit, offset=offset)
 
 
 def dossier(

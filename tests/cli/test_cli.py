@@ -136,6 +136,7 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
         "entities",
         "facts",
         "report",
+        "search",
         "demo",
         "evaluate",
         "train",

@@ -144,7 +144,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("journal_mode") == "wal"
         assert store.pragma("foreign_keys") == 1
         assert store.pragma("busy_timeout") > 0
-        assert store.pragma("user_version") == latest_version() == 3
+        assert store.pragma("user_version") == latest_version() == 4
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
             [
@@ -163,10 +163,16 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
-    assert versions == [(1, "_m001_initial"), (2, "_m002_local_entities"), (3, "_m003_stories")]
+    assert versions == [
+        (1, "_m001_initial"),
+        (2, "_m002_local_entities"),
+        (3, "_m003_stories"),
+        (4, "_m004_search"),
+    ]
     assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
     assert {"local_entities", "entity_keys", "entity_corrections"} <= tables
     assert {"document_urls", "story_signatures", "story_bands"} <= tables
+    assert {"documents_fts", "entities_fts"} <= tables
     assert {"aliases_key", "claims_subject", "claims_object", "claims_type"} <= indexes
     assert {"mentions_entity", "documents_external_id", "documents_url"} <= indexes
 

@@ -6,7 +6,7 @@ tracebacks.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
-demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
+search, demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
 :mod:`pressgraph.cli.measure` (bench, evaluate-resolution).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -49,6 +50,21 @@ def db_path(path: Path | None) -> Path:
 def print_json(data: Any) -> None:
     """One indented JSON object on stdout (``--format json`` of evaluate and bench)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+#: C0 and C1 control characters, DEL, and the Unicode bidirectional controls (embeddings,
+#: overrides, isolates, marks), which can move or hide what a terminal shows; line and
+#: paragraph separators too.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+"
+)
+
+
+def terminal_text(text: str | None) -> str:
+    """Article-derived text made safe to print: every run of control characters (a line
+    break, a tab, an escape sequence, a bidi override) becomes one space. Print it as a
+    :class:`rich.text.Text`, or through :func:`rich.markup.escape` in markup."""
+    return _UNPRINTABLE.sub(" ", text or "")
 
 
 def fail(exc: BaseException) -> None:

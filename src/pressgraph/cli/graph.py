@@ -1,5 +1,5 @@
 """Commands that build the graph and read it: ingest, extract, entities, facts, report,
-timeline, demo."""
+timeline, search, demo."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pressgraph import pipeline, query, report
-from pressgraph.cli.app import DbOption, app, db_path, err, fail, out, print_json
+from pressgraph.cli.app import DbOption, app, db_path, err, fail, out, print_json, terminal_text
 from pressgraph.errors import ConfigError, PressgraphError
 from pressgraph.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_url_list
 from pressgraph.ingest.fetch import FetchPolicy
@@ -336,6 +336,57 @@ def timeline(
         table.add_row(r["date"] or "?", r["axis"], escape(r["fact"]), r["modality"], r["status"],
                       escape(r["outlet"] or ""))  # fmt: skip
     out.print(table)
+
+
+def _snippet(parts: tuple[query.Segment, ...]) -> Text:
+    """A snippet as rich Text (never parsed as markup), matched words highlighted."""
+    text = Text()
+    for part in parts:
+        text.append(terminal_text(part.text), style="bold yellow" if part.match else "")
+    return text
+
+
+def _print_search(found: query.SearchResults) -> None:
+    if found.entities:
+        table = Table("entity", "type", "matched", "documents", "claims")
+        for e in found.entities:
+            table.add_row(Text(terminal_text(e.name)), e.type,
+                          Text(terminal_text(", ".join(e.matched))), str(e.documents),
+                          str(e.claims))  # fmt: skip
+        out.print(table)
+    if found.documents:
+        table = Table("document", "outlet", "published", "snippet", show_lines=True)
+        for d in found.documents:
+            table.add_row(Text(terminal_text(d.title or d.id[:12])),
+                          Text(terminal_text(d.outlet)), d.published or "",
+                          _snippet(d.snippet))  # fmt: skip
+        out.print(table)
+    if not found:
+        err.print(Text(f"nothing matches {terminal_text(found.query)!r}"))
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words or a name; accents and case do not matter.")],
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", help="ORG, PERSON, PRODUCT, PLACE (entities only) or document."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Entities and documents shown, each.")
+    ] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """Find entities (by name and alias) and articles (by title and text), best first,
+    with the matched words in a snippet of each article."""
+    if fmt not in ("table", "json"):
+        fail(ConfigError(f"--format {fmt!r}: expected table or json"))
+    found = _read(db, lambda store: query.search(store, text, type_=type_, limit=limit))
+    if fmt == "json":
+        print_json(found.to_dict())
+        return
+    _print_search(found)
 
 
 def sample_paths() -> list[Path]:

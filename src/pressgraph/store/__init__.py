@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from pressgraph.model import Extraction
+from pressgraph.store.search import SearchResults
 from pressgraph.store.sqlite import SQLiteStore, open_store
 
 __all__ = ["SQLiteStore", "Store", "open_store"]
@@ -32,6 +33,10 @@ class Store(Protocol):
     def claims(
         self, *, entity: str | None = None, with_: str | None = None, type: str | None = None
     ) -> list[dict[str, Any]]: ...
+
+    def search(
+        self, text: str, *, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> SearchResults: ...
 
     def stats(self) -> dict[str, int]: ...
 

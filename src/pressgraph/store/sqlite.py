@@ -28,6 +28,7 @@ from pressgraph.model import Claim, Document, Entity, Extraction
 from pressgraph.store.corrections import EntityCorrections
 from pressgraph.store.migrations import apply_migrations
 from pressgraph.store.resolution import DocumentEntities
+from pressgraph.store.search import StoreSearch
 from pressgraph.store.stories import index_document, stored_duplicate
 
 __all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
@@ -74,13 +75,15 @@ def _check_extraction(extraction: Extraction, store: str) -> None:
             )
 
 
-class SQLiteStore(EntityCorrections):
+class SQLiteStore(EntityCorrections, StoreSearch):
     """A pressgraph store in one SQLite file. Open it with :func:`open_store`.
 
     Its layers, each a module: :class:`~pressgraph.store.connection.Connection` (errors,
     transactions), :class:`~pressgraph.store.resolution.EntityResolution`,
-    :class:`~pressgraph.store.reads.StoreReads` and
-    :class:`~pressgraph.store.corrections.EntityCorrections`; writing documents is here.
+    :class:`~pressgraph.store.reads.StoreReads`,
+    :class:`~pressgraph.store.corrections.EntityCorrections` and
+    :class:`~pressgraph.store.search.StoreSearch` (full-text search, whose indexes triggers
+    keep: migration 4); writing documents is here.
     """
 
     def __repr__(self) -> str:
