@@ -140,3 +140,57 @@ def test_choose() -> None:
     # people never merge with organisations
     assert choose(strong, "PERSON", [Candidate(7, "ORG")]) is None
     assert compatible_types("ORG", "PRODUCT") and not compatible_types("PERSON", "ORG")
+
+
+def test_tickers_get_keys_of_their_own() -> None:
+    from pressgraph.resolve.entities import ticker_key
+
+    assert ticker_key("<MD>") == "ticker:md"
+    assert ticker_key("<SKFR ST>") == "ticker:skfr st"
+    assert ticker_key("NYSE: BA") == ticker_key("<BA>") == "ticker:ba"
+    assert ticker_key("McDonnell Douglas") is None and ticker_key("MD") is None
+    keys = dict(blocking_keys("McDonnell Douglas Corp", ["<MD>"]))
+    assert keys == {"mcdonnell douglas": "name", "ticker:md": "name"}
+    assert "md" not in keys  # a ticker never joins a name
+    assert lookup_plan("McDonnell Douglas Corp", ["<MD>"])[0].how == "ticker"
+
+
+def test_a_persons_surname_and_name_without_initials_are_short_keys() -> None:
+    keys = dict(blocking_keys("Martin T. Sosnoff", person=True))
+    assert keys == {"martin t sosnoff": "name", "sosnoff": "short", "martin sosnoff": "short"}
+    assert dict(blocking_keys("Martin T. Sosnoff")) == {
+        "martin t sosnoff": "name",
+        "mts": "initials",
+    }
+    steps = {(s.key, s.how, s.unique) for s in lookup_plan("Sosnoff", person=True)}
+    assert ("sosnoff", "surname", True) in steps
+    steps = {(s.key, s.how) for s in lookup_plan("N. Sarkozy", person=True)}
+    assert ("sarkozy", "surname") in steps
+    steps = {(s.key, s.how) for s in lookup_plan("Martin Sosnoff", person=True)}
+    assert ("martin sosnoff", "without initials") in steps
+    assert all(s.how != "surname" for s in lookup_plan("Sosnoff"))  # not for companies
+
+
+def test_person_steps_join_only_one_person() -> None:
+    step = Lookup("sosnoff", ("short",), True, "surname")
+    assert choose(step, "PERSON", [Candidate(3, "PERSON")]) == 3
+    assert choose(step, "PERSON", [Candidate(3, "PERSON"), Candidate(4, "PERSON")]) is None
+    assert choose(step, "PERSON", [Candidate(3, "ORG")]) is None
+    assert choose(step, "ORG", [Candidate(3, "PERSON")]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Sumner Redstone", True),
+        ("Carl Icahn", True),
+        ("Walt Disney Co", False),
+        ("Banco Santander", False),
+        ("IBM", False),
+        ("Viacom", False),
+    ],
+)
+def test_names_written_as_a_persons(name: str, person: bool) -> None:
+    from pressgraph.resolve.entities import written_as_person
+
+    assert written_as_person(name) is person

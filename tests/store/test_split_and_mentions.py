@@ -131,3 +131,40 @@ def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
     # an entity with no fact at all has a dossier of mentions
     nothing = query.dossier(store, "National Amusements")
     assert nothing.mentioned_in == []  # its one document has its fact
+
+
+def _one(store: SQLiteStore, text: str, *entities: Entity) -> None:
+    store.add(Extraction(Document.from_text(text, language="en"), "en", entities, (), ()))
+
+
+def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        _one(store, "a", Entity("Martin T. Sosnoff", "PERSON", ("Sosnoff",)))
+        _one(store, "b", Entity("Martin Sosnoff", "PERSON"))
+        _one(store, "c", Entity("Sosnoff", "PERSON"))
+        sosnoff = store.find_entity("Martin T. Sosnoff")
+        assert sosnoff is not None and sosnoff["documents"] == 3
+        # NER took the man for a company in one article: the stored person answers
+        _one(store, "d", Entity("Sumner Redstone", "PERSON"))
+        _one(store, "e", Entity("Sumner Redstone", "ORG"))
+        redstone = store.find_entity("Sumner Redstone")
+        assert redstone is not None and redstone["type"] == "PERSON"
+        assert redstone["documents"] == 2
+        # two people share a surname: the surname alone joins neither
+        _one(store, "f", Entity("Nicolas Sarkozy", "PERSON"))
+        _one(store, "g", Entity("Cécilia Sarkozy", "PERSON"))
+        _one(store, "h", Entity("Sarkozy", "PERSON"))
+        assert store.find_entity("Nicolas Sarkozy")["documents"] == 1  # type: ignore[index]
+        # a company is never joined by a surname
+        _one(store, "i", Entity("Sosnoff", "ORG"))
+        assert store.find_entity("Martin T. Sosnoff")["documents"] == 3  # type: ignore[index]
+
+
+def test_one_ticker_names_one_company_across_articles(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.db") as store:
+        _one(store, "a", Entity("McDonnell Douglas Corp", "ORG", ("<MD>",)))
+        _one(store, "b", Entity("McDonnell Douglas Helicopter", "ORG", ("<MD>",)))
+        _one(store, "c", Entity("MD", "ORG"))
+        found = store.find_entity("McDonnell Douglas Corp")
+        assert found is not None and found["documents"] == 2
+        assert store.find_entity("MD")["id"] != found["id"]  # type: ignore[index]

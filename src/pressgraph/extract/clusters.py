@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pressgraph.extract.entity_types import settle_types
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import LANGUAGES, lexicon
-from pressgraph.names import entity_key, is_legal_suffix
+from pressgraph.names import entity_key, has_legal_suffix, is_legal_suffix
 
 __all__ = ["Cluster", "Name", "cluster_names"]
 
@@ -54,8 +54,10 @@ def _acronym(text: str) -> str:
 def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | None:
     """The one earlier entity that ``name`` is a short form of: the first words of an
     organisation's name ("Dairy Farm" after "Dairy Farm International Holdings Ltd") or
-    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything."""
-    if name.label == "PLACE" or not key:
+    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything,
+    and a name written with its legal form is a company's full name: "Gates Corp" is the
+    parent of "Gates Learjet Corp", "USAir Inc" a subsidiary of "USAir Group Inc"."""
+    if name.label == "PLACE" or not key or has_legal_suffix(name.text):
         return None
     words = key.split()
     found = []
@@ -85,6 +87,16 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
     if not found and tails:
         found = tails[:1]  # the first one the article named ("Walt Disney" before "Euro Disney")
     return found[0] if len(found) == 1 else None
+
+
+def _vote(name: Name) -> int:
+    """The weight of one name's label in its entity's type: longer spellings are labelled
+    more reliably ("Carlos Ghosn" PER, "Ghosn" ORG), and an acronym counts as the words it
+    stands for ("Paris Saint-Germain" LOC, "PSG" ORG: a club)."""
+    words = len(name.text.split())
+    if name.text.isupper() and name.text.isalpha() and 2 <= len(name.text) <= 6:
+        words = len(name.text)
+    return words**2
 
 
 def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[int, Cluster]]:
@@ -119,8 +131,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
         cluster.names.append(name)
         cluster.aliases.add(name.text)
         cluster.outlet = cluster.outlet or name.outlet
-        # Longer spellings are labelled more reliably ("Carlos Ghosn" PER, "Ghosn" ORG).
-        labels[id(cluster)][name.label] += len(name.text.split()) ** 2
+        labels[id(cluster)][name.label] += _vote(name)
         of_name[name.start] = cluster
     for cluster in clusters:
         # The canonical name is the longest spelling; the label the most frequent one,

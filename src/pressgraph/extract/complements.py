@@ -163,10 +163,11 @@ class Complements(References):
         kept = ("-", "'", *self.lex.possessive_clitics)
         if any(t.is_punct and t.text not in kept for t in span) or len(span) > 8:
             return None
-        cluster = Cluster(name=span.text, label="PRODUCT", outlet=False, owner=owner.cluster)
+        name = " ".join(span.text.split())  # "Guinness PLC   's brewery division"
+        cluster = Cluster(name=name, label="PRODUCT", outlet=False, owner=owner.cluster)
         if owner.kind == "name":
             self.asset_owners[id(cluster)] = owner
-        cluster.aliases.add(span.text)
+        cluster.aliases.add(name)
         self.assets.append(cluster)
         return Ref(
             span.start, span.end, "description", cluster, span.text, span.start_char, span.end_char

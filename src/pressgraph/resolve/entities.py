@@ -30,11 +30,13 @@ give no key: they never resolve across documents.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from pressgraph.lang import read_gazetteer
 from pressgraph.names import (
     has_legal_suffix,
     initials,
@@ -124,10 +126,55 @@ def _tickers(aliases: Iterable[str]) -> list[str]:
     return [k for k in dict.fromkeys(ticker_key(a) for a in aliases) if k is not None]
 
 
+def _person_keys(name: str) -> tuple[str | None, str | None]:
+    """A person's surname and, when the name has middle initials or names, first name and
+    surname: ("sosnoff", "martin sosnoff") for "Martin T. Sosnoff"; (surname, None) for a
+    name of two words or an initial and a surname ("N. Sarkozy")."""
+    words = resolution_key(name).split()
+    if len(words) < 2:
+        return None, None
+    if len(words) == 2:
+        return words[-1], None
+    return words[-1], f"{words[0]} {words[-1]}" if len(words[0]) > 1 else None
+
+
+def _surname_only(name: str) -> str | None:
+    """The surname a person is called by alone, or after an initial ("Sarkozy", "N.
+    Sarkozy"), else None."""
+    words = resolution_key(name).split()
+    if len(words) == 1 or (len(words) == 2 and len(words[0]) == 1):
+        return words[-1]
+    return None
+
+
+@functools.cache
+def _company_words() -> frozenset[str]:
+    return frozenset(read_gazetteer("company_words.txt"))
+
+
+def written_as_person(name: str) -> bool:
+    """True when ``name`` is written as a person's: two or three capitalised words, no
+    legal form, no word only organisations' names contain ("Sumner Redstone"; not
+    "Walt Disney Co", "Banco Santander")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not has_legal_suffix(name)
+        and not any(w in _company_words() for w in words)
+    )
+
+
 def blocking_keys(
-    name: str, aliases: Sequence[str] = (), descriptions: Iterable[str] = ()
+    name: str,
+    aliases: Sequence[str] = (),
+    descriptions: Iterable[str] = (),
+    *,
+    person: bool = False,
 ) -> list[tuple[str, KeyKind]]:
-    """The keys to store for an entity, each once, strongest kind first."""
+    """The keys to store for an entity, each once, strongest kind first. A person also
+    gets, as short keys, the surname and the first name and surname without what stands
+    between ("Martin T. Sosnoff": ``sosnoff``, ``martin sosnoff``)."""
     described = {d.casefold() for d in descriptions}
     out: dict[str, KeyKind] = {}
     names = _names(name, aliases, described)
@@ -137,18 +184,30 @@ def blocking_keys(
         if key and (key not in out or kind == "name"):
             out[key] = kind
     for n in names:
-        acronym = initials(n)
+        acronym = None if person else initials(n)  # people are not known by acronyms
         if acronym and acronym not in out:
             out[acronym] = "initials"
     for ticker in _tickers(aliases):
         out[ticker] = "name"
+    if person:
+        for n in names:
+            for pkey in _person_keys(n):
+                if pkey and pkey not in out:
+                    out[pkey] = "short"
     return list(out.items())
 
 
 def lookup_plan(
-    name: str, aliases: Sequence[str] = (), descriptions: Iterable[str] = ()
+    name: str,
+    aliases: Sequence[str] = (),
+    descriptions: Iterable[str] = (),
+    *,
+    person: bool = False,
 ) -> list[Lookup]:
-    """The lookups that find the stored entity a document's entity is, in order."""
+    """The lookups that find the stored entity a document's entity is, in order. A person
+    named by the surname alone ("Sosnoff", "N. Sarkozy"), or with or without middle
+    initials ("Martin Sosnoff", "Martin T. Sosnoff"), joins the one stored person known so
+    (weak evidence: only when one person answers)."""
     described = {d.casefold() for d in descriptions}
     names = _names(name, aliases, described)
     full = [n for n in names if n == name or name_kind(n, name) == "name"]
@@ -160,6 +219,9 @@ def lookup_plan(
             seen.add((key, how))
             plan.append(Lookup(key, kinds, unique, how))
 
+    if not person and written_as_person(name):
+        # "Sumner Redstone" that NER took for a company: the one person stored so.
+        add(resolution_key(name), ("name",), True, "person")
     for ticker in _tickers(aliases):
         add(ticker, ("name",), False, "ticker")
     for n in full:
@@ -175,6 +237,13 @@ def lookup_plan(
             acronym = initials(n)
             if acronym and not acronyms:
                 add(acronym, ("name",), True, "spelled acronym")
+    if person:
+        surname = _surname_only(name)
+        if surname is not None:
+            add(surname, ("short",), True, "surname")
+        else:
+            add(resolution_key(name), ("short",), True, "without initials")
+            add(_person_keys(name)[1] or "", ("name", "short"), True, "without initials")
     return plan
 
 
@@ -193,7 +262,14 @@ def compatible_types(a: str, b: str) -> bool:
     return (a == "PERSON") == (b == "PERSON")
 
 
+def _only(candidates: Sequence[Candidate]) -> int | None:
+    """The one entity among ``candidates``, or None."""
+    ids = {c.entity_id for c in candidates}
+    return ids.pop() if len(ids) == 1 else None
+
+
 ACRONYM_STEPS = frozenset({"acronym", "spelled acronym"})
+PERSON_STEPS = frozenset({"surname", "without initials"})
 
 
 def choose(step: Lookup, entity_type: str | None, candidates: Sequence[Candidate]) -> int | None:
@@ -207,10 +283,14 @@ def choose(step: Lookup, entity_type: str | None, candidates: Sequence[Candidate
     if entity_type is not None:
         if step.how in ACRONYM_STEPS:
             candidates = [c for c in candidates if c.type == entity_type == "ORG"]
+        if step.how in PERSON_STEPS:
+            candidates = [c for c in candidates if c.type == entity_type == "PERSON"]
+        if step.how == "person":
+            return _only([c for c in candidates if c.type == "PERSON"])
         candidates = [c for c in candidates if compatible_types(c.type, entity_type)]
     fitting = sorted({c.entity_id for c in candidates})
+    if step.unique:
+        return _only(candidates)
     if not fitting:
-        return None
-    if step.unique and len(fitting) != 1:
         return None
     return fitting[0]

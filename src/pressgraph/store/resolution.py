@@ -29,11 +29,16 @@ def _alias_key(name: str) -> str:
     return ticker_key(name) or resolution_key(name)
 
 
+def _folded(text: str) -> str:
+    """A mention's text as names are compared: case folded, one space between words."""
+    return " ".join(text.split()).casefold()
+
+
 class DocumentEntities:
     """The entity ids of one document's names, filled while the document is written."""
 
     def __init__(self, descriptions: set[str]) -> None:
-        self.descriptions = {d.casefold() for d in descriptions}
+        self.descriptions = {_folded(d) for d in descriptions}
         self.by_name: dict[str, int] = {}
         self.by_fold: dict[str, int] = {}
         self.by_key: dict[str, int] = {}
@@ -41,7 +46,7 @@ class DocumentEntities:
         self.entity_of: dict[int, int] = {}
 
     def is_description(self, name: str) -> bool:
-        return name.casefold() in self.descriptions or is_description(name)
+        return _folded(name) in self.descriptions or is_description(name)
 
     def add(self, name: str, entity_id: int) -> None:
         self.by_name.setdefault(name, entity_id)
@@ -82,8 +87,12 @@ class EntityResolution(Connection):
         return merges, splits
 
     def _plan_decision(
-        self, plan: Sequence[Lookup], type_: str | None, splits: set[tuple[str, int]]
+        self,
+        plan: Sequence[Lookup],
+        type_: str | None,
+        splits: set[tuple[str, int]],
     ) -> tuple[int | None, str]:
+        """The entity the first deciding step of ``plan`` finds."""
         for step in plan:
             marks = ",".join("?" * len(step.kinds))
             rows = self._conn.execute(
@@ -162,7 +171,9 @@ class EntityResolution(Connection):
             if found is not None:
                 how = "merged"
             else:
-                plan = lookup_plan(entity.name, entity.aliases, descriptions)
+                plan = lookup_plan(
+                    entity.name, entity.aliases, descriptions, person=entity.type == "PERSON"
+                )
                 found, how = self._plan_decision(plan, entity.type, splits)
             if found is None:
                 found = self._new_entity(keys[0], entity)
@@ -201,9 +212,11 @@ class EntityResolution(Connection):
         ``barred``, split off by a person, left out); a key first stored as a weaker kind
         becomes a name when a document says so."""
         conn = self._conn
+        row = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        person = row is not None and row[0] == "PERSON"
         block = [
             (key, kind, entity_id)
-            for key, kind in blocking_keys(name, aliases, descriptions)
+            for key, kind in blocking_keys(name, aliases, descriptions, person=person)
             if key not in barred
         ]
         conn.executemany(
