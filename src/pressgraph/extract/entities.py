@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pressgraph.extract.clusters import Cluster, Name, cluster_names
 from pressgraph.extract.institutions import institution_spans
@@ -24,6 +23,7 @@ from pressgraph.extract.legal_forms import (
     name_before_legal_form,
 )
 from pressgraph.extract.name_edges import number_word_before, trim
+from pressgraph.extract.name_lists import split_lists
 from pressgraph.extract.text import doc_text, whole_occurrences
 from pressgraph.extract.tickers import TICKER
 from pressgraph.lang import Lexicon
@@ -190,7 +190,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if not (len(ent) == 1 and ent.label_ != "ORG")
         for i in range(ent.start, ent.end)
     }
-    for ent in _split_lists(doc.ents, lex):
+    for ent in split_lists(doc.ents, lex):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
@@ -329,55 +329,6 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
             i = j
             continue
         i += 1
-
-
-_CORE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
-
-
-def _two_arguments(ent: Span, tok: Token) -> bool:
-    """True when the word before ``tok`` closes a prepositional phrase of a verb and ``tok``
-    starts that verb's subject or object ("a expliqué à Tokyo Toshihide Mizuno"): the NER
-    ran two names together, the parse kept them apart."""
-    prev = tok.nbor(-1)
-    heads_out = all(not (ent.start <= t.head.i < ent.end) for t in (prev, tok))
-    prepositional = prev.dep_.startswith("obl") and any(
-        c.dep_ == "case" and c.i < ent.start for c in prev.children
-    )
-    return (
-        heads_out
-        and prepositional
-        and tok.dep_ in _CORE_ARGUMENTS
-        and prev.head.pos_ == "VERB"
-        and tok.head.i == prev.head.i
-    )
-
-
-def _split_lists(ents: Iterable[Span], lex: Lexicon) -> Iterator[Span]:
-    """NER spans cut at commas: "A, B, C" (one NER span) is three names, not one;
-    and at "and" after a word that ends company names ("Optum Ventures and Deerfield")."""
-    for ent in ents:
-        start = ent.start
-        for tok in ent:
-            if (
-                (tok.lower_ in lex.name_list_conjunctions or tok.lower_ == "&")
-                and tok.i - 1 >= start
-                and tok.i + 1 < ent.end
-                and (tok.nbor(-1).text in lex.name_endings or is_legal_suffix(tok.nbor(-1).text))
-                and tok.nbor(1).is_title
-            ):
-                yield Span(ent.doc, start, tok.i, label=ent.label_)
-                start = tok.i + 1
-            elif tok.i > start and _two_arguments(ent, tok):
-                # "a expliqué à Tokyo Toshihide Mizuno": a place and the speaker, two names.
-                yield Span(ent.doc, start, tok.i, label=ent.label_)
-                start = tok.i
-            elif tok.text == "," or (tok.lower_ in lex.possessive_clitics and tok.i + 1 < ent.end):
-                # "American Aircraft's Uvalde": the owner and what it owns are two names.
-                if tok.i > start:
-                    yield Span(ent.doc, start, tok.i, label=ent.label_)
-                start = tok.i + 1
-        if start < ent.end:
-            yield Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
 def _recut(
