@@ -144,7 +144,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("journal_mode") == "wal"
         assert store.pragma("foreign_keys") == 1
         assert store.pragma("busy_timeout") > 0
-        assert store.pragma("user_version") == latest_version() == 4
+        assert store.pragma("user_version") == latest_version() == 5
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
             [
@@ -168,6 +168,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         (2, "_m002_local_entities"),
         (3, "_m003_stories"),
         (4, "_m004_search"),
+        (5, "_m005_rekey"),
     ]
     assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
     assert {"local_entities", "entity_keys", "entity_corrections"} <= tables
@@ -562,3 +563,31 @@ def test_acronym_evidence_against_a_merge(store: SQLiteStore) -> None:
     store.add(_names_only("n", Entity("Co Inc", "ORG")))
     store.add(_names_only("o", Entity("Co Inc", "ORG")))
     assert len([e for e in store.entities() if e["name"] == "Co Inc"]) == 2
+
+
+def test_migration_5_rekeys_entities_stored_with_older_keys(tmp_path: Path) -> None:
+    """A database whose keys were made before link words, plurals and tickers were keyed
+    (as pressgraph did up to schema 4) finds its entities by the new keys once migrated."""
+    path = tmp_path / "v4.db"
+    with open_store(path) as store:
+        store.add(_names_only("a", Entity("Banco de Santander", "ORG", ("<STD>",))))
+        store.add(_names_only("b", Entity("Martin T. Sosnoff", "PERSON")))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM entity_keys")
+    conn.execute(
+        "INSERT INTO entity_keys (key, kind, entity_id) VALUES ('banco de santander', 'name', 1),"
+        " ('std', 'name', 1), ('martin t sosnoff', 'name', 2)"
+    )
+    conn.execute("UPDATE aliases SET key = 'std' WHERE alias = '<STD>'")
+    conn.execute("DELETE FROM migrations WHERE version = 5")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with open_store(path) as store:
+        assert store.pragma("user_version") == latest_version()
+        store.add(_names_only("c", Entity("Banco Santander", "ORG")))
+        store.add(_names_only("d", Entity("Grupo Santander", "ORG", ("<STD>",))))
+        store.add(_names_only("e", Entity("Martin Sosnoff", "PERSON")))
+        assert store.find_entity("Banco Santander")["documents"] == 3  # type: ignore[index]
+        assert store.find_entity("Martin Sosnoff")["documents"] == 2  # type: ignore[index]
+        keys = {k["key"] for k in store.entity_details("Banco de Santander")["keys"]}
+        assert keys == {"banco santander", "ticker:std", "grupo santander"}

@@ -358,11 +358,61 @@ def _m004_search(conn: sqlite3.Connection) -> None:
 
 
 #: Every migration, in the order it is applied. Append only.
+def _m005_rekey(conn: sqlite3.Connection) -> None:
+    """Resolution keys rebuilt for issue 11's merges: link words and the plural of company
+    words left out ("Banco de Santander" = "Banco Santander", "RMJ Holdings" = "RMJ
+    Holding"), tickers keyed apart ("<MD>": ``ticker:md``), people's surnames and names
+    without middle initials as short keys. Every entity's keys, every alias's key and every
+    correction's key are rebuilt from the names its documents gave it, with the code that
+    keys new documents."""
+    import json
+
+    from pressgraph.names import is_description, resolution_key
+    from pressgraph.resolve.entities import blocking_keys, ticker_key
+
+    corrections = conn.execute("SELECT id, name FROM entity_corrections").fetchall()
+    conn.executemany(
+        "UPDATE entity_corrections SET key = ? WHERE id = ?",
+        [(resolution_key(name), cid) for cid, name in corrections],
+    )
+    aliases = conn.execute("SELECT rowid, alias FROM aliases").fetchall()
+    conn.executemany(
+        "UPDATE aliases SET key = ? WHERE rowid = ?",
+        [(ticker_key(a) or resolution_key(a), rowid) for rowid, a in aliases],
+    )
+    barred: dict[int, set[str]] = {}
+    for key, entity_id in conn.execute(
+        "SELECT key, entity_id FROM entity_corrections WHERE action = 'split'"
+    ):
+        barred.setdefault(int(entity_id), set()).add(key)
+    conn.execute("DELETE FROM entity_keys")
+    types = dict(conn.execute("SELECT id, type FROM entities").fetchall())
+    rows = conn.execute(
+        "SELECT l.entity_id, l.name, l.names FROM local_entities l"
+        " JOIN entities e ON e.id = l.entity_id WHERE e.key NOT LIKE '%@%' ORDER BY l.id"
+    ).fetchall()
+    for entity_id, name, names in rows:
+        all_names = list(dict.fromkeys([name, *json.loads(names)]))
+        descriptions = [n for n in all_names if is_description(n)]
+        keys = blocking_keys(
+            name, all_names[1:], descriptions, person=types.get(entity_id) == "PERSON"
+        )
+        block = [(k, kind, entity_id) for k, kind in keys if k not in barred.get(entity_id, ())]
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)", block
+        )
+        conn.executemany(
+            "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
+            [(k, eid) for k, kind, eid in block if kind == "name"],
+        )
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _m001_initial),
     (2, _m002_local_entities),
     (3, _m003_stories),
     (4, _m004_search),
+    (5, _m005_rekey),
 )
 
 
