@@ -194,3 +194,28 @@ def test_names_written_as_a_persons(name: str, person: bool) -> None:
     from pressgraph.resolve.entities import written_as_person
 
     assert written_as_person(name) is person
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "person", "same"),
+    [
+        # typing errors of Reuters-21578 wire copy (../shared/corpus)
+        ("Caesars World Inc", "Ceasars Wold Inc", False, True),
+        ("Piedmont Aviation Inc", "Piedmont Avaition Inc", False, True),
+        ("Taft Broadcasting Co", "Taft Broadacasting Co", False, True),
+        ("Kaiser Cement", "Kasier Cement", False, True),
+        ("Schlumberger", "Sclumberger", False, True),
+        ("Recep Tayyip Erdogan", "Recep Tayyp Erdogan", True, True),
+        # names that differ by more than a slip, or too short to tell
+        ("Taft Broadcasting Co", "Taft Broadcast", False, False),
+        ("Harris Corp", "Morris Corp", False, False),
+        ("Value Fund II", "Value Fund III", False, False),
+        ("Eastern Airlines", "Western Airlines", False, False),
+        ("Jean-Paul Martin", "Jean-Luc Martin", True, False),
+        ("Karen Andersen", "Karin Anderson", True, False),
+    ],
+)
+def test_misspellings(a: str, b: str, person: bool, same: bool) -> None:
+    from pressgraph.resolve.entities import misspelling
+
+    assert misspelling(resolution_key(a), resolution_key(b), person=person) is same

@@ -36,6 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz.distance import OSA
+
 from pressgraph.lang import read_gazetteer
 from pressgraph.names import (
     has_legal_suffix,
@@ -55,6 +57,7 @@ __all__ = [
     "lookup_plan",
     "name_kind",
     "query_plan",
+    "misspelling",
     "ticker_key",
 ]
 
@@ -294,3 +297,36 @@ def choose(step: Lookup, entity_type: str | None, candidates: Sequence[Candidate
     if not fitting:
         return None
     return fitting[0]
+
+
+#: A name key shorter than this (letters) is never taken for a misspelling of another:
+#: short names differ by one letter too often ("Harris", "Morris").
+MISSPELLING_MIN_LETTERS = 10
+
+
+def misspelling(a: str, b: str, *, person: bool = False) -> bool:
+    """True when resolution keys ``a`` and ``b`` are one name with a typing error: the same
+    words but for a letter left out, added, changed or two swapped in a long word
+    ("caesars world" / "ceasars wold", "piedmont aviation" / "piedmont avaition"). Words
+    must start alike and be long enough to tell ("fund ii" / "fund iii" are two funds); a
+    person's name differs in one word at most ("recep tayyip erdogan" / "... tayyp ...")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or a == b:
+        return False
+    if min(sum(c.isalpha() for c in a), sum(c.isalpha() for c in b)) < MISSPELLING_MIN_LETTERS:
+        return False
+    changed = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if person and len(changed) > 1:
+        return False
+    total = 0
+    for x, y in changed:
+        shortest = min(len(x), len(y))
+        if not (x.isalpha() and y.isalpha()) or x[0] != y[0]:
+            return False
+        if shortest < (5 if person else 4):
+            return False
+        distance = OSA.distance(x, y)
+        if distance > (1 if max(len(x), len(y)) < 8 else 2):
+            return False
+        total += distance
+    return total <= 2

@@ -11,11 +11,13 @@ from pressgraph.errors import StoreError
 from pressgraph.model import Entity
 from pressgraph.names import has_legal_suffix, is_description, resolution_key
 from pressgraph.resolve.entities import (
+    MISSPELLING_MIN_LETTERS,
     Candidate,
     Lookup,
     blocking_keys,
     choose,
     lookup_plan,
+    misspelling,
     query_plan,
     ticker_key,
 )
@@ -112,6 +114,31 @@ class EntityResolution(Connection):
                 return found, step.how
         return None, "new"
 
+    def _misspelt(
+        self, key: str, type_: str, splits: set[tuple[str, int]]
+    ) -> tuple[int | None, str]:
+        """The one stored entity whose name ``key`` misspells (or is misspelt by:
+        :func:`~pressgraph.resolve.entities.misspelling`), among the names of the same
+        initial and about the same length (an indexed range of ``entity_keys``)."""
+        if type_ not in ("ORG", "PERSON") or len(key) < MISSPELLING_MIN_LETTERS:
+            return None, "new"
+        rows = self._conn.execute(
+            "SELECT k.key, k.entity_id, e.type FROM entity_keys k"
+            " JOIN entities e ON e.id = k.entity_id"
+            " WHERE k.key >= ? AND k.key < ? AND k.kind = 'name'"
+            " AND length(k.key) BETWEEN ? AND ? LIMIT 5000",
+            (key[0], chr(ord(key[0]) + 1), len(key) - 2, len(key) + 2),
+        ).fetchall()
+        person = type_ == "PERSON"
+        found = {
+            int(eid)
+            for other, eid, etype in rows
+            if (etype == "PERSON") == person
+            and (key, int(eid)) not in splits
+            and misspelling(key, other, person=person)
+        }
+        return (found.pop(), "misspelling") if len(found) == 1 else (None, "new")
+
     def _spelled(self, entity_id: int) -> bool:
         """True unless the entity is known only by a bare acronym: a long name already
         joined it (it has a key of several words), or it has a name of its own with a legal
@@ -175,6 +202,8 @@ class EntityResolution(Connection):
                     entity.name, entity.aliases, descriptions, person=entity.type == "PERSON"
                 )
                 found, how = self._plan_decision(plan, entity.type, splits)
+            if found is None:
+                found, how = self._misspelt(keys[0], entity.type, splits)
             if found is None:
                 found = self._new_entity(keys[0], entity)
             barred = {key for key, eid in splits if eid == found}
