@@ -195,6 +195,9 @@ class Entity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    #: For a product, brand or platform: the name of the entity that owns it, an entity
+    #: of the same document ("Azure" of "Microsoft's Azure cloud": "Microsoft").
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,8 @@ def to_json(d: Dossier) -> dict[str, Any]:
         "with": d.other["name"] if d.other else None,
         "as_of": d.as_of,
         "aliases": d.entity.get("aliases", []),
+        "owner": d.entity.get("owner"),
+        "products": d.entity.get("products", []),
         "facts": [f.to_dict() for f in _ordered(d.facts)],
         "mentioned_in": d.mentioned_in,
     }
@@ -123,6 +125,11 @@ def to_markdown(d: Dossier) -> str:
     aliases = [a for a in d.entity.get("aliases", []) if a != d.entity["name"]]
     if aliases:
         lines += ["Also called: " + ", ".join(escape_md(a) for a in aliases), ""]
+    if d.entity.get("owner"):
+        lines += [f"A product or brand of {escape_md(str(d.entity['owner']))}.", ""]
+    if d.entity.get("products"):
+        products = ", ".join(escape_md(p) for p in d.entity["products"])
+        lines += [f"Products and brands (their facts are in this dossier): {products}", ""]
     if not d.facts:
         lines += ["No facts stored.", ""]
         return "\n".join(lines + _mentioned_lines(d)) + "\n"

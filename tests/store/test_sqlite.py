@@ -144,7 +144,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("journal_mode") == "wal"
         assert store.pragma("foreign_keys") == 1
         assert store.pragma("busy_timeout") > 0
-        assert store.pragma("user_version") == latest_version() == 5
+        assert store.pragma("user_version") == latest_version() == 6
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
             [
@@ -169,6 +169,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         (3, "_m003_stories"),
         (4, "_m004_search"),
         (5, "_m005_rekey"),
+        (6, "_m006_owners"),
     ]
     assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
     assert {"local_entities", "entity_keys", "entity_corrections"} <= tables
@@ -579,7 +580,9 @@ def test_migration_5_rekeys_entities_stored_with_older_keys(tmp_path: Path) -> N
         " ('std', 'name', 1), ('martin t sosnoff', 'name', 2)"
     )
     conn.execute("UPDATE aliases SET key = 'std' WHERE alias = '<STD>'")
-    conn.execute("DELETE FROM migrations WHERE version = 5")
+    conn.execute("DELETE FROM migrations WHERE version >= 5")
+    conn.execute("DROP INDEX entities_owner")
+    conn.execute("ALTER TABLE entities DROP COLUMN owner_id")
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     with open_store(path) as store:

@@ -33,7 +33,7 @@ from pressgraph.extract.clusters import Cluster
 from pressgraph.lang import Lexicon
 from pressgraph.names import entity_key, is_description, is_legal_suffix
 
-__all__ = ["STORED_LABELS", "clean_aliases", "nameable", "stored_clusters"]
+__all__ = ["STORED_LABELS", "clean_aliases", "is_name", "nameable", "stored_clusters"]
 
 #: The entity types stored without a fact: organisations, people, and named products.
 STORED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})

@@ -28,7 +28,8 @@ from pressgraph.extract.features import SentenceFeatures
 from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.lists import list_frames
 from pressgraph.extract.merge import merge_claims
-from pressgraph.extract.nameable import clean_aliases, stored_clusters
+from pressgraph.extract.nameable import clean_aliases, is_name, stored_clusters
+from pressgraph.extract.owners import product_owners
 from pressgraph.extract.quantities import find_quantities
 from pressgraph.extract.scorer import Model, select
 from pressgraph.extract.text import doc_text
@@ -73,6 +74,7 @@ class Reader:
         self.clusters, of_name = cluster_names(doc, names)
         for name, ticker in ticker_aliases(document.text, names):
             of_name[name.start].aliases.add(ticker)  # "McDonnell Douglas Corp <MD>"
+        self.product_owners = product_owners(doc, names, of_name, lex)
         self.name_refs = [
             Ref(n.start, n.end, "name", of_name[n.start], n.text, n.char_start, n.char_end)
             for n in names
@@ -321,10 +323,33 @@ class Reader:
         # A source is an entity when it names one ("selon Les Echos", "BP said"); unnamed
         # sources ("people familiar with the matter", "analysts") stay words on the claim.
         # Every organisation, person and named product is stored, fact or no fact.
+        stored = stored_clusters(self.clusters, used, self.doc, self.lex)
+        kept = {id(c) for c in stored}
+        # A product the article says is a company's ("la plateforme Azure de Microsoft") is
+        # stored whatever NER called it.
+        stored += [
+            c
+            for c in self.clusters
+            if id(c) not in kept
+            and any(o is self.product_owners.get(id(c)) for o in stored)
+            and is_name(c.name, self.lex)
+        ]
+        kept = {id(c) for c in stored}
         entities = []
-        for cluster in stored_clusters(self.clusters, used, self.doc, self.lex):
+        for cluster in stored:
             label = "ORG" if cluster.label == "MISC" else cluster.label
-            entities.append(Entity(cluster.name, label, tuple(clean_aliases(cluster, self.lex))))
+            owner = self.product_owners.get(id(cluster))
+            if owner is not None and id(owner) in kept:
+                label = "PRODUCT"  # "Azure" of "Microsoft's Azure cloud"
+            aliases = tuple(clean_aliases(cluster, self.lex))
+            entities.append(
+                Entity(
+                    cluster.name,
+                    label,
+                    aliases,
+                    owner.name if owner is not None and id(owner) in kept else None,
+                )
+            )
         known = {e.name for e in entities}
         mentions = tuple(
             Mention(

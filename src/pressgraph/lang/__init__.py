@@ -81,6 +81,7 @@ def lexicon(lang: str) -> Lexicon:
         not_entities=not_entities,
         not_entities_lower=frozenset(x.lower() for x in not_entities),
         descriptions=frozenset(read_gazetteer(f"descriptions_{lang}.txt")),
+        product_nouns=frozenset(read_gazetteer(f"product_nouns_{lang}.txt")),
         institutions=read_gazetteer(f"institutions_{lang}.txt"),
         name_endings=frozenset(read_gazetteer("name_endings.txt")),
         name_conjunctions=frozenset(read_gazetteer("name_conjunctions.txt")),

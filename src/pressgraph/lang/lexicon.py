@@ -300,6 +300,9 @@ class Lexicon(
     not_entities_lower: frozenset[str]
     #: Head nouns of descriptions that refer back to an organisation ("la start-up").
     descriptions: frozenset[str]
+    #: Nouns that say a name is a company's product, brand or platform ("cloud",
+    #: "plateforme"): "Microsoft's Azure cloud", "la plateforme Azure de Microsoft".
+    product_nouns: frozenset[str]
     #: Institutions named by a common noun, taken as entities of their own ("the government").
     institutions: tuple[str, ...]
     #: Words that end company names ("Ventures", "Capital"), whatever the article's language.

@@ -407,12 +407,20 @@ def _m005_rekey(conn: sqlite3.Connection) -> None:
         )
 
 
+def _m006_owners(conn: sqlite3.Connection) -> None:
+    """Products, brands and platforms linked to the entity that owns them ("Azure" of
+    "Microsoft's Azure cloud"): a fact about the product shows in the owner's dossier."""
+    conn.execute("ALTER TABLE entities ADD COLUMN owner_id INTEGER REFERENCES entities(id)")
+    conn.execute("CREATE INDEX entities_owner ON entities(owner_id)")
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _m001_initial),
     (2, _m002_local_entities),
     (3, _m003_stories),
     (4, _m004_search),
     (5, _m005_rekey),
+    (6, _m006_owners),
 )
 
 

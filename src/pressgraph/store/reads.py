@@ -54,6 +54,9 @@ class StoreReads(EntityResolution):
     def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         rows = self._conn.execute(
             "SELECT e.id, e.key, e.name, e.type,"
+            " (SELECT o.name FROM entities o WHERE o.id = e.owner_id) AS owner,"
+            " (SELECT json_group_array(p.name) FROM entities p WHERE p.owner_id = e.id)"
+            " AS products,"
             " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
             " (SELECT count(DISTINCT l.document_id) FROM local_entities l"
             "  WHERE l.entity_id = e.id) AS documents,"
@@ -76,6 +79,7 @@ class StoreReads(EntityResolution):
                 aliases[entity_id].append(alias)
         for entity in entities:
             entity["aliases"] = aliases[entity["id"]]
+            entity["products"] = json.loads(entity["products"] or "[]")
         return entities
 
     def entities(self) -> list[dict[str, Any]]:
@@ -205,8 +209,10 @@ class StoreReads(EntityResolution):
                 found = self._find(name)
                 if found is None:
                     return []
-                where.append("(c.subject_id = ? OR c.object_id = ?)")
-                params += [found, found]
+                # the entity and its products ("Azure" in Microsoft's dossier)
+                owned = "(SELECT ? UNION SELECT id FROM entities WHERE owner_id = ?)"
+                where.append(f"(c.subject_id IN {owned} OR c.object_id IN {owned})")
+                params += [found, found, found, found]
             if type is not None:
                 where.append("c.type = ?")
                 params.append(type)

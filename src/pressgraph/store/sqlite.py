@@ -146,6 +146,8 @@ class SQLiteStore(EntityCorrections, StoreSearch):
                 local.add(name, found)
             return found
 
+        for entity in extraction.entities:
+            self._link_owner(entity, local)
         rows = []
         for m in extraction.mentions:
             lid = local_for(m.entity, m.type)
@@ -165,6 +167,20 @@ class SQLiteStore(EntityCorrections, StoreSearch):
             subject = local_for(claim.subject, claim.subject_type)
             obj = None if claim.object is None else local_for(claim.object, claim.object_type)
             self._insert_claim(cid, claim, doc.id, subject, obj, local)
+
+    def _link_owner(self, entity: Entity, local: DocumentEntities) -> None:
+        """Record whose product ``entity`` is, when the document says so; the first owner
+        an article gave stays (a later article cannot move a product silently)."""
+        if entity.owner is None:
+            return
+        product, owner = local.get(entity.name), local.get(entity.owner)
+        if product is None or owner is None:
+            return
+        pid, oid = local.entity_of[product], local.entity_of[owner]
+        if pid != oid:
+            self._conn.execute(
+                "UPDATE entities SET owner_id = ? WHERE id = ? AND owner_id IS NULL", (oid, pid)
+            )
 
     def _insert_document(self, doc: Document) -> None:
         self._conn.execute(
