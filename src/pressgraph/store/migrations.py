@@ -249,11 +249,30 @@ def _m003_stories(conn: sqlite3.Connection) -> None:
         index_document(conn, doc_id, row[0], row[1])
 
 
+_SCHEMA_5 = (
+    # What a claim's amount counts: 'total', 'per_share' or 'per_unit' (model.AmountKind);
+    # NULL for claims stored before it was read, whose kind is unknown.
+    "ALTER TABLE claims ADD COLUMN amount_kind TEXT"
+    " CHECK (amount_kind IN ('total', 'per_share', 'per_unit'))",
+    # The level a change started from ("to 7.7 pct from 6.3 pct": percent 7.7, previous 6.3).
+    "ALTER TABLE claims ADD COLUMN previous_amount REAL",
+    "ALTER TABLE claims ADD COLUMN previous_percent REAL",
+)
+
+
+def _m005_changes(conn: sqlite3.Connection) -> None:
+    """Claims say what their amount counts and the former level of a change; claims stored
+    before keep NULL there (read again to fill them)."""
+    for statement in _SCHEMA_5:
+        conn.execute(statement)
+
+
 #: Every migration, in the order it is applied. Append only.
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _m001_initial),
     (2, _m002_local_entities),
     (3, _m003_stories),
+    (5, _m005_changes),
 )
 
 
