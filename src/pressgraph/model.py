@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -26,6 +26,10 @@ EntityType = Literal["ORG", "PERSON", "PRODUCT", "PLACE"]
 SourceKind = Literal["source", "relay"]
 #: Attributes a claim may carry besides its parties.
 Attribute = Literal["amount", "currency", "percent", "date", "until", "role", "value"]
+#: What an amount counts: a deal's total, a price per share, or a price per unit of
+#: something else ("4.50 stg each"). Only amounts of one kind can disagree.
+AmountKind = Literal["total", "per_share", "per_unit"]
+AMOUNT_KINDS: tuple[str, ...] = ("total", "per_share", "per_unit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,9 @@ FACT_SCHEMA: Mapping[str, FactType] = MappingProxyType(
 
 #: The fact types, in report order.
 FACT_TYPES: tuple[str, ...] = tuple(FACT_SCHEMA)
+#: States that a change moves from one level to another ("raised its stake to 7.7 pct from
+#: 6.3 pct"): their former level was itself a fact, the one the change ends.
+CHANGING_STATES: frozenset[str] = frozenset({"stake", "valuation"})
 #: Fact types whose two parties play the same role (order free).
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in FACT_SCHEMA.values() if t.symmetric)
 #: Fact types with no object.
@@ -238,7 +245,9 @@ class Source:
 class Argument:
     """Where an argument of a claim stands in the text."""
 
-    role: str  # subject, object, amount, percent, date, until, role, value
+    #: subject, object, amount, percent, previous_amount, previous_percent, date, until,
+    #: role, value
+    role: str
     text: str
     start: int
     end: int
@@ -260,6 +269,12 @@ class Claim:
     role: str | None = None
     value: str | None = None
     modality: str = "asserted"
+    #: What ``amount`` counts (:data:`AmountKind`); set with the amount.
+    amount_kind: str | None = None
+    #: The level the claim's amount or percentage moved from ("to 7.7 pct from 6.3 pct":
+    #: one claim of 7.7 whose previous percent is 6.3, not two claims that conflict).
+    previous_amount: float | None = None
+    previous_percent: float | None = None
     sources: tuple[Source, ...] = ()
     evidence: str = ""
     evidence_start: int = 0
@@ -273,20 +288,56 @@ class Claim:
 
     def to_gold(self) -> dict[str, Any]:
         """The claim in the shape of a gold fact of ``shared/eval`` (attributes left out when
-        unset)."""
+        unset), with what the gold format has no field for: the amount's kind and the former
+        level of a change."""
         out: dict[str, Any] = {"type": self.type, "subject": self.subject}
         if self.object is not None:
             out["object"] = self.object
-        for key in ("amount", "currency", "percent", "date", "until", "role", "value"):
+        for key in (
+            "amount",
+            "currency",
+            "amount_kind",
+            "percent",
+            "previous_amount",
+            "previous_percent",
+            "date",
+            "until",
+            "role",
+            "value",
+        ):
             val = getattr(self, key)
             if val is not None:
-                if key == "amount" and float(val).is_integer():
+                if key in ("amount", "previous_amount") and float(val).is_integer():
                     val = int(val)
                 out[key] = val
         out["modality"] = self.modality
         out["sources"] = self.source_names()
         out["evidence"] = self.evidence
         return out
+
+    def previous_state(self) -> Claim | None:
+        """The former level of a changed state as a claim of its own ("raised its stake to
+        7.7 pct from 6.3 pct": the 6.3 pct stake it held), stated as a fact whatever the
+        change's modality ("will bring its stake to 25 pct from the present 3.5 pct"); None
+        for a claim that is no change of a state (:data:`CHANGING_STATES`)."""
+        if self.type not in CHANGING_STATES or (
+            self.previous_amount is None and self.previous_percent is None
+        ):
+            return None
+        return replace(
+            self,
+            amount=self.previous_amount if self.previous_amount is not None else self.amount,
+            percent=self.previous_percent if self.previous_percent is not None else self.percent,
+            previous_amount=None,
+            previous_percent=None,
+            modality="asserted",
+        )
+
+    def gold_facts(self) -> list[dict[str, Any]]:
+        """The claim as the gold format writes it: a change of a state is two facts, the
+        level reached and the former level (:meth:`previous_state`)."""
+        before = self.previous_state()
+        return [self.to_gold()] + ([before.to_gold()] if before is not None else [])
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -28,18 +28,31 @@ def format_amount(amount: float | None, currency: str | None) -> str:
         if abs(amount) >= div:
             value = f"{amount / div:,.2f}".rstrip("0").rstrip(".")
             return f"{value}{unit} {currency or ''}".strip()
-    return f"{amount:,.0f} {currency or ''}".strip()
+    # A price per share has cents: "1.5 USD", "92.5 USD".
+    value = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{value} {currency or ''}".strip()
+
+
+#: How a line says what an amount counts (a total says nothing).
+KIND_LABELS = {"per_share": "per share", "per_unit": "per unit"}
 
 
 def fact_line(f: dict[str, Any]) -> str:
-    """A fact in one plain line: "investment Renault -> Ampere 1bn EUR (2019)"."""
+    """A fact in one plain line: "investment Renault -> Ampere 1bn EUR (2019)", "acquisition
+    X -> Y 92.5 USD per share (from 80 USD)", "stake X -> Y 7.7% (from 6.3%)"."""
     parts = [f["type"], f["subject"]]
     if f.get("object"):
         parts += ["->", f["object"]]
     if f.get("amount") is not None:
         parts.append(format_amount(f["amount"], f.get("currency")))
+        if f.get("amount_kind") in KIND_LABELS:
+            parts.append(KIND_LABELS[f["amount_kind"]])
+        if f.get("previous_amount") is not None:
+            parts.append(f"(from {format_amount(f['previous_amount'], f.get('currency'))})")
     if f.get("percent") is not None:
         parts.append(f"{f['percent']:g}%")
+        if f.get("previous_percent") is not None:
+            parts.append(f"(from {f['previous_percent']:g}%)")
     if f.get("role"):
         parts.append(f"as {f['role']}")
     if f.get("value"):
@@ -109,8 +122,10 @@ def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
             if x
         )
         according = f" — according to {escape_md(', '.join(chain))}" if chain else ""
+        # The claim of a former level: its evidence is the change's sentence.
+        former = " (the level it changed from)" if claim.get("change_of") else ""
         lines.append(
-            f"  - {where}{according}; evidence: “{escape_md(claim.get('evidence') or '')}”"
+            f"  - {where}{according}{former}; evidence: “{escape_md(claim.get('evidence') or '')}”"
         )
     return lines
 

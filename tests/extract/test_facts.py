@@ -6,9 +6,10 @@ rules read, with the scorer that keeps exactly their claims (``RULES_ONLY``).
 
 ``tests/data/facts_fr.jsonl`` and ``facts_en.jsonl``: each case gives ``text`` and the facts it
 must yield (``expect``). A fact is found when some claim has the same type, subject and object, and
-every attribute the case gives: ``amount`` within 2 %, ``currency``, ``percent`` within 0.5
-points, ``date``/``until`` same year, ``role``, ``value``, ``modality`` and ``sources`` (the
-ordered list of names). With ``"exact": true`` no other claim may be extracted; an empty
+every attribute the case gives: ``amount`` and ``previous_amount`` within 2 %, ``currency``,
+``amount_kind``, ``percent`` and ``previous_percent`` within 0.5 points (``null``: not
+carried), ``date``/``until`` same year, ``role``, ``value``, ``modality`` and ``sources``
+(the ordered list of names). With ``"exact": true`` no other claim may be extracted; an empty
 ``expect`` with ``exact`` is a negative case. Adding a case is adding a line.
 """
 
@@ -46,17 +47,24 @@ def matches(claim: Claim, fact: dict[str, Any]) -> bool:
             return False
     elif parties != wanted:
         return False
-    amount, percent = claim.amount, claim.percent
-    if "amount" in fact and (
-        amount is None or abs(amount - fact["amount"]) > 0.02 * fact["amount"]
+    for key, tolerance in (
+        ("amount", 0.02),
+        ("previous_amount", 0.02),
+        ("percent", None),
+        ("previous_percent", None),
     ):
-        return False
-    if "percent" in fact and (percent is None or abs(percent - fact["percent"]) > 0.5):
-        return False
+        if key not in fact:
+            continue
+        got, want = getattr(claim, key), fact[key]
+        if want is None or got is None:
+            if got != want:  # null: the claim must not carry it
+                return False
+        elif abs(got - want) > (tolerance * want if tolerance else 0.5):
+            return False
     for key in ("date", "until"):
         if key in fact and (getattr(claim, key) or "")[:4] != fact[key][:4]:
             return False
-    for key in ("currency", "role", "value", "modality"):
+    for key in ("currency", "amount_kind", "role", "value", "modality"):
         if key in fact and getattr(claim, key) != fact[key]:
             return False
     return not ("sources" in fact and claim.source_names() != fact["sources"])

@@ -40,7 +40,8 @@ def claim(type_: str, subject: int, obj: int | None = None, *, published: str | 
         "evidence": evidence if evidence is not None else _SENTENCES[n % len(_SENTENCES)],
         "evidence_start": 0,
     }
-    for key in ("amount", "currency", "percent", "date", "until", "role", "value"):
+    for key in ("amount", "currency", "amount_kind", "previous_amount", "percent",
+                "previous_percent", "date", "until", "role", "value"):  # fmt: skip
         row[key] = attributes.get(key)
     return row
 
@@ -189,6 +190,77 @@ def test_two_amounts_for_one_deal_conflict() -> None:
     assert {f.status for f in facts} == {"conflicting"}
 
 
+def test_a_price_per_share_never_conflicts_with_a_total() -> None:
+    # en-reuters21578-1808: "53 dlrs a share, or a total of about 3.4 billion dlrs"; and a
+    # price per share of another article
+    facts = build_facts([
+        claim("acquisition", 1, 2, amount=3.4e9, currency="USD", amount_kind="total"),
+        claim("acquisition", 1, 2, amount=1.5, currency="USD", amount_kind="per_share",
+              outlet="Reuters"),
+    ])  # fmt: skip
+    assert len(facts) == 2 and {f.status for f in facts} == {"current"}
+    assert {f.attributes["amount_kind"] for f in facts} == {"total", "per_share"}
+    # ... while two totals still do
+    facts = build_facts([
+        claim("acquisition", 1, 2, amount=3.4e9, currency="USD", amount_kind="total"),
+        claim("acquisition", 1, 2, amount=3.1e9, currency="USD", amount_kind="total",
+              outlet="Reuters"),
+    ])  # fmt: skip
+    assert {f.status for f in facts} == {"conflicting"}
+
+
+def test_a_change_supersedes_its_former_level() -> None:
+    # en-reuters21578-9210: "lifted its stake ... to 52 pct from 44 pct" is one change
+    facts = by_status(build_facts([
+        claim("stake", 1, 2, percent=52.0, previous_percent=44.0, outlet="Reuters"),
+    ]))  # fmt: skip
+    assert "conflicting" not in facts
+    (current,) = facts["current"]
+    (former,) = facts["superseded"]
+    assert (current.attributes["percent"], former.attributes["percent"]) == (52.0, 44.0)
+    assert former.superseded_by == [current.id] and former.modality == "asserted"
+    assert former.claims[0]["evidence"] == current.claims[0]["evidence"]
+
+
+def test_a_change_supersedes_the_former_level_another_article_gave() -> None:
+    # the same week: without the change, 44 and 52 would be two values of one period
+    facts = by_status(build_facts([
+        claim("stake", 1, 2, percent=44.0, outlet="Les Echos", published="2024-03-01"),
+        claim("stake", 1, 2, percent=52.0, previous_percent=44.0, outlet="Reuters",
+              published="2024-03-04"),
+    ]))  # fmt: skip
+    assert "conflicting" not in facts
+    (former,) = facts["superseded"]
+    assert former.attributes["percent"] == 44.0 and len(former.claims) == 2
+    assert former.independent_sources == 2
+
+
+def test_a_planned_change_leaves_the_stake_current() -> None:
+    # dev en-reuters21578-18479: "The offer will bring Dairy Farm's stake in Kwik Save to 25
+    # pct from the present 3.5 pct"
+    facts = build_facts([
+        claim("stake", 1, 2, percent=25.0, previous_percent=3.5, modality="planned"),
+    ])  # fmt: skip
+    assert {(f.attributes["percent"], f.modality, f.status) for f in facts} == {
+        (25.0, "planned", "current"),
+        (3.5, "asserted", "current"),
+    }
+
+
+def test_a_raised_offer_supersedes_the_first_one() -> None:
+    # en-reuters21578-8497: "raised their offer for Cyclops to 92.50 dlrs per share from 80
+    # dlrs per share", after an article about the first offer
+    facts = by_status(build_facts([
+        claim("acquisition", 1, 2, amount=80.0, currency="USD", amount_kind="per_share",
+              modality="planned", published="2024-03-01"),
+        claim("acquisition", 1, 2, amount=92.5, currency="USD", amount_kind="per_share",
+              previous_amount=80.0, modality="planned", outlet="Reuters", published="2024-03-04"),
+    ]))  # fmt: skip
+    assert "conflicting" not in facts
+    assert [f.attributes["amount"] for f in facts["current"]] == [92.5]
+    assert [f.attributes["amount"] for f in facts["superseded"]] == [80.0]
+
+
 def test_asserted_and_negated_by_different_sources_conflict() -> None:
     facts = build_facts([
         claim("negotiation", 1, 2, outlet="Les Echos"),
@@ -252,3 +324,17 @@ def test_own_story_falls_back_to_the_outlet() -> None:
         c["story"] = c["document"]
     (fact,) = build_facts(claims)
     assert fact.independent_sources == 2 and sorted(fact.sources) == ["Les Echos", "Reuters"]
+
+
+def test_a_line_says_the_kind_and_the_former_level() -> None:
+    from pressgraph.report import fact_line
+
+    priced = {"type": "acquisition", "subject": "Cyacq Corp", "object": "Cyclops Corp",
+              "amount": 92.5, "currency": "USD", "amount_kind": "per_share",
+              "previous_amount": 80}  # fmt: skip
+    assert fact_line(priced) == (
+        "acquisition Cyacq Corp -> Cyclops Corp 92.5 USD per share (from 80 USD)"
+    )
+    stake = {"type": "stake", "subject": "A", "object": "B", "percent": 7.7,
+             "previous_percent": 6.3}  # fmt: skip
+    assert fact_line(stake) == "stake A -> B 7.7% (from 6.3%)"

@@ -13,7 +13,8 @@ from pressgraph.errors import StoreError
 from pressgraph.model import Argument, Claim, Document, Entity, Extraction, Mention, Source
 from pressgraph.names import entity_key, is_description, legal_suffixes
 from pressgraph.store import SQLiteStore, Store, open_store
-from pressgraph.store.migrations import apply_migrations, latest_version
+from pressgraph.store.migrations import MIGRATIONS, apply_migrations, latest_version
+from pressgraph.store.sqlite import claim_id
 
 TEXT_1 = (
     "Microsoft Corp. a investi 13 milliards de dollars dans OpenAI, selon le Financial Times, "
@@ -144,7 +145,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         assert store.pragma("journal_mode") == "wal"
         assert store.pragma("foreign_keys") == 1
         assert store.pragma("busy_timeout") > 0
-        assert store.pragma("user_version") == latest_version() == 6
+        assert store.pragma("user_version") == latest_version() == 7
         assert isinstance(store, Store)
         assert store.stats() == dict.fromkeys(
             [
@@ -170,6 +171,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
         (4, "_m004_search"),
         (5, "_m005_rekey"),
         (6, "_m006_owners"),
+        (7, "_m007_changes"),
     ]
     assert {"documents", "entities", "aliases", "mentions", "claims", "claim_sources"} <= tables
     assert {"local_entities", "entity_keys", "entity_corrections"} <= tables
@@ -189,7 +191,7 @@ def test_migrations_are_idempotent_on_reopen(tmp_path: Path) -> None:
         assert store.pragma("user_version") == latest_version()
     conn = sqlite3.connect(path, isolation_level=None)
     assert apply_migrations(conn) == []
-    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == latest_version()
+    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
     conn.close()
 
 
@@ -478,8 +480,6 @@ def test_description_named_entity_resolves_by_its_name_alias(store: SQLiteStore)
 def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> None:
     """A database written by schema 1 keeps every row and resolves by its names after
     migration 2."""
-    from pressgraph.store.migrations import MIGRATIONS
-
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -568,22 +568,40 @@ def test_acronym_evidence_against_a_merge(store: SQLiteStore) -> None:
 
 def test_migration_5_rekeys_entities_stored_with_older_keys(tmp_path: Path) -> None:
     """A database whose keys were made before link words, plurals and tickers were keyed
-    (as pressgraph did up to schema 4) finds its entities by the new keys once migrated."""
+    (schema 4) finds its entities by the new keys once migrated."""
     path = tmp_path / "v4.db"
-    with open_store(path) as store:
-        store.add(_names_only("a", Entity("Banco de Santander", "ORG", ("<STD>",))))
-        store.add(_names_only("b", Entity("Martin T. Sosnoff", "PERSON")))
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("DELETE FROM entity_keys")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    for version, migration in MIGRATIONS[:4]:
+        migration(conn)
+        conn.execute("INSERT INTO migrations VALUES (?, ?, '')", (version, migration.__name__))
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO documents (id, text, ingested_at) VALUES ('a', 'a', 'x'), ('b', 'b', 'x')"
+    )
+    conn.execute(
+        "INSERT INTO entities (id, key, name, type) VALUES"
+        " (1, 'banco de santander', 'Banco de Santander', 'ORG'),"
+        " (2, 'martin t sosnoff', 'Martin T. Sosnoff', 'PERSON')"
+    )
+    conn.execute(
+        "INSERT INTO local_entities (document_id, name, type, names, entity_id) VALUES"
+        " ('a', 'Banco de Santander', 'ORG', '[\"Banco de Santander\", \"<STD>\"]', 1),"
+        " ('b', 'Martin T. Sosnoff', 'PERSON', '[\"Martin T. Sosnoff\"]', 2)"
+    )
+    conn.execute(
+        "INSERT INTO aliases (entity_id, alias, key, kind) VALUES"
+        " (1, 'Banco de Santander', 'banco de santander', 'name'), (1, '<STD>', 'std', 'name'),"
+        " (2, 'Martin T. Sosnoff', 'martin t sosnoff', 'name')"
+    )
     conn.execute(
         "INSERT INTO entity_keys (key, kind, entity_id) VALUES ('banco de santander', 'name', 1),"
         " ('std', 'name', 1), ('martin t sosnoff', 'name', 2)"
     )
-    conn.execute("UPDATE aliases SET key = 'std' WHERE alias = '<STD>'")
-    conn.execute("DELETE FROM migrations WHERE version >= 5")
-    conn.execute("DROP INDEX entities_owner")
-    conn.execute("ALTER TABLE entities DROP COLUMN owner_id")
-    conn.execute("PRAGMA user_version = 4")
     conn.close()
     with open_store(path) as store:
         assert store.pragma("user_version") == latest_version()
@@ -594,3 +612,62 @@ def test_migration_5_rekeys_entities_stored_with_older_keys(tmp_path: Path) -> N
         assert store.find_entity("Martin Sosnoff")["documents"] == 2  # type: ignore[index]
         keys = {k["key"] for k in store.entity_details("Banco de Santander")["keys"]}
         assert keys == {"banco santander", "ticker:std", "grupo santander"}
+
+
+def test_a_change_and_an_amount_kind_are_stored(tmp_path: Path) -> None:
+    """Migration 7: a claim keeps what its amount counts and the former level of a change;
+    the claims of a database of schema 3 read NULL there."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    for version, migration in MIGRATIONS[:3]:  # a database of the previous release
+        migration(conn)
+        conn.execute("INSERT INTO migrations VALUES (?, ?, '')", (version, migration.__name__))
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    text = "Rainbow Corp Ltd said it has lifted its stake in Progressive to 52 pct from 44 pct."
+    doc = Document.from_text(text, language="en")
+    change = claim(
+        doc,
+        text,
+        type="stake",
+        subject="Rainbow Corp Ltd",
+        object="Progressive",
+        percent=52.0,
+        previous_percent=44.0,
+    )
+    priced = claim(
+        doc,
+        text,
+        type="acquisition",
+        subject="Rainbow Corp Ltd",
+        object="Progressive",
+        amount=4.2,
+        currency="NZD",
+        amount_kind="per_share",
+    )
+    ext = Extraction(
+        document=doc,
+        language="en",
+        entities=(Entity("Rainbow Corp Ltd", "ORG"), Entity("Progressive", "ORG")),
+        mentions=(),
+        claims=(change, priced),
+    )
+    with open_store(path) as store:
+        assert store.pragma("user_version") == latest_version()
+        assert store.add(ext)
+        rows = {r["type"]: r for r in store.claims(entity="Progressive")}
+    assert (rows["stake"]["percent"], rows["stake"]["previous_percent"]) == (52.0, 44.0)
+    assert rows["stake"]["amount_kind"] is None and rows["stake"]["previous_amount"] is None
+    assert (rows["acquisition"]["amount"], rows["acquisition"]["amount_kind"]) == (4.2, "per_share")
+
+
+def test_claim_ids_of_claims_without_a_change_are_unchanged() -> None:
+    doc = Document.from_text("Acme Corp owns Beta.", language="en")
+    plain = claim(doc, "Acme Corp owns Beta.", type="stake", subject="Acme Corp", object="Beta")
+    total = replace(plain, amount=5.0, currency="USD", amount_kind="total")
+    assert claim_id(plain, doc.id) != claim_id(replace(plain, previous_percent=3.0), doc.id)
+    assert claim_id(total, doc.id) == claim_id(replace(total, amount_kind=None), doc.id)

@@ -119,7 +119,7 @@ def evaluate(
                     err.print(f"[red]rejected:[/red] {escape(str(item))}")
                     continue
                 key = item.document.external_id or item.document.id
-                predictions[key] = [c.to_gold() for c in item.claims]
+                predictions[key] = [g for c in item.claims for g in c.gold_facts()]
             result = ev.score(golds, predictions)
     except (PressgraphError, ValueError) as exc:
         fail(exc)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pressgraph.extract.attribution import Attribution, reporting_sources
+from pressgraph.extract.changes import Change
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.entities import Cluster
 from pressgraph.extract.frames import Frame, Sentence, Trigger
@@ -26,6 +27,11 @@ MONEY_TYPES = types_with("amount")
 PERCENT_TYPES = types_with("percent")
 DATED_TYPES = types_with("date")
 UNTIL_TYPES = types_with("until")
+#: Deals that carry their price per share or per unit when the sentence gives no total.
+PRICED_EVENTS = frozenset({"investment", "acquisition", "divestment"})
+#: Deals whose percentage is the part bought or sold: never a level a change reached ("raised
+#: its stake to 52 pct from 44 pct" buys 8 points, not 52 %).
+SHARE_DEALS = frozenset({"acquisition", "divestment"})
 
 
 @dataclass
@@ -39,6 +45,9 @@ class DocumentContext:
     quantities: list[Quantity]
     times: list[TimeExpr]
     published: str | None
+    #: What each amount counts, by its start
+    #: (:func:`~pressgraph.extract.amount_kinds.amount_kinds`).
+    kinds: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -55,6 +64,8 @@ class SentenceContext:
     triggers: list[Trigger]
     #: (construction, frame) for every frame the hand rules read in the sentence.
     frames: list[tuple[str, Frame]] = field(default_factory=list)
+    #: The changes of level the sentence writes ("to 7.7 pct from 6.3 pct").
+    changes: list[Change] = field(default_factory=list)
 
 
 def dated_by(triggers: list[int], start: int) -> int | None:
@@ -65,14 +76,51 @@ def dated_by(triggers: list[int], start: int) -> int | None:
     return min(triggers, key=lambda c: abs(c - start)) if triggers else None
 
 
-def per_unit(dc: DocumentContext, q: Quantity) -> bool:
-    """A price per share ("at 4.50 stg each", "37 dlrs a share", "au prix unitaire de
-    25 dollars") is not a deal's amount."""
-    text = doc_text(dc.doc)
-    after = text[q.end : q.end + 14].lower().lstrip()
-    before = " ".join(text[max(0, q.start - 30) : q.start].lower().split())
-    # "au prix unitaire de 25,25 dollars": the words before may say it too.
-    return after.startswith(dc.lex.per_unit) or before.endswith(dc.lex.per_unit_before)
+def level_of(sc: SentenceContext, q: Quantity) -> tuple[Quantity, Quantity | None]:
+    """The level ``q`` stands for and the former level when it is a change: a former level
+    stands for the level reached ("from 12.9 pct to 18.5 pct": 18.5, from 12.9)."""
+    for c in sc.changes:
+        if c.previous is not None and c.previous.start == q.start:
+            return c.new, c.previous
+        if c.new.start == q.start:
+            return q, c.previous
+    return q, None
+
+
+def in_change(sc: SentenceContext, q: Quantity) -> bool:
+    """Whether ``q`` is a level of a change (reached or former)."""
+    return any(q.start in (c.new.start, c.previous.start if c.previous else -1) for c in sc.changes)
+
+
+def amount_kind(dc: DocumentContext, sc: SentenceContext, q: Quantity) -> str:
+    """What amount ``q`` counts; a former level counts what the level reached does ("to 92.50
+    dlrs a share from 80 dlrs")."""
+    return dc.kinds.get(level_of(sc, q)[0].start, "total")
+
+
+def pick_amount(
+    dc: DocumentContext, sc: SentenceContext, ftype: str, trigger_char: int
+) -> tuple[Quantity, Quantity | None, str] | None:
+    """The amount of a claim of ``ftype`` whose deal word is at ``trigger_char``: the first
+    total after it, else the nearest before it; for a deal with no total, its price per share
+    or unit. With the former level when the amount is a change, and the amount's kind."""
+    money = [q for q in sc.quantities if q.kind == "money"]
+    if ftype != "valuation":
+        # "racheter Y, valorisé à 800 millions, pour 3 milliards": not the price.
+        money = [q for q in money if not valuation_amount(dc, q)]
+
+    def nearest(found: list[Quantity]) -> Quantity | None:
+        after = [q for q in found if q.start >= trigger_char]
+        before = [q for q in found if q.end <= trigger_char and trigger_char - q.end < 80]
+        return after[0] if after else (before[-1] if before else None)
+
+    pick = nearest([q for q in money if amount_kind(dc, sc, q) == "total"])
+    if pick is None and ftype in PRICED_EVENTS:
+        pick = nearest(money)
+    if pick is None:
+        return None
+    new, previous = level_of(sc, pick)
+    return new, previous, amount_kind(dc, sc, new)
 
 
 def valuation_amount(dc: DocumentContext, q: Quantity) -> bool:
@@ -130,30 +178,36 @@ def build_claim(
     sent = sc.sent
     trigger_char = tok.idx
     amount = currency = percent = date = until = None
+    kind = previous_amount = previous_percent = None
     arguments = [Argument("subject", subject.text, subject.char_start, subject.char_end)]
     if obj_ref is not None and obj is obj_ref.cluster:
         arguments.append(Argument("object", obj_ref.text, obj_ref.char_start, obj_ref.char_end))
     if ftype in MONEY_TYPES:
-        money = [q for q in sc.quantities if q.kind == "money" and not per_unit(dc, q)]
-        if ftype != "valuation":
-            # "racheter Y, valorisé à 800 millions, pour 3 milliards": not the price.
-            money = [q for q in money if not valuation_amount(dc, q)]
-        after = [q for q in money if q.start >= trigger_char]
-        before = [q for q in money if q.end <= trigger_char and trigger_char - q.end < 80]
-        pick = after[0] if after else (before[-1] if before else None)
-        if pick is not None:
+        picked = pick_amount(dc, sc, ftype, trigger_char)
+        if picked is not None:
+            pick, before, kind = picked
             amount, currency = pick.value, pick.currency
             if currency is None and lex.bare_amounts_in_article_currency:
                 currency = article_currency(dc, pick)
             arguments.append(Argument("amount", pick.text, pick.start, pick.end))
+            if before is not None:
+                previous_amount = before.value
+                arguments.append(Argument("previous_amount", before.text, before.start, before.end))
     if ftype in PERCENT_TYPES:
         pcts = [q for q in sc.quantities if q.kind == "percent"]
+        if ftype in SHARE_DEALS:
+            pcts = [q for q in pcts if not in_change(sc, q)]
         if frame is not None and frame.percent is not None:
             percent = frame.percent
         elif pcts:
-            pick = min(pcts, key=lambda q: abs(q.start - trigger_char))
+            pick, before = level_of(sc, min(pcts, key=lambda q: abs(q.start - trigger_char)))
             percent = pick.value
             arguments.append(Argument("percent", pick.text, pick.start, pick.end))
+            if before is not None:
+                previous_percent = before.value
+                arguments.append(
+                    Argument("previous_percent", before.text, before.start, before.end)
+                )
     if ftype in DATED_TYPES:
         # A date goes to the deal word written before it ("invested $1bn in 2019 and has
         # since committed $13bn" dates the first only), else to the nearest after it.
@@ -217,6 +271,9 @@ def build_claim(
         role=frame.role if frame is not None else None,
         value=frame.value if frame is not None else None,
         modality=modality,
+        amount_kind=kind,
+        previous_amount=previous_amount,
+        previous_percent=previous_percent,
         sources=tuple(own_sources),
         evidence=evidence,
         evidence_start=ev_start,

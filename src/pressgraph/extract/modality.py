@@ -84,7 +84,8 @@ def find_modality(
     """The modality of the fact whose trigger is ``trigger`` in ``sent``.
 
     ``presupposed`` marks a state noun under a possessive ("sa participation", "ses
-    collaborations"): the state exists whatever is planned about it, so only negation applies.
+    collaborations"): the state exists whatever is planned or denied about it, so only its own
+    negation and the cues that end it ("mettre fin à", "give up") apply.
     ``kind`` is the fact type: a partnership's own agreement noun ("signed a partnership
     agreement") is the partnership, not a plan of one, as "an agreement to buy" would be.
     """
@@ -97,9 +98,11 @@ def find_modality(
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if _negated_here(tok, lex) and not (
-            depth > 0 and lemma in lex.reporting_verbs | lex.no_comment_verbs
+            depth > 0 and (presupposed or lemma in lex.reporting_verbs | lex.no_comment_verbs)
         ):
-            negated = True  # "would not comment on whether it plans to buy": not a denial
+            # "would not comment on whether it plans to buy": not a denial; "would not sell
+            # its stake": the action is denied, the stake its possessive presupposes is not.
+            negated = True
         if lemma in lex.negated_cues and (depth > 0 or tok.pos_ != "NOUN"):
             negated = True
         if (tok.head.lemma_, lemma) in lex.ending_phrases:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from pressgraph.extract.coref import Ref
 from pressgraph.extract.frames import Frame, Sentence, Trigger, complement, phrase_heads, prep_of
-from pressgraph.extract.parties import holder_gapped, pairs, percent_from
+from pressgraph.extract.parties import holder_gapped, pairs
 from pressgraph.extract.roles import role_frames
 from pressgraph.lang import Lexicon
 
@@ -92,12 +92,6 @@ def _full(tok: Token, lex: Lexicon) -> bool:
     """True when the sentence of ``tok`` says control is taken whole ("full control")."""
     text = tok.sent.text.lower()
     return any(cue in text for cue in lex.full_control_cues)
-
-
-def _previous_percent(S: Sentence, tok: Token) -> float | None:
-    """The percentage after "from" in "to 25 pct from the present 3.5 pct" / "contre 3,5 %"."""
-    i = next((k for k in range(tok.i + 1, S.sent.end) if S.doc[k].lower_ in S.lex.from_words), None)
-    return percent_from(S, i + 1, i + 6) if i is not None else None
 
 
 def _investors(t: Trigger, S: Sentence, target: Ref | None, gov_subj: Ref | None) -> list[Frame]:
@@ -319,15 +313,10 @@ def noun_frames(t: Trigger, S: Sentence) -> list[Frame]:
                 return []  # "ses actionnaires": the possessor is held, its holders unnamed
             holder = S.ref_at.get(tok.head.i) if tok.dep_ == "appos" else gov_subj
         changing = verb is not None and verb.lemma_.lower() in lex.stake_change_verbs
-        if changing and holder is not None:
-            # "will bring X's stake in Y to 25 pct from the present 3.5 pct": the new stake is
-            # what the verb says (planned...), the old one is a fact of its own.
-            frames = [Frame(t, holder, obj)]
-            previous = _previous_percent(S, tok)
-            if previous is not None and obj is not None:
-                frames.append(Frame(t, holder, obj, percent=previous, modality="asserted"))
-        else:
-            frames = frame(holder, obj)
+        # "will bring X's stake in Y to 25 pct from the present 3.5 pct": the new stake is what
+        # the verb says (planned...), not presupposed; the claim carries the former level
+        # (:mod:`pressgraph.extract.changes`).
+        frames = [Frame(t, holder, obj)] if changing and holder is not None else frame(holder, obj)
         if frames and obj is not None:
             # "an 80 pct stake in Y, the government 11 pct": a gapped holder of the same.
             for ref in S.refs:

@@ -31,12 +31,15 @@ from pressgraph.lang.lexicon import NumberWords
 from pressgraph.model import Quantity
 
 __all__ = [
+    "digits_regex",
     "find_money",
     "find_percents",
     "find_quantities",
     "lexicon_regex",
     "lexicon_lookup",
     "language_of",
+    "parse_number",
+    "written_value",
 ]
 
 _V = TypeVar("_V")
@@ -397,3 +400,21 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def digits_regex(lang: str) -> str:
+    """A number written in digits as ``lang`` writes them ("6,3" in French, "1,550.5")."""
+    return _digits(_patterns(language_of(lang)).lexicon.decimal_comma)
+
+
+def parse_number(raw: str, lang: str) -> float | None:
+    """The value of a number that :func:`digits_regex` matched."""
+    value = _parse_digits(raw, _patterns(language_of(lang)).lexicon.decimal_comma)
+    return None if value is None else float(value)
+
+
+def written_value(q: Quantity, lang: str) -> float | None:
+    """The number written in ``q``, without magnitude or currency ("260" of "260 milliards
+    de dollars"): what a bare number ranged with it is scaled by ("de 80 à 260 milliards")."""
+    m = re.search(r"(?<![\w.,])" + digits_regex(lang), q.text)
+    return parse_number(m.group(0), lang) if m else None

@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from pressgraph.extract.admission import admit
+from pressgraph.extract.amount_kinds import amount_kinds
 from pressgraph.extract.attribution import sentence_attribution
 from pressgraph.extract.candidates import Candidate, propose
+from pressgraph.extract.changes import find_changes
 from pressgraph.extract.claims import DocumentContext, SentenceContext, build_claim
 from pressgraph.extract.coref import Ref, Salience, find_descriptions, find_pronouns, resolve
 from pressgraph.extract.dates import find_dateline, find_times
@@ -61,14 +63,16 @@ class Reader:
         self.lex = lex
         self.salience = Salience()
         reference = document.published or find_dateline(document.text, lang)
+        quantities = find_quantities(doc_text(doc), lang)
         self.dc = DocumentContext(
             document=document,
             doc=doc,
             lang=lang,
             lex=lex,
-            quantities=find_quantities(doc_text(doc), lang),
+            quantities=quantities,
             times=find_times(doc_text(doc), lang, reference),
             published=reference,
+            kinds=amount_kinds(doc_text(doc), quantities, lex),
         )
         names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
@@ -136,6 +140,7 @@ class Reader:
         # A deal noun inside a name ("L'Usine ...", an outlet) is no deal.
         deal_words = [t for t in find_triggers(sent, lex) if t.token.i not in taken_by_names]
         sc = SentenceContext(index, sent, S, attribution, quantities, times, deal_words)
+        sc.changes = find_changes(sent, quantities, lex)
         found: list[tuple[str, Frame]] = [("title", f) for f in title_frames(S)]
         found += [("possessive", f) for f in possessive_frames(S)]
         found += [("list", f) for f in list_frames(S)]

@@ -100,10 +100,10 @@ class FrameWords:
     stake_raising_verbs: frozenset[str]
     #: Verbs whose subject wants a stake it does not hold yet ("seek a majority stake in Y").
     stake_seeking_verbs: frozenset[str]
-    #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct")...
+    #: Verbs that move a stake to a new level ("bring its stake to 25 pct from 3.5 pct"): the
+    #: stake they reach is what the verb says (planned...), not presupposed by "its"; the
+    #: levels themselves are read by :mod:`pressgraph.extract.changes`.
     stake_change_verbs: frozenset[str]
-    #: ... and the words before its former level ("from 3.5 pct").
-    from_words: tuple[str, ...]
     #: Nouns of control: taking it buys a company, having it holds one.
     control_nouns: frozenset[str]
     #: Words of the sentence that make control taken whole, 100 % ("full control").

@@ -73,10 +73,39 @@ class NumberWords:
     approx_before: tuple[str, ...]
     #: Approximation cues written just after an amount ("or so").
     approx_after: tuple[str, ...]
-    #: Words after an amount that make it a unit price, not a deal's value ("a share").
+    #: Words after an amount that make it a price per share, not a deal's total ("a share",
+    #: "par action")...
+    per_share: tuple[str, ...]
+    #: ... or before it ("au prix par action de")...
+    per_share_before: tuple[str, ...]
+    #: ... and "per <name> share" ("80 dlrs per Cyclops share"): the words before the name...
+    unit_prepositions: tuple[str, ...]
+    #: ... and the share nouns after it.
+    unit_share_nouns: tuple[str, ...]
+    #: Words after an amount that make it a price per unit of anything else ("each",
+    #: "chacun")...
     per_unit: tuple[str, ...]
-    #: Words before an amount that make it a unit price ("au prix unitaire de").
+    #: ... or before it ("au prix unitaire de").
     per_unit_before: tuple[str, ...]
+    #: Words between a price and its unit ("110 dlrs cash per share").
+    price_fillers: tuple[str, ...]
+    #: Words that join amounts paid together: amounts without a magnitude joined to a price
+    #: per share are prices per share too ("1.50 dlrs a share cash and 1.50 dlrs in
+    #: securities").
+    amount_joiners: tuple[str, ...]
+    #: Lemmas of the verbs and nouns that move a value to a new level ("raise", "cut",
+    #: "porter", "passer", "hausse"): a figure they lead to is a level reached...
+    change_words: frozenset[str]
+    #: ... written after these words ("to 7.7 pct", "à 8 %")...
+    change_to: tuple[str, ...]
+    #: ... from a former level written before it, after these words ("from 6.3 pct to",
+    #: "de 6 % à")...
+    change_from: tuple[str, ...]
+    #: ... or written after it, after these words ("to 7.7 pct from 6.3 pct", "à 15 %,
+    #: contre 10 %"), ...
+    change_from_after: tuple[str, ...]
+    #: ... where these words may stand before the former level ("from the present 3.5 pct").
+    previous_modifiers: tuple[str, ...]
     #: Words that, just before an amount, make it a valuation ("valorisé à 800 millions"): the
     #: amount does not price the deal the sentence is about...
     valuation_words: tuple[str, ...]

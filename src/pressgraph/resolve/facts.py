@@ -9,9 +9,11 @@ Same fact
     attributes that do not disagree: amounts within :data:`AMOUNT_TOLERANCE` in the same
     currency, percentages within :data:`PERCENT_TOLERANCE` points, dates where one is a
     prefix of the other ("2019" and "2019-03"), equal ``until``, ``role`` and ``value``. A
-    claim that leaves an attribute out agrees with any value of it. Modality is not part
-    of what a fact is: a deal "planned" in January and "asserted" in March is one fact
-    whose modality is that of its latest report.
+    claim that leaves an attribute out agrees with any value of it. Amounts of different
+    kinds (a deal's total, a price per share, per unit: ``amount_kind``) are different
+    facts, never in conflict: "53 dlrs a share" and "a total of 3.4 billion dlrs" are both
+    true. Modality is not part of what a fact is: a deal "planned" in January and
+    "asserted" in March is one fact whose modality is that of its latest report.
 
 Independent sources
     A claim's *original source* is the first ``source`` link of its attribution chain
@@ -36,8 +38,15 @@ Status
     it; two different values in one period conflict, side by side. A fact only *planned*
     ("will hold 35 %") never supersedes a stated one, but is superseded by any newer fact.
     For events (an investment, an acquisition, a sale) each dated deal stands on its own;
-    two amounts for the same deal conflict. A fact both asserted and negated in its latest
-    period by different sources is conflicting.
+    two amounts of one kind for the same deal conflict. A fact both asserted and negated
+    in its latest period by different sources is conflicting.
+
+Changes
+    A claim that moves a value ("raised its stake to 7.7 pct from 6.3 pct") also stands for
+    its former level (:mod:`pressgraph.resolve.changes`): the fact of that level is
+    superseded by the change's fact, in its period too, rather than conflicting with it —
+    unless it was reported later than the change, or the change is denied, or only planned
+    for a state.
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ from rapidfuzz import fuzz
 
 from pressgraph.model import SYMMETRIC_TYPES
 from pressgraph.names import is_description, resolution_key
+from pressgraph.resolve.changes import previous_claims
 
 __all__ = [
     "AMOUNT_TOLERANCE",
@@ -70,7 +80,7 @@ COPY_SIMILARITY = 90.0
 #: Shorter evidence is not compared: two outlets may well write "X owns 20% of Y" alike.
 COPY_MIN_CHARS = 60
 SAME_PERIOD_DAYS = 31
-ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
+ATTRIBUTES = ("amount", "currency", "amount_kind", "percent", "date", "until", "role", "value")
 
 #: Kinds of statement that change over time: the newest replaces the older, and the
 #: attribute that changes.
@@ -198,6 +208,7 @@ def attributes_agree(a: Mapping[str, Any], b: Mapping[str, Any], skip: Iterable[
         "percent": lambda: _close(a.get("percent"), b.get("percent"), 0.0, PERCENT_TOLERANCE),
         "date": lambda: _dates_agree(a.get("date"), b.get("date")),
         "until": lambda: _dates_agree(a.get("until"), b.get("until")),
+        "amount_kind": lambda: _text_agrees(a.get("amount_kind"), b.get("amount_kind")),
         "role": lambda: _text_agrees(a.get("role"), b.get("role")),
         "value": lambda: _text_agrees(a.get("value"), b.get("value")),
     }
@@ -230,11 +241,20 @@ def _merge_attributes(claims: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 
 def _group(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Claims grouped into facts: same type and parties, attributes that agree."""
+    """Claims grouped into facts: same type and parties, attributes that agree. The claims of
+    former levels come last, and never join the fact of their own change (a change within
+    the tolerances is no change)."""
     by_parties: dict[tuple[Any, ...], list[list[dict[str, Any]]]] = {}
-    ordered = sorted(claims, key=lambda c: (-_specificity(c), reported_on(c)[0], c["id"]))
+    ordered = sorted(
+        claims,
+        key=lambda c: ("change_of" in c, -_specificity(c), reported_on(c)[0], c["id"]),
+    )
     for claim in ordered:
         groups = by_parties.setdefault((claim["type"], *_parties(claim)), [])
+        origin = claim.get("change_of")
+        own = [g for g in groups if any(c["id"] == origin for c in g)]
+        if own and attributes_agree(_merge_attributes(own[0]), claim):
+            continue
         for group in groups:
             if attributes_agree(_merge_attributes(group), claim):
                 group.append(claim)
@@ -367,6 +387,32 @@ def _evolving_status(scope: list[Fact]) -> None:
                 fact.conflicts_with = [f.id for f in rivals]
 
 
+def _change_status(facts: Sequence[Fact]) -> None:
+    """The fact of a former level is superseded by the fact of its change, not in conflict
+    with it (see the module docstring)."""
+    fact_of = {c["id"]: f for f in facts for c in f.claims}
+    claim_of = {c["id"]: c for f in facts for c in f.claims}
+    for old in facts:
+        for origin in sorted({c["change_of"] for c in old.claims if c.get("change_of")}):
+            new, change = fact_of.get(origin), claim_of.get(origin)
+            if new is None or change is None or new is old:
+                continue
+            if change["modality"] == "negated" or (
+                old.type in EVOLVING and change["modality"] == "planned"
+            ):
+                continue
+            if _period(old) > _period(new) and not same_period(_period(old), _period(new)):
+                continue  # reported again after the change: newer
+            old.status = "superseded"
+            old.superseded_by = sorted({*old.superseded_by, new.id})
+            old.conflicts_with = []
+            for other in facts:
+                if old.id in other.conflicts_with:
+                    other.conflicts_with = [i for i in other.conflicts_with if i != old.id]
+                    if other.status == "conflicting" and not other.conflicts_with:
+                        other.status = "current"
+
+
 def _event_status(scope: list[Fact]) -> None:
     for fact in scope:
         rivals = [
@@ -384,7 +430,11 @@ def _event_status(scope: list[Fact]) -> None:
 
 
 def _fact_id(type_: str, parties: tuple[Any, ...], attributes: Mapping[str, Any]) -> str:
-    payload = json.dumps([type_, *parties, *(attributes.get(k) for k in ATTRIBUTES)], default=str)
+    values = [attributes.get(k) for k in ATTRIBUTES if k != "amount_kind"]
+    kind = attributes.get("amount_kind")
+    if kind not in (None, "total"):  # ids of facts read before kinds stay as they were
+        values.append(kind)
+    payload = json.dumps([type_, *parties, *values], default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
@@ -394,7 +444,7 @@ def build_facts(claims: Sequence[dict[str, Any]], *, as_of: str | None = None) -
     if as_of is not None:
         claims = [c for c in claims if reported_on(c)[0][: len(as_of)] <= as_of]
     facts: list[Fact] = []
-    for group in _group(claims):
+    for group in _group([*claims, *previous_claims(claims)]):
         group.sort(key=lambda c: (reported_on(c)[0], c["document"], c.get("evidence_start", 0)))
         first = group[0]
         attributes = _merge_attributes(group)
@@ -426,6 +476,7 @@ def build_facts(claims: Sequence[dict[str, Any]], *, as_of: str | None = None) -
             _evolving_status(scope)
         elif type_ in EVENTS:
             _event_status(scope)
+    _change_status(facts)
     for fact in facts:
         if fact.status == "current" and _negation_conflict(fact):
             fact.status = "conflicting"
@@ -443,6 +494,11 @@ def _claim_view(claim: Mapping[str, Any]) -> dict[str, Any]:
         "reported": reported,
         "reported_from_ingest": from_ingest,
         "modality": claim["modality"],
+        "amount_kind": claim.get("amount_kind"),
+        "previous_amount": claim.get("previous_amount"),
+        "previous_percent": claim.get("previous_percent"),
+        # On the claim of a former level: the id of the claim whose change it is.
+        "change_of": claim.get("change_of"),
         "sources": [link["name"] for link in claim.get("sources") or []],
         "attribution": [
             {"name": link["name"], "kind": link.get("kind", "source")}

@@ -357,6 +357,24 @@ def _m004_search(conn: sqlite3.Connection) -> None:
     )
 
 
+_SCHEMA_7 = (
+    # What a claim's amount counts: 'total', 'per_share' or 'per_unit' (model.AmountKind);
+    # NULL for claims stored before it was read, whose kind is unknown.
+    "ALTER TABLE claims ADD COLUMN amount_kind TEXT"
+    " CHECK (amount_kind IN ('total', 'per_share', 'per_unit'))",
+    # The level a change started from ("to 7.7 pct from 6.3 pct": percent 7.7, previous 6.3).
+    "ALTER TABLE claims ADD COLUMN previous_amount REAL",
+    "ALTER TABLE claims ADD COLUMN previous_percent REAL",
+)
+
+
+def _m007_changes(conn: sqlite3.Connection) -> None:
+    """Claims say what their amount counts and the former level of a change; claims stored
+    before keep NULL there (read again to fill them)."""
+    for statement in _SCHEMA_7:
+        conn.execute(statement)
+
+
 #: Every migration, in the order it is applied. Append only.
 def _m005_rekey(conn: sqlite3.Connection) -> None:
     """Resolution keys rebuilt for issue 11's merges: link words and the plural of company
@@ -421,6 +439,7 @@ MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (4, _m004_search),
     (5, _m005_rekey),
     (6, _m006_owners),
+    (7, _m007_changes),
 )
 
 

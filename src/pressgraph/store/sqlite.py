@@ -39,6 +39,7 @@ BUSY_TIMEOUT_MS = 5_000
 #: Entity type given to a claim's party that the extraction did not list as an entity.
 DEFAULT_ENTITY_TYPE = "ORG"
 _CLAIM_ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
+_CHANGE_ATTRIBUTES = ("amount_kind", "previous_amount", "previous_percent")
 
 
 def claim_id(claim: Claim, document_id: str) -> str:
@@ -47,6 +48,13 @@ def claim_id(claim: Claim, document_id: str) -> str:
     parts: list[object] = [document_id, claim.type, claim.subject, claim.object]
     parts += [getattr(claim, key) for key in _CLAIM_ATTRIBUTES]
     parts += [claim.modality, claim.evidence_start]
+    # Read later than the rest: only in the hash when they say more than a total, so the
+    # ids of claims stored before them do not change.
+    parts += [
+        f"{key}={getattr(claim, key)}"
+        for key in _CHANGE_ATTRIBUTES
+        if getattr(claim, key) not in (None, "total")
+    ]
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
 
@@ -217,8 +225,9 @@ class SQLiteStore(EntityCorrections, StoreSearch):
         self._conn.execute(
             "INSERT INTO claims (id, document_id, type, subject_id, object_id, subject_local,"
             " object_local, amount, currency, percent, date, until, role, value, modality,"
-            " evidence, evidence_start, evidence_end, arguments)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " evidence, evidence_start, evidence_end, arguments, amount_kind, previous_amount,"
+            " previous_percent)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 cid,
                 doc_id,
@@ -239,6 +248,9 @@ class SQLiteStore(EntityCorrections, StoreSearch):
                 claim.evidence_start,
                 claim.evidence_end,
                 json.dumps(arguments, ensure_ascii=False),
+                claim.amount_kind,
+                claim.previous_amount,
+                claim.previous_percent,
             ),
         )
         rows = []

@@ -136,7 +136,7 @@ def candidate_recall(
             ftype = str(fact.get("type") or "")
             typed = [c for c in claims if c.type == ftype]
             parties = any(_parties_match(ftype, fact, c, aliases) for c in typed)
-            full = any(facts_match(fact, c.to_gold(), aliases) for c in typed)
+            full = any(facts_match(fact, g, aliases) for c in typed for g in c.gold_facts())
             for key in ("all", lang):
                 row = counts.setdefault(key, [0, 0, 0])
                 row[0] += 1

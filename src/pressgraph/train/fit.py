@@ -77,14 +77,15 @@ def decide(
     probabilities: Mapping[str, Sequence[float]],
     threshold: float,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The facts extraction would output for each article at ``threshold``."""
+    """The facts extraction would output for each article at ``threshold``, as the gold
+    format writes them (:meth:`~pressgraph.model.Claim.gold_facts`)."""
     out: dict[str, list[dict[str, Any]]] = {}
     for art, exs in by_article.items():
         scored = [
             (p, i, e.claim) for i, (p, e) in enumerate(zip(probabilities[art], exs, strict=True))
         ]
         chosen = select(scored, threshold)
-        out[art] = [c.to_gold() for c in merge_claims(chosen)]
+        out[art] = [g for c in merge_claims(chosen) for g in c.gold_facts()]
     return out
 
 

@@ -195,7 +195,6 @@ FRAMES = FrameWords(
     stake_change_verbs=frozenset(
         {"bring", "raise", "increase", "boost", "lift", "reduce", "cut", "lower"}
     ),
-    from_words=("from",),
     control_nouns=frozenset({"control"}),
     share_nouns=frozenset(
         {

@@ -167,8 +167,31 @@ NUMBERS = NumberWords(
         "circa", "an approximate",
     ),
     approx_after=("or so",),
-    per_unit=("each", "a share", "per share", "apiece", "a unit", "per unit"),
+    per_share=(
+        "a share", "per share", "a common share", "per common share", "an ordinary share",
+        "per ordinary share",
+    ),
+    per_share_before=(),
+    unit_prepositions=("a", "an", "per"),
+    unit_share_nouns=("share",),
+    per_unit=("each", "apiece", "a unit", "per unit"),
     per_unit_before=(),
+    price_fillers=("cash", "in cash", "net"),
+    amount_joiners=("and", "plus", "or"),
+    # Reuters: "raised its stake in X to 7.7 pct from 6.3 pct", "cut its stake ... to 8.4
+    # pct from 9.7 pct", "increases the group's stake from 12.9 pct to 18.5 pct".
+    change_words=frozenset({
+        "raise", "increase", "boost", "lift", "up", "cut", "reduce", "lower", "bring", "push",
+        "trim", "pare", "hike", "sweeten", "revise", "rise", "fall", "climb", "drop", "jump",
+        "grow", "decline", "decrease", "slash", "double", "triple", "reduction", "expand",
+    }),
+    change_to=("to",),
+    change_from=("from",),
+    change_from_after=("from",),
+    previous_modifiers=(
+        "the", "a", "an", "its", "their", "present", "current", "previous", "existing",
+        "earlier", "prior", "original",
+    ),
     valuation_words=(),
     priced_nouns=frozenset(),
     number_joiners=("and",),

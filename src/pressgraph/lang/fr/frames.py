@@ -184,7 +184,6 @@ FRAMES = FrameWords(
     stake_change_verbs=frozenset(
         {"porter", "ramener", "réduire", "augmenter", "relever", "monter", "abaisser", "accroître"}
     ),
-    from_words=("contre",),
     control_nouns=frozenset({"contrôle"}),
     share_nouns=frozenset(
         {

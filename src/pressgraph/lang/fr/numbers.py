@@ -132,11 +132,30 @@ NUMBERS = NumberWords(
         "pas moins de", "plus d'", "plus d’", "près d'", "près d’", "moins d'", "moins d’",
     ),
     approx_after=("environ",),
-    per_unit=("par action", "l'action", "par titre", "chacune", "chacun", "l’action"),
-    per_unit_before=(
-        "prix unitaire de", "prix unitaire d'", "prix unitaire d’", "prix par action de",
-        "prix par titre de", "cours unitaire de",
+    per_share=(
+        "par action", "l'action", "l’action", "par titre", "le titre", "par action ordinaire",
     ),
+    per_share_before=("prix par action de", "prix par titre de", "cours par action de"),
+    unit_prepositions=("par",),
+    unit_share_nouns=("action", "titre"),
+    per_unit=("chacune", "chacun", "par unité", "l'unité", "l’unité", "pièce"),
+    per_unit_before=(
+        "prix unitaire de", "prix unitaire d'", "prix unitaire d’", "cours unitaire de",
+    ),
+    price_fillers=("en numéraire", "en espèces", "comptant", "net"),
+    amount_joiners=("et", "plus", "ou"),
+    # "porter sa participation de 6 % à 8 %", "portée de 10 à 15 %", "passant de 22,5
+    # milliards à 21,6 milliards", "à 15 %, contre 10 % auparavant".
+    change_words=frozenset({
+        "porter", "passer", "augmenter", "relever", "réduire", "ramener", "abaisser", "monter",
+        "accroître", "hausser", "baisser", "diminuer", "renforcer", "doubler", "tripler",
+        "progresser", "reculer", "chuter", "grimper", "bondir", "hausse", "baisse",
+        "augmentation", "réduction", "diminution", "relèvement", "progression", "recul",
+    }),
+    change_to=("à",),
+    change_from=("de", "d'", "d’"),
+    change_from_after=("contre",),
+    previous_modifiers=("les", "la", "le"),
     valuation_words=(
         "valorisé", "valorisée", "valorisés", "valorisées", "valorisation", "évalué", "évaluée",
         "évalués", "évaluées",
