@@ -58,11 +58,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from pressgraph.model import SYMMETRIC_TYPES
-from pressgraph.names import is_description, resolution_key
 from pressgraph.resolve.changes import previous_claims
+from pressgraph.resolve.sources import (
+    COPY_SIMILARITY,
+    count_sources,
+    original_source,
+)
 
 __all__ = [
     "AMOUNT_TOLERANCE",
@@ -76,9 +78,6 @@ __all__ = [
 
 AMOUNT_TOLERANCE = 0.05
 PERCENT_TOLERANCE = 0.5
-COPY_SIMILARITY = 90.0
-#: Shorter evidence is not compared: two outlets may well write "X owns 20% of Y" alike.
-COPY_MIN_CHARS = 60
 SAME_PERIOD_DAYS = 31
 ATTRIBUTES = ("amount", "currency", "amount_kind", "percent", "date", "until", "role", "value")
 
@@ -264,76 +263,6 @@ def _group(claims: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [group for groups in by_parties.values() for group in groups]
 
 
-# -- sources -------------------------------------------------------------------------------
-
-
-def _named_source(claim: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The first ``source`` link of the claim's chain when it names someone; an unnamed one
-    ("the companies", "des sources proches du dossier") identifies no original source."""
-    for link in claim.get("sources") or []:
-        if link.get("kind", "source") == "source":
-            return None if is_description(link["name"]) else dict(link)
-    return None
-
-
-def _original_source(
-    claim: Mapping[str, Any], shared: frozenset[str] = frozenset()
-) -> tuple[str, str]:
-    """(key, display name) of the claim's original source (see the module docstring);
-    ``shared``: the stories that several documents of the fact belong to."""
-    link = _named_source(claim)
-    if link is not None:
-        entity_id = link.get("entity_id")
-        key = (
-            f"entity:{entity_id}"
-            if entity_id is not None
-            else f"name:{resolution_key(link['name'])}"
-        )
-        return key, link["name"]
-    if claim.get("story") in shared:
-        return f"story:{claim['story']}", claim.get("outlet") or claim.get("title") or "?"
-    if claim.get("outlet"):
-        return f"outlet:{resolution_key(claim['outlet'])}", claim["outlet"]
-    return f"document:{claim['document']}", claim.get("title") or claim.get("source") or claim[
-        "document"
-    ]
-
-
-def _attributed(claim: Mapping[str, Any]) -> bool:
-    return _named_source(claim) is not None
-
-
-def _count_sources(claims: Sequence[dict[str, Any]]) -> tuple[list[str], int]:
-    """The original sources of a fact's claims (display names) and how many there are."""
-    documents: dict[str, set[str]] = {}
-    for claim in claims:
-        if claim.get("story"):
-            documents.setdefault(claim["story"], set()).add(claim["document"])
-    shared = frozenset(story for story, docs in documents.items() if len(docs) > 1)
-    chosen: list[tuple[int, tuple[str, str]]] = []
-    for i in sorted(range(len(claims)), key=lambda i: reported_on(claims[i])[0]):
-        claim = claims[i]
-        key = _original_source(claim, shared)
-        if not _attributed(claim):
-            for j, earlier in chosen:
-                other = claims[j]
-                if (
-                    not _attributed(other)
-                    and other["document"] != claim["document"]
-                    and min(len(claim.get("evidence") or ""), len(other.get("evidence") or ""))
-                    >= COPY_MIN_CHARS
-                    and fuzz.ratio(claim.get("evidence") or "", other.get("evidence") or "")
-                    >= COPY_SIMILARITY
-                ):
-                    key = earlier  # the same wire story, reprinted
-                    break
-        chosen.append((i, key))
-    names: dict[str, str] = {}
-    for _, (source_key, name) in chosen:
-        names.setdefault(source_key, name)
-    return list(names.values()), len(names)
-
-
 # -- status --------------------------------------------------------------------------------
 
 
@@ -346,8 +275,8 @@ def _period(fact: Fact) -> str:
 def _negation_conflict(fact: Fact) -> bool:
     """Asserted (or planned) and negated in the fact's latest period, by different sources."""
     latest = [c for c in fact.claims if same_period(reported_on(c)[0], fact.last_reported or "")]
-    negated = {_original_source(c)[0] for c in latest if c["modality"] == "negated"}
-    stated = {_original_source(c)[0] for c in latest if c["modality"] != "negated"}
+    negated = {original_source(c)[0] for c in latest if c["modality"] == "negated"}
+    stated = {original_source(c)[0] for c in latest if c["modality"] != "negated"}
     return bool(negated and stated and negated != stated)
 
 
@@ -465,7 +394,7 @@ def build_facts(claims: Sequence[dict[str, Any]], *, as_of: str | None = None) -
             last_reported=last or None,
             reported_from_ingest=min(reported)[1],
         )
-        fact.sources, fact.independent_sources = _count_sources(group)
+        fact.sources, fact.independent_sources = count_sources(group, reported_on)
         facts.append(fact)
     scopes: dict[tuple[Any, ...], list[Fact]] = {}
     for fact in facts:
