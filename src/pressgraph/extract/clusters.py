@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pressgraph.extract.entity_types import settle_types
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import LANGUAGES, lexicon
-from pressgraph.names import entity_key, has_legal_suffix, is_legal_suffix
+from pressgraph.names import entity_key, is_legal_suffix
 
 __all__ = ["Cluster", "Name", "cluster_names"]
 
@@ -54,10 +54,10 @@ def _acronym(text: str) -> str:
 def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | None:
     """The one earlier entity that ``name`` is a short form of: the first words of an
     organisation's name ("Dairy Farm" after "Dairy Farm International Holdings Ltd") or
-    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything,
-    and a name written with its legal form is a company's full name: "Gates Corp" is the
-    parent of "Gates Learjet Corp", "USAir Inc" a subsidiary of "USAir Group Inc"."""
-    if name.label == "PLACE" or not key or has_legal_suffix(name.text):
+    a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything.
+    (A short form written with its own legal form, "Gates Corp" after "Gates Learjet Corp",
+    joins here, as coreference needs, and is stored apart: :func:`.nameable.own_names`.)"""
+    if name.label == "PLACE" or not key:
         return None
     words = key.split()
     found = []

@@ -31,9 +31,16 @@ from spacy.tokens import Doc
 
 from pressgraph.extract.clusters import Cluster
 from pressgraph.lang import Lexicon
-from pressgraph.names import entity_key, is_description, is_legal_suffix
+from pressgraph.names import entity_key, has_legal_suffix, is_description, is_legal_suffix
 
-__all__ = ["STORED_LABELS", "clean_aliases", "is_name", "nameable", "stored_clusters"]
+__all__ = [
+    "STORED_LABELS",
+    "clean_aliases",
+    "is_name",
+    "nameable",
+    "own_names",
+    "stored_clusters",
+]
 
 #: The entity types stored without a fact: organisations, people, and named products.
 STORED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
@@ -114,3 +121,19 @@ def stored_clusters(
     """The clusters stored as entities: those a fact or a source uses, outlets, and every
     nameable one."""
     return [c for c in clusters if c.name in used or c.outlet or nameable(c, doc, lex)]
+
+
+def own_names(cluster: Cluster) -> list[str]:
+    """The names of ``cluster`` that name another company: a shorter start of its name
+    written with a legal form of its own ("Gates Corp" beside "Gates Learjet Corp": the
+    parent; "USAir Inc" beside "USAir Group Inc": a subsidiary). Reading the article joins
+    them (what one says of "Gates" may be said of either); the store keeps them apart."""
+    if cluster.label not in ("ORG", "MISC"):
+        return []
+    full = entity_key(cluster.name).split()
+    out = []
+    for alias in cluster.aliases:
+        words = entity_key(alias).split()
+        if has_legal_suffix(alias) and 0 < len(words) < len(full) and full[: len(words)] == words:
+            out.append(alias)
+    return sorted(out)

@@ -30,7 +30,7 @@ from pressgraph.extract.features import SentenceFeatures
 from pressgraph.extract.frames import Frame, Sentence, find_triggers
 from pressgraph.extract.lists import list_frames
 from pressgraph.extract.merge import merge_claims
-from pressgraph.extract.nameable import clean_aliases, is_name, stored_clusters
+from pressgraph.extract.nameable import clean_aliases, is_name, own_names, stored_clusters
 from pressgraph.extract.owners import product_owners
 from pressgraph.extract.quantities import find_quantities
 from pressgraph.extract.scorer import Model, select
@@ -341,12 +341,17 @@ class Reader:
         ]
         kept = {id(c) for c in stored}
         entities = []
+        apart: dict[tuple[int, str], str] = {}  # (cluster, text) -> an entity of its own
         for cluster in stored:
             label = "ORG" if cluster.label == "MISC" else cluster.label
             owner = self.product_owners.get(id(cluster))
             if owner is not None and id(owner) in kept:
                 label = "PRODUCT"  # "Azure" of "Microsoft's Azure cloud"
-            aliases = tuple(clean_aliases(cluster, self.lex))
+            own = own_names(cluster)  # "Gates Corp" beside "Gates Learjet Corp"
+            for name in own:
+                apart[(id(cluster), name)] = name
+                entities.append(Entity(name, "ORG"))
+            aliases = tuple(a for a in clean_aliases(cluster, self.lex) if a not in own)
             entities.append(
                 Entity(
                     cluster.name,
@@ -361,7 +366,7 @@ class Reader:
                 r.text,
                 r.char_start,
                 r.char_end,
-                r.cluster.name,
+                apart.get((id(r.cluster), r.text), r.cluster.name),
                 "ORG" if r.cluster.label == "MISC" else r.cluster.label,
                 "name"
                 if r.kind == "name"
