@@ -132,3 +132,17 @@ def test_a_ticker_after_a_name_is_its_alias(
     assert name in names, names
     assert ticker in names[name][1]
     assert ticker.strip("<>") not in names  # never an entity of its own
+
+
+def test_a_short_form_with_its_own_legal_form_is_another_company(extract_en: Extract) -> None:
+    # reuters21578 acq: the parent "Gates Corp" beside its subsidiary "Gates Learjet Corp"
+    ex = extract_en(
+        "Interconnect Capital Corp sent a letter to the board of Gates Learjet Corp, "
+        "offering to buy the company for 7.07 dlrs a share. Gates Corp, which owns 64.8 pct "
+        "of Gates Learjet, agreed earlier this month to sell its stake."
+    )
+    names = _entities(ex)
+    assert "Gates Corp" in names and "Gates Learjet Corp" in names
+    assert "Gates Corp" not in names["Gates Learjet Corp"][1]
+    gates = [m for m in ex.mentions if m.text == "Gates Corp"]
+    assert gates and all(m.entity == "Gates Corp" for m in gates)
