@@ -1,7 +1,8 @@
 """Dossiers: Markdown and JSON renderings of query results.
 
 Article text is untrusted: in Markdown every piece of it (names, evidence) is escaped, so
-an article cannot inject links, images or HTML into a rendered report.
+an article cannot inject links, images or HTML into a rendered report, nor escape sequences
+or bidi controls into a terminal (they are shown as ``\\x1b``, ``\\u202e``).
 """
 
 from __future__ import annotations
@@ -12,13 +13,18 @@ from typing import Any
 from pressgraph.model import FACT_TYPES
 from pressgraph.query import Dossier, timeline
 from pressgraph.resolve.facts import Fact
+from pressgraph.terminal import terminal_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
 def escape_md(text: str) -> str:
-    """Escape Markdown and HTML syntax in untrusted text."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    """Escape Markdown and HTML syntax in untrusted text, and make its control characters
+    visible escapes (:func:`~pressgraph.terminal.terminal_text`, line breaks as spaces):
+    a report is read on a terminal (``--format term``, ``--format md`` piped to a pager)
+    as often as in a Markdown viewer. In the Markdown source the backslash of an escape is
+    itself escaped (``\\\\x1b``), so a rendered report shows ``\\x1b``."""
+    return _MD_SPECIAL.sub(r"\\\1", terminal_text(text, prose=True))
 
 
 def format_amount(amount: float | None, currency: str | None) -> str:

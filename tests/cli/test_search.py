@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pressgraph.cli import app
-from pressgraph.cli.app import terminal_text
 from pressgraph.model import Document, Entity, Extraction
 from pressgraph.store import open_store
+from pressgraph.terminal import terminal_text
 
 runner = CliRunner()
 
@@ -139,13 +139,15 @@ def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
     assert code == 0, output
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "👍"):
         assert bad not in output
-    # markup, emoji codes and links are shown as written; escapes and bidi controls are spaces
-    shown = "Nvidia [bold red]gagne[/] du terrain  [31mface à AMD [0m, selon  SRETUER  :thumbs_up:"
-    assert shown + " [link=http://x]ici[/link]." in output
-    assert "Nvidia [x]" in output and "Nvidia [i]et  AMD" in output and "Le  Monde" in output
+    # markup, emoji codes and links are shown as written; escapes and bidi controls visibly
+    shown = r"Nvidia [bold red]gagne[/] du terrain \x1b[31mface à AMD\x1b[0m, selon"
+    assert shown + r" \u202eSRETUER\u202c :thumbs_up: [link=http://x]ici[/link]." in output
+    assert "Nvidia [x]" in output and r"Nvidia [i]et\x07 AMD" in output
+    assert r"Le \x9bMonde" in output
 
 
-def test_terminal_text_strips_control_characters() -> None:
-    assert terminal_text("a\x1b[31mb\u202ec\nd\x85e\tf\u2067g\x00") == "a [31mb c d e f g "
+def test_terminal_text_shows_control_characters() -> None:
+    assert terminal_text("a\x1b[31mb\u202ec\nd") == r"a\x1b[31mb\u202ec\nd"
+    assert terminal_text("a\nb\tc", prose=True) == "a b c"
     assert terminal_text(None) == ""
     assert terminal_text("Société Générale") == "Société Générale"

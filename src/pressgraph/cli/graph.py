@@ -27,11 +27,23 @@ from rich.table import Table
 from rich.text import Text
 
 from pressgraph import pipeline, query, report
-from pressgraph.cli.app import DbOption, app, db_path, err, fail, out, print_json, terminal_text
+from pressgraph.cli.app import (
+    DbOption,
+    app,
+    db_path,
+    err,
+    fail,
+    out,
+    print_json,
+    print_plain,
+    rejected,
+)
+from pressgraph.cli.console import cell, prose
 from pressgraph.errors import ConfigError, PressgraphError
 from pressgraph.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_url_list
 from pressgraph.ingest.fetch import FetchPolicy
 from pressgraph.store import SQLiteStore, open_store
+from pressgraph.terminal import terminal_text
 
 T = TypeVar("T")
 
@@ -74,7 +86,7 @@ def _ingest(
         def progress(event: str, detail: str) -> None:
             counts[event] += 1
             if event == "rejected":
-                bar.console.print(f"[red]rejected:[/red] {escape(detail)}")
+                rejected(detail)
             bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
         return pipeline.run(
@@ -146,7 +158,7 @@ def extract(
     try:
         for item in pipeline.extract_paths([str(p) for p in paths]):
             if isinstance(item, PressgraphError):
-                err.print(f"[red]rejected:[/red] {escape(str(item))}")
+                rejected(str(item))
                 failed = True
                 continue
             doc = item.document
@@ -155,9 +167,10 @@ def extract(
                 line = {"id": doc.external_id or doc.id, "facts": facts}
                 sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
             else:
-                out.print(f"[bold]{escape(doc.external_id or doc.title or doc.id)}[/bold]")
+                out.print(cell(doc.external_id or doc.title or doc.id), style="bold")
                 for f in facts:
-                    out.print("  " + escape(report.fact_line(f)) + f"  [dim]{f['modality']}[/dim]")
+                    shown = terminal_text(report.fact_line(f))
+                    out.print(Text.assemble("  ", shown, "  ", (f["modality"], "dim")))
     except PressgraphError as exc:
         fail(exc)
     if failed:
@@ -220,8 +233,8 @@ def entities(
             table.add_row(
                 str(r["id"]),
                 r["action"],
-                escape(r["name"]),
-                escape(r["entity"] or "?"),
+                cell(r["name"]),
+                cell(r["entity"] or "?"),
                 r["created_at"],
             )
         out.print(table)
@@ -231,13 +244,12 @@ def entities(
         if fmt == "json":
             print_json(one)
             return
-        out.print(f"[bold]{escape(one['name'])}[/bold] ({one['type']})")
-        out.print("aliases: " + escape(", ".join(one["aliases"])))
+        out.print(Text.assemble((terminal_text(one["name"]), "bold"), f" ({one['type']})"))
+        out.print(cell("aliases: " + ", ".join(one["aliases"])))
         table = Table("document", "published", "outlet", "called", "resolved by")
         for r in one["documents"]:
-            table.add_row(escape(r["title"] or r["document"][:12]), r["published"] or "",
-                          escape(r["outlet"] or ""), escape(", ".join(r["names"])),
-                          r["how"])  # fmt: skip
+            table.add_row(cell(r["title"] or r["document"][:12]), r["published"] or "",
+                          cell(r["outlet"]), cell(", ".join(r["names"])), r["how"])  # fmt: skip
         out.print(table)
         return
     rows = _read(db, lambda store: store.entities())
@@ -247,7 +259,7 @@ def entities(
     table = Table("entity", "type", "aliases", "documents", "claims")
     for r in rows:
         aliases = ", ".join(a for a in r.get("aliases", []) if a != r["name"])
-        table.add_row(escape(r["name"]), r["type"], escape(aliases), str(r.get("documents", "")),
+        table.add_row(cell(r["name"]), r["type"], cell(aliases), str(r.get("documents", "")),
                       str(r.get("claims", "")))  # fmt: skip
     out.print(table)
 
@@ -270,9 +282,7 @@ def facts(
     table = Table("fact", "modality", "sources", "evidence", show_lines=True)
     for r in rows:
         sources = ", ".join(s["name"] for s in r.get("sources") or [])
-        table.add_row(
-            escape(report.fact_line(r)), r["modality"], escape(sources), escape(r["evidence"])
-        )
+        table.add_row(cell(report.fact_line(r)), r["modality"], cell(sources), prose(r["evidence"]))
     out.print(table)
 
 
@@ -282,7 +292,7 @@ def _print_dossier(d: query.Dossier, fmt: str) -> None:
             json.dumps(report.to_json(d), ensure_ascii=False, indent=2, default=str) + "\n"
         )
     elif fmt == "md":
-        sys.stdout.write(report.to_markdown(d))
+        print_plain(report.to_markdown(d))
     else:
         out.print(Markdown(report.to_markdown(d)))
 
@@ -333,8 +343,8 @@ def timeline(
         return
     table = Table("date", "axis", "fact", "modality", "status", "outlet")
     for r in rows:
-        table.add_row(r["date"] or "?", r["axis"], escape(r["fact"]), r["modality"], r["status"],
-                      escape(r["outlet"] or ""))  # fmt: skip
+        table.add_row(r["date"] or "?", r["axis"], cell(r["fact"]), r["modality"], r["status"],
+                      cell(r["outlet"]))  # fmt: skip
     out.print(table)
 
 
@@ -342,7 +352,7 @@ def _snippet(parts: tuple[query.Segment, ...]) -> Text:
     """A snippet as rich Text (never parsed as markup), matched words highlighted."""
     text = Text()
     for part in parts:
-        text.append(terminal_text(part.text), style="bold yellow" if part.match else "")
+        text.append(terminal_text(part.text, prose=True), style="bold yellow" if part.match else "")
     return text
 
 
@@ -350,19 +360,17 @@ def _print_search(found: query.SearchResults) -> None:
     if found.entities:
         table = Table("entity", "type", "matched", "documents", "claims")
         for e in found.entities:
-            table.add_row(Text(terminal_text(e.name)), e.type,
-                          Text(terminal_text(", ".join(e.matched))), str(e.documents),
+            table.add_row(cell(e.name), e.type, cell(", ".join(e.matched)), str(e.documents),
                           str(e.claims))  # fmt: skip
         out.print(table)
     if found.documents:
         table = Table("document", "outlet", "published", "snippet", show_lines=True)
         for d in found.documents:
-            table.add_row(Text(terminal_text(d.title or d.id[:12])),
-                          Text(terminal_text(d.outlet)), d.published or "",
+            table.add_row(cell(d.title or d.id[:12]), cell(d.outlet), d.published or "",
                           _snippet(d.snippet))  # fmt: skip
         out.print(table)
     if not found:
-        err.print(Text(f"nothing matches {terminal_text(found.query)!r}"))
+        err.print(Text(f"nothing matches {found.query!r}"))
 
 
 @app.command()

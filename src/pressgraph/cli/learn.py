@@ -3,7 +3,6 @@ cross-validated) and train (the fact scorer shipped in the package)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pressgraph import pipeline
-from pressgraph.cli.app import app, err, fail, print_json
+from pressgraph.cli.app import app, err, fail, print_json, print_plain, rejected
 from pressgraph.errors import ConfigError, PressgraphError
 
 GoldArgument = Annotated[
@@ -116,7 +115,7 @@ def evaluate(
             predictions: dict[str, list[dict[str, Any]]] = {}
             for item in pipeline.extract_documents(docs):
                 if isinstance(item, PressgraphError):
-                    err.print(f"[red]rejected:[/red] {escape(str(item))}")
+                    rejected(str(item))
                     continue
                 key = item.document.external_id or item.document.id
                 predictions[key] = [g for c in item.claims for g in c.gold_facts()]
@@ -127,9 +126,9 @@ def evaluate(
     if fmt == "json":
         print_json(report.to_json() if cv else result.to_json())
     else:
-        sys.stdout.write((_cv_table(report) if cv else ev.render_table(result)) + "\n")
+        print_plain((_cv_table(report) if cv else ev.render_table(result)) + "\n")
     if errors:
-        sys.stdout.write(ev.render_errors(result) + "\n")
+        print_plain(ev.render_errors(result) + "\n")
 
 
 @app.command()

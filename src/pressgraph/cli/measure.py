@@ -4,7 +4,6 @@ name pairs)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +21,7 @@ from rich.table import Table
 
 from pressgraph import bench
 from pressgraph.bench import harness
-from pressgraph.cli.app import State, app, err, fail, out, print_json
+from pressgraph.cli.app import State, app, err, fail, out, print_json, print_plain, rejected
 from pressgraph.cli.graph import sample_paths
 from pressgraph.errors import ConfigError, PressgraphError
 
@@ -218,18 +217,18 @@ def evaluate_resolution(
             TimeElapsedColumn(), console=err, transient=True,
         ) as bar:  # fmt: skip
             task = bar.add_task("ingest", total=len(res.pair_documents(labelled)))
-            report, rejected = res.measure_corpus(
+            report, failures = res.measure_corpus(
                 labelled, folders[0], workers=workers, db=keep_db,
                 progress=lambda event, detail: bar.advance(task),
             )  # fmt: skip
     except PressgraphError as exc:
         fail(exc)
         return
-    for line in rejected:
-        err.print(f"[red]rejected:[/red] {escape(line)}")
+    for line in failures:
+        rejected(line)
     if fmt == "json":
         print_json(report.to_json())
     else:
-        sys.stdout.write(res.render_table(report) + "\n")
+        print_plain(res.render_table(report) + "\n")
     if errors:
-        sys.stdout.write(res.render_errors(report) + "\n")
+        print_plain(res.render_errors(report) + "\n")

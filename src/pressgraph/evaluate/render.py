@@ -7,6 +7,7 @@ from typing import Any
 
 from pressgraph.evaluate.gold import as_number
 from pressgraph.evaluate.scoring import EvalReport, type_sort_key
+from pressgraph.terminal import terminal_text
 
 
 def _fmt_number(value: object) -> str:
@@ -146,4 +147,5 @@ def render_errors(report: EvalReport) -> str:
                 evidence = " ".join(str(error.get("evidence") or "").split())
                 shown = f"\u00ab {evidence} \u00bb" if evidence else "(no evidence)"
                 lines.append(f"              {shown}")
-    return "\n".join(lines)
+    # Ids, names and evidence come from gold files and articles: each line stays one line.
+    return "\n".join(terminal_text(line) for line in lines)

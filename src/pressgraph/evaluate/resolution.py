@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pressgraph.errors import ConfigError
+from pressgraph.terminal import terminal_text
 
 __all__ = [
     "NamePair",
@@ -376,4 +377,5 @@ def render_errors(report: ResolutionReport) -> str:
             f"  {e['kind']:<12} {side(e['a'], e['a_entities'])} / {side(e['b'], e['b_entities'])}"
             + (f"  ({e['note']})" if e["note"] else "")
         )
-    return "\n".join(lines)
+    # Names come from articles, notes from the pairs file: each line stays one line.
+    return "\n".join(terminal_text(line) for line in lines)
