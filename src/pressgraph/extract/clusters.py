@@ -51,7 +51,32 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ][\w\-]*", text) if w[0].isupper())
 
 
-def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | None:
+class _Index:
+    """The clusters made so far, indexed by what :func:`_short_form` and acronyms look up
+    (the key words of each cluster's first name), so that a lookup costs no scan."""
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}  # id(cluster) -> creation rank
+        self.acronyms: dict[str, Cluster] = {}  # the first cluster with this acronym
+        self.surnames: dict[str, list[Cluster]] = {}  # persons by last key word
+        self.prefixes: dict[tuple[str, ...], list[Cluster]] = {}  # others by leading words
+        self.tails: dict[str, list[Cluster]] = {}  # two-word others by last word
+
+    def add(self, cluster: Cluster, key: str) -> None:
+        self.order[id(cluster)] = len(self.order)
+        self.acronyms.setdefault(_acronym(cluster.name), cluster)
+        words = key.split()
+        if cluster.label == "PERSON":
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1], []).append(cluster)
+            return
+        for n in range(1, len(words)):
+            self.prefixes.setdefault(tuple(words[:n]), []).append(cluster)
+        if len(words) == 2:
+            self.tails.setdefault(words[-1], []).append(cluster)
+
+
+def _short_form(name: Name, key: str, index: _Index) -> Cluster | None:
     """The one earlier entity that ``name`` is a short form of: the first words of an
     organisation's name ("Dairy Farm" after "Dairy Farm International Holdings Ltd") or
     a person's surname ("Keswick" after "Simon Keswick"). Places never shorten anything.
@@ -60,30 +85,18 @@ def _short_form(name: Name, key: str, clusters: Sequence[Cluster]) -> Cluster | 
     if name.label == "PLACE" or not key:
         return None
     words = key.split()
-    found = []
+    found = [c for c in index.prefixes.get(tuple(words), ()) if not c.outlet]
+    if name.label in ("PERSON", "MISC") and len(words) == 1:
+        found += [c for c in index.surnames.get(words[0], ()) if not c.outlet]
+        found.sort(key=lambda c: index.order[id(c)])
     tails = []
-    for c in clusters:
-        if c.outlet:
-            continue
-        other = entity_key(c.name).split()
-        if c.label == "PERSON":
-            if (
-                name.label in ("PERSON", "MISC")
-                and len(words) == 1
-                and len(other) > 1
-                and other[-1] == words[0]
-            ):
-                found.append(c)
-        elif len(other) > len(words) and other[: len(words)] == words:
-            # "Lucid" after "Lucid Motors Inc." (even when NER calls the short form a person)
-            found.append(c)
-        elif (
-            len(words) == 1
-            and len(other) == 2
-            and other[-1] == words[0]
-            and name.text[:1].isupper()
-        ):
-            tails.append(c)  # "Disney" after "The Walt Disney Co."
+    if len(words) == 1 and name.text[:1].isupper():
+        # "Disney" after "The Walt Disney Co." (not "Disney Studios": a prefix, above)
+        tails = [
+            c
+            for c in index.tails.get(words[0], ())
+            if not c.outlet and entity_key(c.name).split()[0] != words[0]
+        ]
     if not found and tails:
         found = tails[:1]  # the first one the article named ("Walt Disney" before "Euro Disney")
     return found[0] if len(found) == 1 else None
@@ -110,6 +123,7 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
     by_key: dict[str, Cluster] = {}
     of_name: dict[int, Cluster] = {}
     clusters: list[Cluster] = []
+    index = _Index()
     labels: dict[int, Counter[str]] = {}
     for i, name in enumerate(names):
         key = entity_key(name.text)
@@ -120,12 +134,13 @@ def cluster_names(doc: Doc, names: Sequence[Name]) -> tuple[list[Cluster], dict[
             if between.strip() == "(" and doc_text(doc)[name.char_end : name.char_end + 1] == ")":
                 cluster = of_name.get(prev.start)
         if cluster is None and name.text.isupper() and 2 <= len(name.text) <= 6:
-            cluster = next((c for c in clusters if _acronym(c.name) == name.text), None)
+            cluster = index.acronyms.get(name.text)
         if cluster is None:
-            cluster = _short_form(name, key, clusters)
+            cluster = _short_form(name, key, index)
         if cluster is None:
             cluster = Cluster(name=name.text, label=name.label, outlet=name.outlet)
             clusters.append(cluster)
+            index.add(cluster, key)
             labels[id(cluster)] = Counter()
         by_key.setdefault(key, cluster)
         cluster.names.append(name)

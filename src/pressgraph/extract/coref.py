@@ -18,8 +18,10 @@ No entity name appears here: only syntax, order and the relations already extrac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from spacy.tokens import Span, Token
 
@@ -61,32 +63,129 @@ class Ref:
         return doc[self.start]
 
 
+#: Sentences back that coreference looks for an antecedent or a topic: more than any press
+#: article has, so that only a text of book length (or a hostile one) meets the bound, which
+#: keeps each lookup's cost independent of the length of the document.
+WINDOW_SENTENCES = 200
+
+
+@dataclass(slots=True)
+class _Subjects:
+    """Per cluster, its mentions as the subject of a sentence: how many, the token of the
+    first one read and of the latest one, and the order in which it was first read."""
+
+    cluster: Cluster
+    count: int
+    first: int
+    latest: int
+    rank: int
+
+
 @dataclass(slots=True)
 class Salience:
-    """What has been read so far: mentions per sentence, and subjects of claims."""
+    """What has been read so far: mentions per sentence, and subjects of claims.
+
+    Mentions arrive sentence after sentence (a sentence's in any token order); every
+    lookup is bounded: :meth:`recent` and :meth:`topics` walk back from the lookup point,
+    lazily, over the mentions of the last :data:`WINDOW_SENTENCES` sentences only, and
+    :meth:`topic` reads per-cluster counts kept up to date as mentions arrive."""
 
     mentions: list[tuple[int, int, Cluster, bool]] = field(default_factory=list)
     # (sentence index, token index, cluster, is a subject)
     possessed: dict[str, Cluster] = field(default_factory=dict)  # noun lemma -> its possessor
+    window: int = WINDOW_SENTENCES
+    # (token, -order, sentence, cluster) ascending: walked backwards by recency.
+    _by_token: list[tuple[int, int, int, Cluster]] = field(default_factory=list)
+    # (sentence, token, -order, cluster) of subject mentions ascending.
+    _by_sentence: list[tuple[int, int, int, Cluster]] = field(default_factory=list)
+    # Subject mentions of the sentence being read, counted once it is over.
+    _pending: list[tuple[int, int, Cluster]] = field(default_factory=list)
+    _stats: dict[int, _Subjects] = field(default_factory=dict)
+    _by_count: dict[int, dict[int, _Subjects]] = field(default_factory=dict)
+    _max_count: int = 0
 
     def add(self, sent_index: int, token: int, cluster: Cluster, subject: bool) -> None:
+        order = len(self.mentions)
         self.mentions.append((sent_index, token, cluster, subject))
+        insort(self._by_token, (token, -order, sent_index, cluster), key=_mention_key)
+        if subject:
+            insort(self._by_sentence, (sent_index, token, -order, cluster), key=_mention_key)
+            if self._pending and self._pending[0][0] != sent_index:
+                self._count_pending()
+            self._pending.append((sent_index, token, cluster))
 
-    def recent(self, before: int) -> list[Cluster]:
-        """Clusters by recency of their latest mention before token ``before``."""
-        seen: list[Cluster] = []
-        for _, tok, cluster, _ in sorted(self.mentions, key=lambda m: -m[1]):
-            if tok < before and cluster not in seen:
-                seen.append(cluster)
-        return seen
+    def _count_pending(self) -> None:
+        for _, token, cluster in self._pending:
+            key = id(cluster)
+            stats = self._stats.get(key)
+            if stats is None:
+                stats = self._stats[key] = _Subjects(cluster, 0, token, token, len(self._stats))
+            else:
+                self._by_count[stats.count].pop(key)
+                stats.latest = max(stats.latest, token)
+            stats.count += 1
+            self._by_count.setdefault(stats.count, {})[key] = stats
+            self._max_count = max(self._max_count, stats.count)
+        self._pending.clear()
 
-    def topics(self, sent_index: int) -> list[Cluster]:
-        """Clusters that were subjects of the latest sentences, most recent first."""
-        seen: list[Cluster] = []
-        for s, _, cluster, subj in sorted(self.mentions, key=lambda m: (-m[0], -m[1])):
-            if subj and s < sent_index and cluster not in seen:
-                seen.append(cluster)
-        return seen
+    def _oldest_sentence(self) -> int:
+        last = self.mentions[-1][0] if self.mentions else 0
+        return last - self.window
+
+    def recent(self, before: int) -> Iterator[Cluster]:
+        """Clusters by recency of their latest mention before token ``before`` (within the
+        window), lazily."""
+        seen: set[int] = set()
+        oldest = self._oldest_sentence()
+        mentions = self._by_token
+        i = bisect_left(mentions, before, key=_token_key)
+        while i > 0:
+            i -= 1
+            _, _, s, cluster = mentions[i]
+            if s < oldest:
+                break
+            if id(cluster) not in seen:
+                seen.add(id(cluster))
+                yield cluster
+
+    def topics(self, sent_index: int) -> Iterator[Cluster]:
+        """Clusters that were subjects of the latest sentences, most recent first, lazily."""
+        seen: set[int] = set()
+        oldest = self._oldest_sentence()
+        mentions = self._by_sentence
+        i = bisect_left(mentions, sent_index, key=_token_key)
+        while i > 0:
+            i -= 1
+            s, _, _, cluster = mentions[i]
+            if s < oldest:
+                break
+            if id(cluster) not in seen:
+                seen.add(id(cluster))
+                yield cluster
+
+    def topic(self, sent_index: int, keep: Callable[[Cluster], bool]) -> tuple[int, Cluster] | None:
+        """The cluster ``keep`` accepts most often the subject of a sentence before
+        ``sent_index`` (the one first read as a subject on a tie), with the token of its
+        latest such mention."""
+        if self._pending and self._pending[0][0] < sent_index:
+            self._count_pending()
+        for count in range(self._max_count, 0, -1):
+            best = min(
+                (st for st in self._by_count.get(count, {}).values() if keep(st.cluster)),
+                key=lambda st: (st.first, st.rank),
+                default=None,
+            )
+            if best is not None:
+                return best.latest, best.cluster
+        return None
+
+
+def _mention_key(m: tuple[int, int, int, Cluster]) -> tuple[int, int, int]:
+    return m[0], m[1], m[2]
+
+
+def _token_key(m: tuple[int, int, int, Cluster]) -> int:
+    return m[0]
 
 
 def _compatible(cluster: Cluster) -> bool:
@@ -394,9 +493,14 @@ def resolve(
         for i in range(ref.start, ref.end):
             ref_at[i] = ref
 
-    def candidates(order: list[Cluster], exclude: Iterable[Cluster | None]) -> list[Cluster]:
+    def first(order: Iterable[Cluster], exclude: Iterable[Cluster | None] = ()) -> Cluster | None:
+        """The first compatible cluster of ``order`` not in ``exclude`` (``order`` is read
+        only as far as needed)."""
         banned = {id(c) for c in exclude if c is not None}
-        return [c for c in order if _compatible(c) and id(c) not in banned]
+        return next((c for c in order if _compatible(c) and id(c) not in banned), None)
+
+    def salient(before: int) -> Iterator[Cluster]:
+        return chain(salience.topics(sent_index), salience.recent(before))
 
     for ref in sorted(refs, key=lambda r: r.start):
         if ref.cluster is not None:
@@ -423,8 +527,7 @@ def resolve(
                 elif earlier:
                     ref.cluster = earlier[-1].cluster
                 else:
-                    pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())
-                    ref.cluster = pool[0] if pool else None
+                    ref.cluster = first(salient(ref.start))
             possessed = doc[ref.start].head
             if ref.cluster is not None and possessed.pos_ == "NOUN":
                 salience.possessed[possessed.lemma_] = ref.cluster
@@ -435,16 +538,11 @@ def resolve(
             if subject is not None and subject.cluster is not None and _compatible(subject.cluster):
                 ref.cluster = subject.cluster
             else:
-                pool = candidates(salience.topics(sent_index) + salience.recent(ref.start), ())
-                ref.cluster = pool[0] if pool else None
+                ref.cluster = first(salient(ref.start))
             continue
         if ref.kind == "pronoun":
             subject = governing_subject(doc[ref.start], ref_at, lex)
-            pool = candidates(
-                salience.topics(sent_index) + salience.recent(ref.start),
-                [subject.cluster if subject else None],
-            )
-            ref.cluster = pool[0] if pool else None
+            ref.cluster = first(salient(ref.start), [subject.cluster if subject else None])
             continue
         # Descriptions.
         same_sentence = [
@@ -476,14 +574,12 @@ def resolve(
             continue
         is_subject = head.dep_ in _SUBJ or ref.start == sent.start
         if is_subject:
-            order = salience.topics(sent_index) + salience.recent(ref.start)
-            pool = candidates(order, same_sentence)
+            ref.cluster = first(salient(ref.start), same_sentence)
         else:
             exclude = [
                 r.cluster
                 for r in core_arguments(head, ref_at, lex, clause_only=not lex.parse_repair)
             ]
-            pool = candidates(salience.recent(ref.start), exclude)
-            if not pool:
-                pool = candidates(salience.recent(ref.start), ())
-        ref.cluster = pool[0] if pool else None
+            ref.cluster = first(salience.recent(ref.start), exclude) or first(
+                salience.recent(ref.start)
+            )

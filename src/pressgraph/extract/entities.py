@@ -190,11 +190,12 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         if not (len(ent) == 1 and ent.label_ != "ORG")
         for i in range(ent.start, ent.end)
     }
+    reach: list[int] | None = None  # built on first use (one pass over the document)
     for ent in split_lists(doc.ents, lex):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        if set(range(ent.start, ent.end)) & (taken | covered):
+        if any(i in taken or i in covered for i in range(ent.start, ent.end)):
             continue
         start = ent.start
         if ent.end - ent.start > 1 and is_legal_suffix(doc[ent.end - 1].text):
@@ -247,16 +248,9 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
                 covered.difference_update(range(*fragment))
                 start = fragment[0]
             # "Tsing Capital": the tagger took "Tsing" for a verb and NER dropped it.
-            while (
-                start - 1 >= doc[start].sent.start
-                and doc[start - 1].text[:1].isupper()
-                and doc[start - 1].i not in taken
-                and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
-                and doc[start - 1].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
-                and doc[start - 1].text not in lex.months
-                and doc[start - 1].text not in lex.weekdays
-            ):
-                start -= 1
+            if reach is None:
+                reach = _capitalised_reach(doc, lex, taken)
+            start = reach[start]
         add(start, end, label)
     if lex.proper_noun_names:
         _proper_noun_runs(doc, lex, {i for (s, e) in found for i in range(s, e)}, add)
@@ -269,6 +263,31 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         found[(start, end)] = Name(start, end, span.start_char, span.end_char, span.text, label)
     _propagate(doc, found, lex)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _capitalised_reach(doc: Doc, lex: Lexicon, taken: set[int]) -> list[int]:
+    """For each token, where the run of capitalised words that may open a name before it
+    starts (within its sentence): ``reach[i] <= i``. One pass, so that extending every NER
+    name to the left costs a lookup, not a walk back over a sentence of capitalised words."""
+    reach = list(range(len(doc) + 1))
+    sent_start = 0
+    for i, tok in enumerate(doc):
+        if tok.is_sent_start:
+            sent_start = i
+        prev = i - 1
+        if prev < sent_start:
+            continue
+        t = doc[prev]
+        if (
+            t.text[:1].isupper()
+            and prev not in taken
+            and (not t.is_sent_start or t.pos_ == "PROPN")
+            and t.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "AUX")
+            and t.text not in lex.months
+            and t.text not in lex.weekdays
+        ):
+            reach[i] = reach[prev]
+    return reach
 
 
 def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any, lex: Lexicon) -> None:

@@ -11,6 +11,7 @@ scorer decides which candidates are facts (:meth:`Reader.extraction`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -102,7 +103,10 @@ class Reader:
         """The sentence's names, and all its references resolved (names, descriptions,
         pronouns), salience updated."""
         lex = self.lex
-        names = [r for r in self.name_refs if sent.start <= r.start < sent.end]
+        refs_ = self.name_refs  # in text order: the sentence's names by bisection
+        lo = bisect_left(refs_, sent.start, key=lambda r: r.start)
+        hi = bisect_left(refs_, sent.end, lo, key=lambda r: r.start)
+        names = refs_[lo:hi]
         taken = {i for r in names for i in range(r.start, r.end)}
         refs = names + find_descriptions(sent, lex, taken)
         taken |= {i for r in refs for i in range(r.start, r.end)}
@@ -254,20 +258,10 @@ class Reader:
         """The organisation the article is about so far: the one most often the subject of
         a sentence before ``index`` (the earliest on a tie), as a reference to its latest
         mention (whose "Chief Executive Officer X", whose "round")."""
-        counts: dict[int, int] = {}
-        latest: dict[int, tuple[int, Cluster]] = {}
-        first: dict[int, int] = {}
-        for s, tok, cluster, subj in self.salience.mentions:
-            if s < index and subj and cluster.label in ("ORG", "MISC") and not cluster.outlet:
-                key = id(cluster)
-                counts[key] = counts.get(key, 0) + 1
-                first.setdefault(key, tok)
-                if key not in latest or tok > latest[key][0]:
-                    latest[key] = (tok, cluster)
-        if not counts:
+        found = self.salience.topic(index, lambda c: c.label in ("ORG", "MISC") and not c.outlet)
+        if found is None:
             return None
-        best = max(counts, key=lambda k: (counts[k], -first[k]))
-        tok, cluster = latest[best]
+        tok, cluster = found
         t = self.doc[tok]
         return Ref(tok, tok + 1, "name", cluster, t.text, t.idx, t.idx + len(t))
 
