@@ -99,6 +99,28 @@ def _bench_incremental(
     )
 
 
+def _bench_sizes(inputs: list[str], fmt: str) -> None:
+    from pressgraph.bench.sizes import run_sizes
+
+    try:
+        result = run_sizes(inputs, progress=lambda what: err.print(f"bench --sizes: {what}"))
+    except PressgraphError as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        print_json(result)
+        return
+    for row in result["sizes"]:
+        out.print(
+            f"{row['characters']:>9,} characters: extract {row['extract_s']:.2f} s "
+            f"({row['extract_s_per_10k']:.3f} s per 10k), parse {row['parse_s']:.2f} s "
+            f"({row['parse_s_per_10k']:.3f} s per 10k)"
+        )
+    verdict = "pass" if result["passed"] else "FAIL"
+    target = result["target"]
+    out.print(f"ratio largest / smallest: {result['ratio']} (target < {target}: {verdict})")
+
+
 @app.command("bench")
 def bench_cmd(
     paths: Annotated[
@@ -128,6 +150,14 @@ def bench_cmd(
             " --window.",
         ),
     ] = False,
+    sizes: Annotated[
+        bool,
+        typer.Option(
+            "--sizes",
+            help="Extraction seconds per 10k characters on one text of 10k, 100k and 1M"
+            " characters (concatenated English articles); the largest / smallest ratio.",
+        ),
+    ] = False,
     window: Annotated[
         int, typer.Option("--window", min=1, help="With --incremental: articles per window.")
     ] = 500,
@@ -144,6 +174,9 @@ def bench_cmd(
     if not paths and not corpus:
         err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
     inputs = [str(p) for p in paths or sample_paths() + corpus]
+    if sizes:
+        _bench_sizes(inputs, fmt)
+        return
     if incremental:
         _bench_incremental(inputs, limit, workers, window, keep_db, fmt)
         return
