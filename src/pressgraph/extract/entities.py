@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pressgraph.extract.clusters import Cluster, Name, cluster_names
+from pressgraph.extract.found_names import FoundNames
 from pressgraph.extract.institutions import institution_spans
 from pressgraph.extract.legal_forms import (
     continued_by_legal_form,
@@ -95,7 +96,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     ``text`` is the document as written, when the parser read it with markup blanked
     (bracketed names "<Cie du Midi>" are read from it)."""
     written = doc_text(doc) if text is None else text
-    found: dict[tuple[int, int], Name] = {}
+    found = FoundNames()
+    ends = found.last_tokens()  # last token of each name found so far -> its first
     covered: set[int] = set()  # tokens of the names found so far
 
     def add(start: int, end: int, label: str, outlet: bool = False) -> None:
@@ -104,7 +106,6 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             return
         if number_word_before(doc, start) and start - 1 not in covered and label != "PLACE":
             start -= 1  # "about Six Flags": NER read the number word as a number
-        ends = {k[1] - 1: k[0] for k, n in found.items() if not n.outlet}
         if legal_form_only(doc, start, end):
             # "X Anno 1720 N.V.", "X and Co Inc": the legal form ends the name before it.
             opening = name_before_legal_form(doc, start, lex, ends, outlet_tokens)
