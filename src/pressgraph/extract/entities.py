@@ -144,10 +144,10 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             text, char_start = text[len(glued) :], char_start + len(glued)  # "M.Trudeau"
         if text.endswith(".") and " " in text and is_legal_suffix(text.rsplit(" ", 1)[1]):
             text, char_end = text[:-1], char_end - 1  # "Sony Corp." ends a sentence: "Sony Corp"
-        for key in [k for k in found if start <= k[0] and k[1] <= end and k != (start, end)]:
-            del found[
-                key
-            ]  # a fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc")
+        # A fragment of the longer name ("Clayton" in "Clayton and Dubilier Inc") goes.
+        for key in found.overlapping(start, end):
+            if start <= key[0] and key[1] <= end and key != (start, end):
+                del found[key]
         found[(start, end)] = Name(start, end, char_start, char_end, text, label, outlet)
         covered.update(range(start, end))
 
@@ -178,7 +178,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
         )
         for m in re.finditer(r"(?<![\w'’])" + pattern + r"(?![\w'’])", written, flags=re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and not any(s < span.end and span.start < e for s, e in found):
+            if span is not None and not found.overlapping(span.start, span.end):
                 found[(span.start, span.end)] = Name(
                     span.start, span.end, span.start_char, span.end_char, span.text, "ORG"
                 )
@@ -235,9 +235,8 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
             fragment = next(
                 (
                     k
-                    for k in found
-                    if k[1] == start
-                    and not found[k].outlet
+                    for k in found.ending_at(start)
+                    if not found[k].outlet
                     and not doc[start].is_sent_start
                     and not is_legal_suffix(doc[start - 1].text)  # "X Corp" "Y Inc": two
                     and all(t.is_title or t.is_upper for t in doc[k[0] : k[1]])
@@ -258,7 +257,7 @@ def find_names(doc: Doc, lex: Lexicon, text: str | None = None) -> list[Name]:
     if lex.listed_acronyms:
         _listed_acronyms(doc, found, add, lex)
     for start, end, label in institution_spans(doc, found):
-        for key in [k for k in found if k[0] < end and start < k[1]]:
+        for key in found.overlapping(start, end):
             del found[key]  # the place inside, the determiner and the head ("le gouvernement")
         span = doc[start:end]
         found[(start, end)] = Name(start, end, span.start_char, span.end_char, span.text, label)
@@ -381,7 +380,7 @@ def _recut(
     return start, end, inside, left
 
 
-def _propagate(doc: Doc, found: dict[tuple[int, int], Name], lex: Lexicon) -> None:
+def _propagate(doc: Doc, found: FoundNames, lex: Lexicon) -> None:
     """Give every other occurrence of a multi-word name found once the same span.
 
     The parser and NER cut the same name differently from one sentence to the next
@@ -435,7 +434,7 @@ def _propagate(doc: Doc, found: dict[tuple[int, int], Name], lex: Lexicon) -> No
                 continue
             if len(span) == 1 and span[0].pos_ != "PROPN":
                 continue  # a one-word name spelled like a common word ("Orange", "Total")
-            inside = [k for k in found if k[0] < span.end and span.start < k[1]]
+            inside = found.overlapping(span.start, span.end)
             start, end = whole = span.start, span.end
             if any(k[0] < span.start or k[1] > span.end for k in inside):
                 recut = _recut(doc, span, found, inside, conjunctions) if " " in text else None
