@@ -315,6 +315,13 @@ def _listed_acronyms(doc: Doc, found: dict[tuple[int, int], Name], add: Any, lex
 def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None:
     """Runs of capitalised proper nouns that NER missed ("Argo AI"), as candidate names;
     the fact frames decide what they are by the role they play."""
+    # The first token of each token's sentence (``tok.sent`` walks the sentence each time).
+    sent_start: list[int] = []
+    first = 0
+    for tok in doc:
+        if tok.is_sent_start:
+            first = tok.i
+        sent_start.append(first)
     i = 0
     n = len(doc)
     while i < n:
@@ -329,7 +336,7 @@ def _proper_noun_runs(doc: Doc, lex: Lexicon, taken: set[int], add: Any) -> None
             while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
             while (
-                i - 1 >= tok.sent.start
+                i - 1 >= sent_start[tok.i]
                 and i - 1 not in taken
                 and doc[i - 1].text[:1].isupper()
                 and not doc[i - 1].is_sent_start
