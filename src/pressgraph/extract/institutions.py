@@ -14,7 +14,7 @@ import functools
 
 from spacy.tokens import Doc
 
-from pressgraph.extract.clusters import Name
+from pressgraph.extract.found_names import FoundNames
 from pressgraph.lang import read_gazetteer
 
 __all__ = ["institution_spans"]
@@ -25,11 +25,11 @@ def _words(gazetteer: str) -> frozenset[str]:
     return frozenset(read_gazetteer(gazetteer))
 
 
-def _name_at(found: dict[tuple[int, int], Name], start: int) -> tuple[int, int] | None:
-    return next((k for k in found if k[0] == start), None)
+def _name_at(found: FoundNames, start: int) -> tuple[int, int] | None:
+    return next(iter(found.starting_at(start)), None)
 
 
-def institution_spans(doc: Doc, found: dict[tuple[int, int], Name]) -> list[tuple[int, int, str]]:
+def institution_spans(doc: Doc, found: FoundNames) -> list[tuple[int, int, str]]:
     """Token spans (start, end, label) of the institutions named in ``doc`` (see the module
     docstring), given the names ``found`` so far."""
     heads = _words("institution_heads.txt")
@@ -37,10 +37,11 @@ def institution_spans(doc: Doc, found: dict[tuple[int, int], Name]) -> list[tupl
     families = _words("family_heads.txt")
     links = _words("name_link_words.txt")
     articles = _words("name_articles.txt")
+    every_head = heads | governments | families
     spans: list[tuple[int, int, str]] = []
     for tok in doc:
         word = tok.lower_
-        if word not in heads | governments | families or not tok.text[:1].islower():
+        if word not in every_head or not tok.text[:1].islower():
             continue
         i = tok.i
         # "la bourse de X", "chef de police de X"; not "la première banque du X" (a
@@ -75,7 +76,7 @@ def institution_spans(doc: Doc, found: dict[tuple[int, int], Name]) -> list[tupl
         ):
             spans.append((i, i + 2, "ORG"))  # "le gouvernement belge"
             continue
-        before = next((k for k in found if k[1] == i), None)
+        before = next(iter(found.ending_at(i)), None)
         if before is not None and found[before].label == "PLACE":
             spans.append((before[0], i + 1, "ORG"))  # "the X government"
         elif i > 0 and doc[i - 1].ent_type_ == "NORP" and doc[i - 1].text[:1].isupper():
