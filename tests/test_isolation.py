@@ -325,3 +325,25 @@ def test_an_unexpected_failure_is_one_line_and_its_traceback_with_debug(
         m.startswith(report.rejected[0]) and "Traceback" in m and "the extractor broke" in m
         for m in logged
     )
+
+
+@pytest.mark.usefixtures("fr_nlp")  # loaded in the parent: forked workers inherit it
+def test_a_document_that_kills_its_worker_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def extract(document: Document, *args: Any) -> Extraction:
+        if "Havas" in document.text:
+            os._exit(70)  # as a crash in native code or the memory killer would
+        return extract_parsed(document, *args)
+
+    monkeypatch.setattr(pipeline, "extract_parsed", extract)
+    texts = ["Orange rachète Sensity.", "Vivendi rachète Havas.", "Kering rachète Gucci."]
+    texts += [f"Le groupe Verdane{i} rachète la société Lumio{i}." for i in range(5)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.fr.txt").write_text(text, encoding="utf-8")
+    with open_store(tmp_path / "k.db") as store:
+        report = run([tmp_path], store, workers=2)
+    assert len(report.stored) == len(texts) - 1
+    assert report.rejected == [
+        f"{tmp_path / '1.fr.txt'}: extraction failed: its worker process died"
+    ]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressgraph import nlp
-from pressgraph.errors import ConfigError, ExtractionError, IngestError, PressgraphError
+from pressgraph.errors import ConfigError, IngestError, PressgraphError
 from pressgraph.extract import detect_language, extract_in_parts, extract_parsed
 from pressgraph.ingest import IngestOptions, iter_documents
 from pressgraph.isolation import attempt, rejection
@@ -205,36 +205,82 @@ def _exit_when_orphaned(parent: int) -> None:
     threading.Thread(target=watch, name="pressgraph-orphan-watch", daemon=True).start()
 
 
+class _Pool:
+    """The process pool of a run, made anew when a worker process dies (a pool that lost a
+    worker takes no more work)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=pool_context(),
+            initializer=_exit_when_orphaned,
+            initargs=(os.getpid(),),
+        )
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def alone(self, doc: Document) -> Extraction | IngestError:
+        """``doc`` read in a worker on its own: a document that kills its worker (a crash
+        in native code, the memory killer) is rejected, and the pool made anew."""
+        try:
+            [result] = self.executor.submit(extract_batch, [doc]).result()
+            return result
+        except BrokenProcessPool:
+            self.renew()
+            return IngestError(_name(doc), "extraction failed: its worker process died")
+
+
 def _extract_in_pool(
     items: Iterable[Document | PressgraphError], batch_size: int, workers: int
 ) -> Iterator[Extraction | PressgraphError]:
-    """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded."""
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=pool_context(),
-        initializer=_exit_when_orphaned,
-        initargs=(os.getpid(),),
-    )
-    pending: deque[Future[list[Extraction | IngestError]]] = deque()
+    """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded.
 
-    def oldest() -> list[Extraction | IngestError]:
+    When a worker dies, every batch in flight is lost with the pool: their documents are
+    read again one at a time in a new pool (:meth:`_Pool.alone`), so the one that killed
+    its worker is rejected and the others are read."""
+    pool = _Pool(workers)
+    pending: deque[tuple[list[Document], Future[list[Extraction | IngestError]]]] = deque()
+
+    def oldest() -> Iterator[Extraction | IngestError]:
+        batch, future = pending.popleft()
         try:
-            return pending.popleft().result()
-        except BrokenProcessPool as exc:
-            raise ExtractionError(f"a worker process died ({exc})") from exc
+            yield from future.result()
+            return
+        except BrokenProcessPool:
+            lost = [batch, *(b for b, _future in pending)]
+            pending.clear()
+        log.warning("a worker process died: reading its %d batch(es) again", len(lost))
+        pool.renew()
+        for doc in (d for b in lost for d in b):
+            yield pool.alone(doc)
 
     try:
         for batch in _batches(items, batch_size):
             if isinstance(batch, PressgraphError):
                 yield batch
                 continue
-            pending.append(pool.submit(extract_batch, batch))
+            try:
+                pending.append((batch, pool.executor.submit(extract_batch, batch)))
+            except BrokenProcessPool:  # died since the last result: the next one says so
+                pending.append((batch, _broken_future()))
             if len(pending) >= 2 * workers:
                 yield from oldest()
         while pending:
             yield from oldest()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _broken_future() -> Future[list[Extraction | IngestError]]:
+    future: Future[list[Extraction | IngestError]] = Future()
+    future.set_exception(BrokenProcessPool("the pool lost a worker"))
+    return future
 
 
 def extract_documents(
