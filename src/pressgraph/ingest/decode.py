@@ -111,7 +111,7 @@ def decode_bytes(data: bytes, source: str) -> str:
 def decode_lines(data: bytes, source: str) -> Iterator[tuple[int, str | IngestError]]:
     """``(line number, text)`` of each line of a JSON Lines file, or ``(line number,
     error)`` for a line that is not UTF-8 (see the module docstring). Lines are split on
-    ``\n`` only (a JSON string may hold U+2028 raw). A file that starts with a UTF-16
+    ``\\n`` only (a JSON string may hold U+2028 raw). A file that starts with a UTF-16
     byte-order mark is decoded whole. Raises :class:`IngestError` when the file is empty,
     binary, or not the UTF-16 its mark says."""
     if data.startswith(_UTF16_BOMS):
