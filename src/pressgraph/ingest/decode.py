@@ -109,14 +109,14 @@ def decode_bytes(data: bytes, source: str) -> str:
 
 
 def decode_lines(data: bytes, source: str) -> Iterator[tuple[int, str | IngestError]]:
-    """``(line number, text)`` of each line of a JSON Lines file, or ``(line number,
-    error)`` for a line that is not UTF-8 (see the module docstring). Lines are split on
-    ``\\n`` only (a JSON string may hold U+2028 raw). A file that starts with a UTF-16
-    byte-order mark is decoded whole. Raises :class:`IngestError` when the file is empty,
-    binary, or not the UTF-16 its mark says."""
+    """``(line number, text)`` of each line of a JSON Lines file, normalised as
+    :func:`normalise_text` does, or ``(line number, error)`` for a line that is not UTF-8
+    (see the module docstring). Lines are split on ``\\n`` only (a JSON string may hold
+    U+2028 raw). A file that starts with a UTF-16 byte-order mark is decoded whole. Raises
+    :class:`IngestError` when the file is empty, binary, or not the UTF-16 its mark says."""
     if data.startswith(_UTF16_BOMS):
         for lineno, line in enumerate(_decode(data, source).split("\n"), start=1):
-            yield lineno, line
+            yield lineno, normalise_text(line)
         return
     _check_text_bytes(data, source)
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
@@ -125,7 +125,7 @@ def decode_lines(data: bytes, source: str) -> Iterator[tuple[int, str | IngestEr
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end
         try:
-            yield lineno, data[start:end].decode("utf-8")
+            yield lineno, normalise_text(data[start:end].decode("utf-8"))
         except UnicodeDecodeError as exc:
             yield (
                 lineno,
