@@ -67,8 +67,9 @@ def rules_en() -> Callable[[str], Extraction]:
 
 @dataclass
 class Route:
-    """What the local site answers on one path: status, headers, body, and a delay (seconds,
-    before the headers) to make a request time out."""
+    """What the local site answers on one path: status, headers, body, a delay (seconds,
+    before the headers) to make a request time out, and a drip (seconds between two bytes
+    of the body) to make it slow."""
 
     body: bytes = b""
     status: int = 200
@@ -76,6 +77,7 @@ class Route:
         default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"}
     )
     delay: float = 0.0
+    drip: float = 0.0
 
 
 @dataclass
@@ -99,11 +101,12 @@ class LocalSite:
         content_type: str = "text/html; charset=utf-8",
         headers: dict[str, str] | None = None,
         delay: float = 0.0,
+        drip: float = 0.0,
     ) -> str:
         """Answer ``path`` with this; returns its URL."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         all_headers = {"Content-Type": content_type, **(headers or {})}
-        self.routes[path] = Route(data, status, all_headers, delay)
+        self.routes[path] = Route(data, status, all_headers, delay, drip)
         return self.url(path)
 
 
@@ -126,7 +129,13 @@ def local_site() -> Iterator[LocalSite]:
                 if "Content-Length" not in route.headers:
                     self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
-                self.wfile.write(route.body)
+                if not route.drip:
+                    self.wfile.write(route.body)
+                for i in range(len(route.body) if route.drip else 0):
+                    self.wfile.write(route.body[i : i + 1])
+                    self.wfile.flush()
+                    if stop.wait(route.drip):
+                        break
             except OSError:  # the client gave up (timeout test)
                 pass
 

@@ -24,16 +24,19 @@ class IngestError(PressgraphError):
     """An input cannot be turned into a document.
 
     ``source`` names the file (and line, as ``path:line``) or URL; ``reason`` says why.
+    ``details`` keeps the traceback of an unexpected failure behind it (shown with
+    ``--debug``; see :mod:`pressgraph.isolation`).
     """
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, *, details: str | None = None) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.details = details
 
-    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
-        # Pickled by its two fields, so an error crosses a process pool intact.
-        return (IngestError, (self.source, self.reason))
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled by its fields, so an error crosses a process pool intact.
+        return (IngestError, (self.source, self.reason), {"details": self.details})
 
 
 class ExtractionError(PressgraphError):

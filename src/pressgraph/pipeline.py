@@ -2,7 +2,10 @@
 
 :func:`run` reads inputs, parses the documents that are not stored yet (in batches, with
 ``nlp.pipe``), extracts their claims and stores each document in its own transaction.
-Bad inputs are reported through the returned :class:`RunReport` and never stop the run.
+Each document passes each stage in isolation (:mod:`pressgraph.isolation`): whatever goes
+wrong with one, reading, parsing, extracting or storing it, is one ``rejected`` line of the
+returned :class:`RunReport` naming it, and the run goes on with the others. A text longer
+than one parse is parsed and extracted in parts (:mod:`pressgraph.extract.parts`).
 
 With ``workers > 1``, batches are parsed and extracted in a pool of worker processes
 (:func:`extract_parsed` is pure, so an :class:`Extraction` crosses the pool as is) while
@@ -16,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict, deque
@@ -23,16 +27,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressgraph import nlp
-from pressgraph.errors import ConfigError, ExtractionError, IngestError, PressgraphError
-from pressgraph.extract import detect_language, extract_parsed
+from pressgraph.errors import ConfigError, IngestError, PressgraphError
+from pressgraph.extract import detect_language, extract_in_parts, extract_parsed
 from pressgraph.ingest import IngestOptions, iter_documents
+from pressgraph.isolation import attempt, rejection
 from pressgraph.lang import lexicon
 from pressgraph.model import Document, Extraction
 from pressgraph.resolve.dedup import canonical_url
 from pressgraph.store import SQLiteStore
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -91,32 +101,73 @@ def language_of(doc: Document) -> str:
     return doc.language if doc.language in nlp.MODELS else detect_language(doc.text)
 
 
-def extract_batch(docs: Sequence[Document]) -> list[Extraction | PressgraphError]:
+def extract_batch(docs: Sequence[Document]) -> list[Extraction | IngestError]:
     """Parse and extract one batch, grouped per language (one ``nlp.pipe`` per language).
 
-    A language without a pipeline or a lexicon, and a document whose extraction fails,
-    give an :class:`IngestError` in the result instead of an extraction. Module-level and
+    Each document is parsed and extracted in isolation (:mod:`pressgraph.isolation`): a
+    language without a pipeline or a lexicon, a parse or an extraction that fails give an
+    :class:`IngestError` in the result instead of an extraction, and the others are read.
+    A text longer than one parse is read in parts (:func:`_extract_long`). Module-level and
     pure but for the per-process model cache, so a process pool can map it.
     """
-    results: list[Extraction | PressgraphError] = []
+    results: list[Extraction | IngestError] = []
     by_lang: dict[str, list[Document]] = {}
     for d in docs:
-        by_lang.setdefault(language_of(d), []).append(d)
+        lang = attempt(_name(d), "parsing", partial(language_of, d))
+        if isinstance(lang, IngestError):
+            results.append(lang)
+        else:
+            by_lang.setdefault(lang, []).append(d)
     for lang, group in by_lang.items():
         try:
             pipe = nlp.load(lang)
             lexicon(lang)
         except PressgraphError as exc:
             reason = f"language {lang!r} not supported: {exc}"
-            results += [IngestError(d.source or d.id, reason) for d in group]
+            results += [IngestError(_name(d), reason) for d in group]
             continue
-        for d, parsed in zip(group, pipe.pipe(d.text for d in group), strict=True):
-            try:
-                results.append(extract_parsed(d, parsed, lang))
-            except Exception as exc:  # one bad document must not stop the run
-                log.debug("extraction failed", exc_info=True)
-                results.append(IngestError(d.source or d.id, f"extraction failed: {exc}"))
+        results += _extract_group(pipe, lang, group)
     return results
+
+
+def _name(doc: Document) -> str:
+    """How a document is named in a rejected line: where it was read, else its id."""
+    return doc.source or doc.id
+
+
+def _extract_group(
+    pipe: Language, lang: str, group: Sequence[Document]
+) -> list[Extraction | IngestError]:
+    """The extraction of each document of one language, in order; errors in place."""
+    limit = nlp.part_limit(pipe)
+    parses = nlp.parse_each(pipe, [d.text for d in group if len(d.text) <= limit])
+    results: list[Extraction | IngestError] = []
+    for d in group:
+        if len(d.text) > limit:
+            results.append(_extract_long(pipe, lang, d))
+            continue
+        doc = next(parses)
+        if isinstance(doc, Exception):
+            results.append(rejection(_name(d), doc, "parsing"))
+        else:
+            results.append(attempt(_name(d), "extraction", partial(extract_parsed, d, doc, lang)))
+    return results
+
+
+def _extract_long(pipe: Language, lang: str, doc: Document) -> Extraction | IngestError:
+    """A text longer than one parse, parsed and extracted part by part
+    (:func:`pressgraph.nlp.parse_parts`, :func:`pressgraph.extract.extract_in_parts`)."""
+    log.info(
+        "%s: %d characters, read in parts of at most %d",
+        _name(doc),
+        len(doc.text),
+        nlp.part_limit(pipe),
+    )
+    return attempt(
+        _name(doc),
+        "extraction",
+        lambda: extract_in_parts(doc, nlp.parse_parts(pipe, doc.text), lang),
+    )
 
 
 def _batches(
@@ -154,36 +205,82 @@ def _exit_when_orphaned(parent: int) -> None:
     threading.Thread(target=watch, name="pressgraph-orphan-watch", daemon=True).start()
 
 
+class _Pool:
+    """The process pool of a run, made anew when a worker process dies (a pool that lost a
+    worker takes no more work)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=pool_context(),
+            initializer=_exit_when_orphaned,
+            initargs=(os.getpid(),),
+        )
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def alone(self, doc: Document) -> Extraction | IngestError:
+        """``doc`` read in a worker on its own: a document that kills its worker (a crash
+        in native code, the memory killer) is rejected, and the pool made anew."""
+        try:
+            [result] = self.executor.submit(extract_batch, [doc]).result()
+            return result
+        except BrokenProcessPool:
+            self.renew()
+            return IngestError(_name(doc), "extraction failed: its worker process died")
+
+
 def _extract_in_pool(
     items: Iterable[Document | PressgraphError], batch_size: int, workers: int
 ) -> Iterator[Extraction | PressgraphError]:
-    """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded."""
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=pool_context(),
-        initializer=_exit_when_orphaned,
-        initargs=(os.getpid(),),
-    )
-    pending: deque[Future[list[Extraction | PressgraphError]]] = deque()
+    """:func:`extract_batch` over a pool of ``workers`` processes, in order, bounded.
 
-    def oldest() -> list[Extraction | PressgraphError]:
+    When a worker dies, every batch in flight is lost with the pool: their documents are
+    read again one at a time in a new pool (:meth:`_Pool.alone`), so the one that killed
+    its worker is rejected and the others are read."""
+    pool = _Pool(workers)
+    pending: deque[tuple[list[Document], Future[list[Extraction | IngestError]]]] = deque()
+
+    def oldest() -> Iterator[Extraction | IngestError]:
+        batch, future = pending.popleft()
         try:
-            return pending.popleft().result()
-        except BrokenProcessPool as exc:
-            raise ExtractionError(f"a worker process died ({exc})") from exc
+            yield from future.result()
+            return
+        except BrokenProcessPool:
+            lost = [batch, *(b for b, _future in pending)]
+            pending.clear()
+        log.warning("a worker process died: reading its %d batch(es) again", len(lost))
+        pool.renew()
+        for doc in (d for b in lost for d in b):
+            yield pool.alone(doc)
 
     try:
         for batch in _batches(items, batch_size):
             if isinstance(batch, PressgraphError):
                 yield batch
                 continue
-            pending.append(pool.submit(extract_batch, batch))
+            try:
+                pending.append((batch, pool.executor.submit(extract_batch, batch)))
+            except BrokenProcessPool:  # died since the last result: the next one says so
+                pending.append((batch, _broken_future()))
             if len(pending) >= 2 * workers:
                 yield from oldest()
         while pending:
             yield from oldest()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _broken_future() -> Future[list[Extraction | IngestError]]:
+    future: Future[list[Extraction | IngestError]] = Future()
+    future.set_exception(BrokenProcessPool("the pool lost a worker"))
+    return future
 
 
 def extract_documents(
@@ -200,8 +297,19 @@ def extract_documents(
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, got {workers}")
     if workers > 1:
-        yield from _extract_in_pool(items, batch_size, workers)
-        return
+        results = _extract_in_pool(items, batch_size, workers)
+    else:
+        results = _extract_here(items, batch_size)
+    for result in results:
+        if isinstance(result, IngestError) and result.details:
+            log.debug("%s\n%s", result, result.details.rstrip())  # shown with --debug
+        yield result
+
+
+def _extract_here(
+    items: Iterable[Document | PressgraphError], batch_size: int
+) -> Iterator[Extraction | PressgraphError]:
+    """:func:`extract_batch` in this process, batch after batch; errors pass through."""
     for batch in _batches(items, batch_size):
         if isinstance(batch, PressgraphError):
             yield batch
@@ -221,11 +329,19 @@ def run(
     """Ingest ``paths`` (files, folders, URLs) into ``store``. Re-running on the same
     inputs changes nothing.
 
-    ``workers > 1`` parses and extracts in that many processes; this process alone writes.
-    ``ingest`` sets how inputs are read and fetched (``max_bytes`` overrides its cap).
+    Every document goes through every stage in isolation (:mod:`pressgraph.isolation`):
+    what fails on one (reading it, parsing, extracting, storing it) is one line of
+    ``RunReport.rejected`` naming it, and the run goes on. Only a store that cannot be
+    written at all (:func:`store_broken`) stops the run. ``workers > 1`` parses and
+    extracts in that many processes; this process alone writes. ``ingest`` sets how inputs
+    are read and fetched (``max_bytes`` overrides its cap).
     """
     report = RunReport()
     notify = progress or (lambda event, detail: None)
+
+    def reject(error: PressgraphError) -> None:
+        report.rejected.append(str(error))
+        notify("rejected", str(error))
 
     def fresh() -> Iterator[Document | PressgraphError]:
         seen = _Recent(RECENT)
@@ -233,29 +349,84 @@ def run(
             if isinstance(item, PressgraphError):
                 yield item
                 continue
-            keys = [item.id, *filter(None, [canonical_url(item.url)])]
-            if any(k in seen for k in keys) or store.duplicate_of(item) is not None:
+            keys = attempt(_name(item), "reading", partial(_keys_of, item))
+            if isinstance(keys, IngestError):
+                yield keys
+                continue
+            stored = _is_stored(store, item, keys, seen)
+            if isinstance(stored, IngestError):
+                yield stored
+            elif stored:
                 report.skipped.append(item.id)
-                notify("skipped", item.source or item.id)
+                notify("skipped", _name(item))
             else:
                 seen.update(keys)
                 yield item
 
     for result in extract_documents(fresh(), workers=workers):
         if isinstance(result, PressgraphError):
-            report.rejected.append(str(result))
-            notify("rejected", str(result))
+            reject(result)
             continue
-        if store.add(result):
+        added = store_extraction(store, result)
+        if isinstance(added, IngestError):
+            reject(added)
+        elif added:
             report.stored.append(result.document.id)
             report.claims += len(result.claims)
             if store.story_of(result.document.id) != result.document.id:
                 report.reprints += 1
-            notify("stored", result.document.source or result.document.id)
+            notify("stored", _name(result.document))
         else:
             report.skipped.append(result.document.id)
-            notify("skipped", result.document.source or result.document.id)
+            notify("skipped", _name(result.document))
     return report
+
+
+def _keys_of(doc: Document) -> list[str]:
+    """What makes two documents the same article: their id, their canonical URL."""
+    return [doc.id, *filter(None, [canonical_url(doc.url)])]
+
+
+def _is_stored(
+    store: SQLiteStore, doc: Document, keys: list[str], seen: _Recent
+) -> bool | IngestError:
+    """Whether ``doc`` was read earlier in the run or is in the store already."""
+    if any(k in seen for k in keys):
+        return True
+    try:
+        return store.duplicate_of(doc) is not None
+    except Exception as exc:
+        if store_broken(exc):
+            raise
+        return rejection(_name(doc), exc, "storing")
+
+
+def store_extraction(store: SQLiteStore, extraction: Extraction) -> bool | IngestError:
+    """Store one document in its own transaction: whether it was new, or the error that
+    stands for it (the transaction rolled back: nothing of it is written, nothing already
+    stored is touched). A store that cannot be written at all is raised: every document
+    after it would fail the same way."""
+    try:
+        return store.add(extraction)
+    except Exception as exc:
+        if store_broken(exc):
+            raise
+        return rejection(_name(extraction.document), exc, "storing")
+
+
+#: SQLite errors of the database itself (locked, full, read-only, corrupt), not of one
+#: document's data: :class:`sqlite3.DatabaseError` itself and these subclasses.
+_DATABASE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
+
+
+def store_broken(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the store cannot be written at all."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause) is sqlite3.DatabaseError or isinstance(cause, _DATABASE_ERRORS):
+            return True
+        cause = cause.__cause__
+    return False
 
 
 def extract_paths(paths: Sequence[str | Path]) -> Iterator[Extraction | PressgraphError]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -281,3 +282,22 @@ def test_hostile_corpus_one_line_each_and_good_inputs_stored(
     assert len(docs) == 8, sources
     mislabelled = next(d for d in docs if (d.source or "").endswith("mislabelled.html"))
     assert "énergétique" in mislabelled.text and "Ã" not in mislabelled.text
+
+
+@pytest.mark.parametrize("encoding", [None, "gzip"])
+def test_a_dripped_body_is_cut_at_the_deadline_of_the_whole_answer(
+    local_site: Any, encoding: str | None
+) -> None:
+    """A byte every 0.2 s never trips the read timeout (1.5 s here): the deadline of the
+    whole answer cuts it, compressed or not (a compressed drip decodes to nothing for long)."""
+    body = ARTICLE_FR if encoding is None else gzip.compress(ARTICLE_FR)
+    headers = {"Content-Encoding": encoding} if encoding else {}
+    url = local_site.serve("/drip", body, headers=headers, drip=0.2)
+    policy = FetchPolicy(timeout=1.5, min_interval=0.0, allowed_networks=("127.0.0.1/32",))
+    started = time.monotonic()
+    docs, errors = read([url], policy)
+    elapsed = time.monotonic() - started
+    assert docs == [] and [str(e) for e in errors] == [
+        f"{url}: timed out after 1.5 s (body too slow)"
+    ]
+    assert elapsed < 1.5 + 1.0

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pressgraph.extract.parts import extract_in_parts
 from pressgraph.extract.reader import Proposal, Reader
 from pressgraph.extract.scorer import Model, default_model
 from pressgraph.lang import function_words, lexicon
 from pressgraph.model import Document, Extraction
 
-__all__ = ["Proposal", "detect_language", "extract", "extract_parsed", "propose_parsed"]
+__all__ = [
+    "Proposal",
+    "detect_language",
+    "extract",
+    "extract_in_parts",
+    "extract_parsed",
+    "propose_parsed",
+]
 
 _FR_WORDS = function_words("fr")
 _EN_WORDS = function_words("en")
@@ -33,11 +41,12 @@ def detect_language(text: str) -> str:
 
 
 def extract(document: Document) -> Extraction:
-    """Parse ``document`` and extract its claims (with the shipped scorer)."""
+    """Parse ``document`` and extract its claims (with the shipped scorer); a text longer
+    than one parse is read in parts (:mod:`pressgraph.extract.parts`)."""
     from pressgraph import nlp
 
     lang = document.language or detect_language(document.text)
-    return extract_parsed(document, nlp.load(lang)(document.text), lang)
+    return extract_in_parts(document, nlp.parse_parts(nlp.load(lang), document.text), lang)
 
 
 def _reader(document: Document, doc: Doc, lang: str) -> Reader:

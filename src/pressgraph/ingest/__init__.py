@@ -20,17 +20,22 @@ extension                       parser
 ==============================  ===========================================================
 
 Bad inputs are *yielded* as :class:`~pressgraph.errors.IngestError` (never raised), so the
-caller reports them and goes on. A ``.txt``/``.md`` file named like ``name.fr.txt`` gets
-that language. The size cap (``max_bytes``) holds for a file as read, for what it inflates
-to, for a fetched body and for each record of an archive (an archive itself is streamed).
-With ``follow``, the link of each feed entry is fetched and its page is the article.
+caller reports them and goes on: each input named, each file of a folder, each line, entry
+and record is read in isolation (:mod:`pressgraph.isolation`), so whatever fails on one of
+them (an unreadable folder, a crash of a parsing library) is one error naming it. A
+``.txt``/``.md`` file named like ``name.fr.txt`` gets that language. The size cap
+(``max_bytes``) holds for a file as read, for what it inflates to, for a fetched body and
+for each record of an archive (an archive itself is streamed). With ``follow``, the link of
+each feed entry is fetched and its page is the article.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pressgraph.errors import IngestError
@@ -42,6 +47,7 @@ from pressgraph.ingest.html import DEFAULT_TIME_BUDGET, parse_html
 from pressgraph.ingest.jsonl import iter_jsonl, parse_json_document
 from pressgraph.ingest.text import parse_text
 from pressgraph.ingest.warc import iter_warc
+from pressgraph.isolation import attempt, guard
 from pressgraph.lang import LANGUAGES
 from pressgraph.model import Document
 
@@ -111,17 +117,25 @@ def _language_of(path: Path) -> str | None:
     return tag if tag in _LANGUAGE_TAGS else None
 
 
-def _expand_folder(folder: Path) -> list[Path]:
-    """Every supported file under ``folder``, recursively, sorted; hidden files and folders
-    (names starting with ``.``) are left out."""
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and _format_of(path) is not None:
-            found.append(path)
-    return sorted(found)
+def _expand_folder(folder: Path) -> tuple[list[Path], list[IngestError]]:
+    """Every supported file under ``folder``, recursively, sorted, and one error per folder
+    that cannot be listed; hidden files and folders (names starting with ``.``) are left
+    out, and links to folders are not followed."""
+    found: list[Path] = []
+    errors: list[IngestError] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(
+            IngestError(str(exc.filename or folder), f"cannot read folder ({exc.strerror or exc})")
+        )
+
+    for parent, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(parent, name)
+            if not name.startswith(".") and _format_of(path) is not None and path.is_file():
+                found.append(path)
+    return sorted(found), errors
 
 
 class _Reader:
@@ -196,11 +210,11 @@ class _Reader:
                 )  # fmt: skip
             elif fmt == "feed":
                 yield from self.feed(data, source, url)
+            elif fmt == "jsonl":
+                yield from iter_jsonl(data, source=source)
             else:
                 text = decode_bytes(data, source)
-                if fmt == "jsonl":
-                    yield from iter_jsonl(text, source=source)
-                elif fmt == "json":
+                if fmt == "json":
                     yield parse_json_document(text, source=source)
                 else:
                     yield parse_text(
@@ -210,18 +224,20 @@ class _Reader:
             yield exc
 
     def feed(self, data: bytes, source: str, url: str | None) -> Iterator[Document | IngestError]:
+        """The articles of a feed, each entry read in isolation."""
         for entry in parse_feed(data, source=source, base_url=url):
-            try:
-                if self.options.follow and entry.link and is_url(entry.link):
-                    for page in self.read_url(entry.link, feeds=False):
-                        if isinstance(page, IngestError):
-                            yield IngestError(f"{entry.source} {page.source}", page.reason)
-                        else:
-                            yield fill_from_entry(page, entry)
-                else:
-                    yield entry_document(entry)
-            except IngestError as exc:
-                yield exc
+            if self.options.follow and entry.link and is_url(entry.link):
+                for page in guard(entry.link, "reading", self.read_url(entry.link, feeds=False)):
+                    if isinstance(page, IngestError):
+                        yield IngestError(
+                            f"{entry.source} {page.source}", page.reason, details=page.details
+                        )
+                    else:
+                        yield attempt(
+                            entry.source, "reading", partial(fill_from_entry, page, entry)
+                        )
+            else:
+                yield attempt(entry.source, "reading", partial(entry_document, entry))
 
     # -- the web -------------------------------------------------------------------------
 
@@ -278,29 +294,58 @@ def iter_documents(
     seen: set[Path | str] = set()
     try:
         for given in paths:
-            source = str(given)
+            source = source_name(given)
             if is_url(source):
                 if source not in seen:
                     seen.add(source)
-                    yield from reader.read_url(source)
+                    yield from guard(source, "reading", reader.read_url(source))
                 continue
-            path = Path(given)
-            if path.is_dir():
-                files = _expand_folder(path)
-                if not files:
-                    yield IngestError(source, "no supported files in folder")
-                named = [(f, str(f)) for f in files]
-            elif path.exists():
-                named = [(path, source)]
-            else:
-                yield IngestError(source, "no such file or directory")
-                continue
-            for file, file_source in named:
-                key = file.resolve()
-                if key in seen:
-                    logger.debug("%s: already read", file_source)
+            for named in guard(source, "reading", _files_of(Path(given), source)):
+                if isinstance(named, IngestError):
+                    yield named
                     continue
-                seen.add(key)
-                yield from reader.read_file(file, file_source)
+                file, file_source = named
+                yield from guard(
+                    file_source, "reading", _read_once(reader, file, file_source, seen)
+                )
     finally:
         reader.close()
+
+
+def source_name(given: str | Path) -> str:
+    """How an input is named in documents and errors: its path or URL as text. A file name
+    that is not UTF-8 (``caf\\xe9.txt`` from a Windows-1252 disk) reaches Python with lone
+    surrogates, which no database or terminal takes: its odd bytes are written as
+    ``\\xe9`` instead, so the article is stored and the name still says which file."""
+    try:
+        raw = os.fsencode(given)
+    except UnicodeEncodeError:  # surrogates that no file name decoded to
+        raw = str(given).encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _files_of(path: Path, source: str) -> Iterator[tuple[Path, str] | IngestError]:
+    """The files an input names, each with the name it is reported by: a file itself, or
+    every supported file of a folder (and an error per folder that cannot be listed)."""
+    if path.is_dir():
+        files, errors = _expand_folder(path)
+        yield from errors
+        if not files and not errors:
+            yield IngestError(source, "no supported files in folder")
+        yield from ((f, source_name(f)) for f in files)
+    elif path.exists():
+        yield path, source
+    else:
+        yield IngestError(source, "no such file or directory")
+
+
+def _read_once(
+    reader: _Reader, file: Path, source: str, seen: set[Path | str]
+) -> Iterator[Document | IngestError]:
+    """The documents of ``file``, unless a name of the same file was read before."""
+    key = file.resolve()
+    if key in seen:
+        logger.debug("%s: already read", source)
+        return
+    seen.add(key)
+    yield from reader.read_file(file, source)

@@ -6,6 +6,11 @@ fails. UTF-16 is read only when the file starts with its BOM. The result always 
 newlines and is in Unicode NFC, so the same article gets the same content hash however
 it was saved.
 
+JSON Lines are decoded line by line (:func:`decode_lines`): JSON is UTF-8 (RFC 8259), and a
+dump is many articles, so one line of other bytes is that line's fault, not the file's: it
+is rejected alone, and the other lines are read as written (decoding the whole file as
+Windows-1252 instead would garble every accented letter of every good line).
+
 Markup (HTML pages, feed entries fetched as pages, WARC records) is decoded by
 :func:`decode_markup`, in the order a browser uses: a byte-order mark, then the charset the
 HTTP header declares, then the page's own ``<meta charset>``, then detection
@@ -20,12 +25,19 @@ import codecs
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
 from pressgraph.errors import IngestError
 
-__all__ = ["decode_bytes", "decode_markup", "normalise_text", "sniff_meta_charset"]
+__all__ = [
+    "decode_bytes",
+    "decode_lines",
+    "decode_markup",
+    "normalise_text",
+    "sniff_meta_charset",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -77,21 +89,52 @@ def _decode(data: bytes, source: str) -> str:
     return data.decode("latin-1")
 
 
+def _check_text_bytes(data: bytes, source: str) -> None:
+    """Raise :class:`IngestError` when ``data`` (not UTF-16) is empty or looks binary."""
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        raise IngestError(source, "empty file")
+    reason = _binary_reason(data)
+    if reason is not None:
+        raise IngestError(source, reason)
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode the bytes of a text file; raise :class:`IngestError` for empty or binary input."""
-    if data.startswith(_UTF16_BOMS):
-        text = _decode(data, source)
-    else:
-        if not data.removeprefix(codecs.BOM_UTF8).strip():
-            raise IngestError(source, "empty file")
-        reason = _binary_reason(data)
-        if reason is not None:
-            raise IngestError(source, reason)
-        text = _decode(data, source)
-    text = normalise_text(text)
+    if not data.startswith(_UTF16_BOMS):
+        _check_text_bytes(data, source)
+    text = normalise_text(_decode(data, source))
     if not text.strip():
         raise IngestError(source, "empty file")
     return text
+
+
+def decode_lines(data: bytes, source: str) -> Iterator[tuple[int, str | IngestError]]:
+    """``(line number, text)`` of each line of a JSON Lines file, normalised as
+    :func:`normalise_text` does, or ``(line number, error)`` for a line that is not UTF-8
+    (see the module docstring). Lines are split on ``\\n`` only (a JSON string may hold
+    U+2028 raw). A file that starts with a UTF-16 byte-order mark is decoded whole. Raises
+    :class:`IngestError` when the file is empty, binary, or not the UTF-16 its mark says."""
+    if data.startswith(_UTF16_BOMS):
+        for lineno, line in enumerate(_decode(data, source).split("\n"), start=1):
+            yield lineno, normalise_text(line)
+        return
+    _check_text_bytes(data, source)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    lineno = 1
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        try:
+            yield lineno, normalise_text(data[start:end].decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield (
+                lineno,
+                IngestError(
+                    f"{source}:{lineno}",
+                    f"invalid UTF-8 (byte 0x{exc.object[exc.start]:02X} at column {exc.start + 1})",
+                ),
+            )
+        start, lineno = end + 1, lineno + 1
 
 
 #: How many leading bytes are searched for ``<meta charset>`` (the HTML standard says 1024;

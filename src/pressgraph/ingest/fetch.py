@@ -8,7 +8,9 @@ It is polite and careful by construction:
   reader; honours robots.txt)``), and ``robots.txt`` honoured per host
   (401/403 forbid the whole host, other 4xx allow it, 5xx or no answer forbid it, RFC 9309);
 - at most one request per ``min_interval`` seconds to one host;
-- timeouts on every step and a deadline on the whole body, a size cap (``Content-Length``
+- timeouts on every step and a wall-clock deadline on the whole answer, checked at every
+  read from the network (:class:`_Deadline`: a body dripped a byte at a time is cut at
+  the deadline, not when 64 KiB have come), a size cap (``Content-Length``
   checked first, then the body as it streams, after content decoding: a gzip bomb stops at
   the cap), at most ``max_redirects`` redirects, ``http`` and ``https`` only;
 - only the media types asked for: a non-HTML answer is refused before its body is read;
@@ -25,7 +27,7 @@ import ipaddress
 import logging
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -45,7 +47,6 @@ USER_AGENT = "pressgraph/{version} (press-article reader; honours robots.txt)"
 ROBOTS_AGENT = "pressgraph"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ROBOTS_MAX_BYTES = 512_000
-_CHUNK = 65_536
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -148,6 +149,35 @@ class _GuardedBackend(httpcore.SyncBackend):
         return super().connect_tcp(
             addresses[0], port, timeout, local_address=local_address, socket_options=socket_options
         )
+
+
+class _Deadline(httpx.SyncByteStream):
+    """An answer's raw byte stream, cut once ``clock()`` passes ``deadline``: checked at
+    every read from the network, before content decoding (a compressed drip yields no
+    decoded byte for a long time). A read that waits is bounded by the read timeout."""
+
+    def __init__(
+        self,
+        inner: httpx.SyncByteStream,
+        deadline: float,
+        clock: Callable[[], float],
+        url: str,
+        timeout: float,
+    ) -> None:
+        self._inner = inner
+        self._deadline = deadline
+        self._clock = clock
+        self._url = url
+        self._timeout = timeout
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if self._clock() > self._deadline:
+                raise IngestError(self._url, f"timed out after {self._timeout:g} s (body too slow)")
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 @dataclass
@@ -305,16 +335,16 @@ class Fetcher:
                     raise IngestError(
                         url, f"response too large: {declared} bytes > {max_bytes} (size cap)"
                     )
+                if isinstance(response.stream, httpx.SyncByteStream):
+                    response.stream = _Deadline(
+                        response.stream, deadline, self.clock, url, self.policy.timeout
+                    )
                 body = bytearray()
-                for chunk in response.iter_bytes(_CHUNK):
+                for chunk in response.iter_bytes():
                     body += chunk
                     if len(body) > max_bytes:
                         raise IngestError(
                             url, f"response larger than the size cap ({max_bytes} bytes)"
-                        )
-                    if self.clock() > deadline:
-                        raise IngestError(
-                            url, f"timed out after {self.policy.timeout:g} s (body too slow)"
                         )
                 return status, response.headers, bytes(body)
         except httpx.TimeoutException as exc:

@@ -17,7 +17,11 @@ field           use
 ==============  ===========================================================
 
 Other fields (``entities``, ``facts``, ``license``...) are ignored. ``null`` is the same
-as a missing field. A malformed record raises :class:`IngestError` naming ``path:line``.
+as a missing field. A malformed record raises :class:`IngestError` naming ``path:line``;
+so does a string holding a lone surrogate (``"\\udc00"`` is valid JSON but no text: it
+cannot be hashed, stored or printed). Each line of a dump is decoded and read on its own
+(:func:`~pressgraph.ingest.decode.decode_lines`, :func:`~pressgraph.isolation.attempt`):
+a bad line is one error, and the lines after it are still read.
 """
 
 from __future__ import annotations
@@ -26,16 +30,19 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from pressgraph.errors import IngestError
-from pressgraph.ingest.decode import normalise_text
+from pressgraph.ingest.decode import decode_lines, normalise_text
+from pressgraph.isolation import attempt
 from pressgraph.model import Document
 
 __all__ = ["document_from_record", "iter_jsonl", "parse_json_document", "parse_jsonl_line"]
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _OPTIONAL_STRINGS = ("title", "outlet", "url", "language")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_error(exc: json.JSONDecodeError, *, with_line: bool) -> str:
@@ -59,6 +66,17 @@ def _iso_date(value: str, source: str) -> str:
         raise IngestError(source, f"field 'date' is not an ISO date: {value!r}") from exc
 
 
+def _check_string(value: str, key: str, source: str) -> None:
+    """Raise when ``value`` holds a lone surrogate (json.loads pairs the valid ones)."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise IngestError(
+            source,
+            f"field {key!r} holds a lone surrogate (U+{ord(found.group()):04X} at character "
+            f"{found.start() + 1})",
+        )
+
+
 def document_from_record(record: object, *, source: str) -> Document:
     """Map one decoded JSON record to a :class:`Document` (see the module docstring)."""
     if not isinstance(record, dict):
@@ -70,6 +88,7 @@ def document_from_record(record: object, *, source: str) -> Document:
         raise IngestError(source, f"field 'text' must be a string, got {_type_name(text)}")
     if not text.strip():
         raise IngestError(source, "field 'text' is empty")
+    _check_string(text, "text", source)
     meta: dict[str, Any] = {}
     for key in _OPTIONAL_STRINGS:
         value = record.get(key)
@@ -77,6 +96,7 @@ def document_from_record(record: object, *, source: str) -> Document:
             continue
         if not isinstance(value, str):
             raise IngestError(source, f"field {key!r} must be a string, got {_type_name(value)}")
+        _check_string(value, key, source)
         value = value.strip()
         if value:
             meta[key] = value.lower() if key == "language" else value
@@ -86,11 +106,14 @@ def document_from_record(record: object, *, source: str) -> Document:
             raise IngestError(
                 source, f"field 'id' must be a string or an integer, got {_type_name(ext_id)}"
             )
+        if isinstance(ext_id, str):
+            _check_string(ext_id, "id", source)
         meta["external_id"] = str(ext_id)
     date = record.get("date")
     if date is not None:
         if not isinstance(date, str):
             raise IngestError(source, f"field 'date' must be a string, got {_type_name(date)}")
+        _check_string(date, "date", source)
         if date.strip():
             meta["published"] = _iso_date(date, source)
     return Document.from_text(normalise_text(text), source=source, **meta)
@@ -106,16 +129,18 @@ def parse_jsonl_line(line: str, *, source: str, lineno: int) -> Document:
     return document_from_record(record, source=where)
 
 
-def iter_jsonl(text: str, *, source: str) -> Iterator[Document | IngestError]:
-    """Every record of a decoded JSON Lines file, or an error for each bad line; blank lines
-    are skipped. Lines are split on ``\\n`` only: JSON strings may hold U+2028 raw."""
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield parse_jsonl_line(line, source=source, lineno=lineno)
-        except IngestError as exc:
-            yield exc
+def iter_jsonl(data: bytes, *, source: str) -> Iterator[Document | IngestError]:
+    """Every record of a JSON Lines file, or an error for each bad line (not UTF-8, not
+    JSON, not an article, or anything else that fails on it); blank lines are skipped.
+    Raises :class:`IngestError` when the file as a whole is empty or binary."""
+    for lineno, line in decode_lines(data, source):
+        if isinstance(line, IngestError):
+            yield line
+        elif line.strip():
+            where = f"{source}:{lineno}"
+            yield attempt(
+                where, "reading", partial(parse_jsonl_line, line, source=source, lineno=lineno)
+            )
 
 
 def parse_json_document(text: str, *, source: str) -> Document:
