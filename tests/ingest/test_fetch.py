@@ -165,6 +165,41 @@ def test_read_url_list(tmp_path: Path) -> None:
         read_url_list(tmp_path / "nope.txt")
 
 
+def test_url_list_reads_web_urls_only(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Microsoft rachète OpenAI pour 10 milliards de dollars.\n", "utf-8")
+    listing = tmp_path / "urls.txt"
+    listing.write_text(
+        f"HTTPS://a.example/1\n{secret}\nfile://{secret}\nfile:{secret}\n"
+        f"ftp://b.example/x\n{tmp_path}\nsecret.txt\nhttp://c.example/2\n",
+        encoding="utf-8",
+    )
+    found = read_url_list(listing)
+    assert [f for f in found if isinstance(f, str)] == [
+        "HTTPS://a.example/1",
+        "http://c.example/2",
+    ]
+    refused = [f for f in found if isinstance(f, IngestError)]
+    assert [e.source for e in refused] == [f"{listing}:{n}" for n in range(2, 8)]
+    assert all("not an http(s) URL" in e.reason for e in refused)
+
+
+def test_cli_urls_file_never_reads_local_files(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Microsoft investit 10 milliards de dollars dans OpenAI, a annoncé le groupe.\n",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"{article}\nfile://{article}\n", encoding="utf-8")
+    db = tmp_path / "g.db"
+    result = CliRunner().invoke(app, ["ingest", "--urls", str(listing), "--db", str(db)])
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert text.count("rejected:") == 2 and text.count("not an http(s) URL") == 2
+    assert "stored 0 document(s)" in text and "rejected 2" in text
+
+
 def test_cli_ingest_url_needs_allow_private(local_site: Any, tmp_path: Path) -> None:
     url = local_site.serve("/a", ARTICLE_FR)
     listing = tmp_path / "urls.txt"

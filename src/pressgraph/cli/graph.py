@@ -131,11 +131,16 @@ def ingest(
         fetch=FetchPolicy(max_bytes=max_bytes, allow_private=allow_private),
     )
     try:
-        inputs = [*(paths or []), *(read_url_list(urls) if urls else [])]
-        if not inputs:
+        listed = read_url_list(urls) if urls else []
+        refused = [str(item) for item in listed if isinstance(item, PressgraphError)]
+        inputs = [*(paths or []), *(item for item in listed if isinstance(item, str))]
+        if not inputs and not refused:
             raise ConfigError("nothing to ingest: give files, folders, URLs or --urls FILE")
+        for line in refused:
+            rejected(line)
         started = time.perf_counter()
         result = _ingest(inputs, db_path(db), workers=workers, options=options)
+        result.rejected[:0] = refused
     except PressgraphError as exc:
         fail(exc)
         return

@@ -259,15 +259,32 @@ class _Reader:
         )  # fmt: skip
 
 
-def read_url_list(path: str | Path) -> list[str]:
+def read_url_list(path: str | Path) -> list[str | IngestError]:
     """The URLs of a ``--urls`` file: one a line; blank lines and ``#`` comments skipped.
-    Raises :class:`IngestError` when the file cannot be read."""
+
+    Only ``http://`` and ``https://`` URLs are read from it: any other line (a local path, a
+    ``file:`` URL, another scheme) is one :class:`IngestError` in the list, named
+    ``path:line``, so a list of URLs never makes pressgraph read local files. Raises
+    :class:`IngestError` when the file cannot be read."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
     except OSError as exc:
         raise IngestError(str(path), f"cannot read URL list ({exc.strerror or exc})") from exc
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    found: list[str | IngestError] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if is_url(line):
+            found.append(line)
+        else:
+            found.append(
+                IngestError(
+                    f"{source_name(path)}:{number}",
+                    f"not an http(s) URL: {line!r} (a --urls file names web pages only)",
+                )
+            )
+    return found
 
 
 def iter_documents(
