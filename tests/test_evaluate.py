@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pressgraph.errors import IngestError
+from pressgraph.errors import GoldError, IngestError, PressgraphError
 from pressgraph.evaluate import (
     EvalReport,
     format_fact,
@@ -459,8 +462,26 @@ def test_predictions_for_unknown_articles_are_ignored() -> None:
 
 
 def test_duplicate_gold_ids_rejected() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(GoldError, match="duplicate gold article id: 'a1'") as caught:
         score([article("a1", []), article("a1", [])], {})
+    assert isinstance(caught.value, PressgraphError)
+
+
+def test_duplicate_gold_ids_are_one_line_in_the_cli(tmp_path: Path) -> None:
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(json.dumps(article("a1", [])), encoding="utf-8")
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pressgraph", "evaluate", str(tmp_path / "a.json"),
+         str(tmp_path / "b.json")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "'a1'" in lines[0]
+    assert "given twice" in lines[0]
 
 
 # --------------------------------------------------------------------------- output

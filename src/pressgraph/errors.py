@@ -4,7 +4,9 @@
     ├── ConfigError            bad option, missing model, unusable configuration
     ├── IngestError            an input cannot be read (names the input and the reason)
     ├── ExtractionError        the NLP or extraction stage failed on a document
-    └── StoreError             the database cannot be opened, migrated or written
+    ├── StoreError             the database cannot be opened, migrated or written
+    ├── NotFound               no stored entity answers to a name
+    └── GoldError              a gold set cannot be scored as given (two articles, one id)
 
 Third-party errors are mapped at the boundary with ``raise ... from exc``.
 """
@@ -45,3 +47,13 @@ class ExtractionError(PressgraphError):
 
 class StoreError(PressgraphError):
     """The store cannot be opened, migrated or written."""
+
+
+class NotFound(PressgraphError):
+    """No stored entity answers to a name."""
+
+
+class GoldError(PressgraphError, ValueError):
+    """A set of gold articles cannot be scored as given (two articles share an id).
+
+    Also a :class:`ValueError`, which :func:`pressgraph.evaluate.score` raised before."""

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressgraph.errors import PressgraphError
+# NotFound lives in errors.py with every error class; ``query.NotFound`` stays importable.
+from pressgraph.errors import NotFound, PressgraphError
 from pressgraph.resolve.facts import Fact, build_facts, reported_on
 from pressgraph.store import SQLiteStore
 from pressgraph.store.search import SearchError, SearchResults, Segment
@@ -31,10 +32,6 @@ __all__ = [
 ]
 
 _ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-class NotFound(PressgraphError):
-    """No stored entity answers to a name."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pressgraph import pipeline
 from pressgraph.cli.app import app, err, fail, print_json, print_plain, rejected
-from pressgraph.errors import ConfigError, PressgraphError
+from pressgraph.errors import GoldError, PressgraphError
 
 GoldArgument = Annotated[
     list[Path], typer.Argument(help="Gold folders (or files) in the shared/eval format.")
@@ -28,7 +28,7 @@ def _load(golds: Sequence[Path]) -> list[dict[str, Any]]:
     for path in golds:
         for article in ev.load_gold(path):
             if str(article["id"]) in seen:
-                raise ConfigError(f"{path}: article {article['id']!r} is given twice")
+                raise GoldError(f"{path}: article {article['id']!r} is given twice")
             seen.add(str(article["id"]))
             articles.append(article)
     return articles

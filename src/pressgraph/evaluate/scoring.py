@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pressgraph.errors import GoldError
 from pressgraph.evaluate.gold import (
     alias_map,
     article_language,
@@ -114,7 +115,7 @@ def score(
     A gold article with no entry in ``predictions`` counts as predicting nothing; entries of
     ``predictions`` whose id is not a gold article are ignored. Every ratio whose
     denominator is zero is 0.0 (so empty predictions give P = R = F1 = 0.0). Raises
-    :class:`ValueError` when two gold articles share an id.
+    :class:`~pressgraph.errors.GoldError` when two gold articles share an id.
     """
     total = _Counts()
     by_type: dict[str, _Counts] = {}
@@ -126,7 +127,7 @@ def score(
     for article in golds:
         art_id = str(article.get("id", ""))
         if art_id in seen:
-            raise ValueError(f"duplicate gold article id: {art_id!r}")
+            raise GoldError(f"duplicate gold article id: {art_id!r}")
         seen.add(art_id)
         lang = article_language(article)
         aliases = alias_map(article)
