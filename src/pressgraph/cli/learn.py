@@ -20,18 +20,25 @@ GoldArgument = Annotated[
 ]
 
 
-def _load(golds: Sequence[Path]) -> list[dict[str, Any]]:
+def _load(golds: Sequence[Path]) -> tuple[list[dict[str, Any]], int]:
+    """The valid gold articles of ``golds``, and how many facts or articles were left out:
+    each is one ``rejected:`` line (file, article, fact index, what is wrong)."""
     from pressgraph import evaluate as ev
 
     articles: list[dict[str, Any]] = []
     seen: set[str] = set()
+    problems = 0
     for path in golds:
-        for article in ev.load_gold(path):
+        gold = ev.read_gold(path)
+        for problem in gold.problems:
+            rejected(str(problem))
+        problems += len(gold.problems)
+        for article in gold.articles:
             if str(article["id"]) in seen:
                 raise GoldError(f"{path}: article {article['id']!r} is given twice")
             seen.add(str(article["id"]))
             articles.append(article)
-    return articles
+    return articles, problems
 
 
 def _progress() -> Progress:
@@ -99,7 +106,7 @@ def evaluate(
     from pressgraph.train.examples import gold_document
 
     try:
-        golds = _load(gold)
+        golds, problems = _load(gold)
         if cv:
             from pressgraph import train as learning
 
@@ -129,6 +136,8 @@ def evaluate(
         print_plain((_cv_table(report) if cv else ev.render_table(result)) + "\n")
     if errors:
         print_plain(ev.render_errors(result) + "\n")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -145,7 +154,7 @@ def train(
     from pressgraph.extract.scorer import packaged_path
 
     try:
-        golds = _load(gold)
+        golds, problems = _load(gold)
         found = _examples(golds)
         with _progress() as bar:
             bar.add_task("training", total=None)
@@ -161,3 +170,5 @@ def train(
         f"({meta['positive_candidates']} facts); C {meta['c']}, threshold {model.threshold}, "
         f"inner cross-validated F1 {meta['inner_cv_f1']:.3f}; written to {escape(str(target))}"
     )
+    if problems:
+        raise typer.Exit(1)

@@ -34,11 +34,15 @@ The package is pure: nothing is printed, nothing global is mutated. :func:`rende
 from __future__ import annotations
 
 from pressgraph.evaluate.gold import (
+    GoldProblem,
+    GoldSet,
     alias_map,
     article_language,
     canonical_name,
+    fact_problems,
     load_gold,
     normalize_name,
+    read_gold,
     source_set,
 )
 from pressgraph.evaluate.matching import (
@@ -55,14 +59,18 @@ __all__ = [
     "PERCENT_TOLERANCE",
     "TYPE_ORDER",
     "EvalReport",
+    "GoldProblem",
+    "GoldSet",
     "alias_map",
     "article_language",
     "canonical_name",
+    "fact_problems",
     "facts_match",
     "format_fact",
     "load_gold",
     "match_facts",
     "normalize_name",
+    "read_gold",
     "render_errors",
     "render_table",
     "score",

@@ -8,22 +8,62 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pressgraph.errors import IngestError
 from pressgraph.lang import LANGUAGES
+from pressgraph.model import FACT_SCHEMA, MODALITIES
 
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u201b\u0060\u00b4\u2032]")
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
 
+@dataclass(frozen=True, slots=True)
+class GoldProblem:
+    """What is wrong with a gold article or one of its facts, and where.
+
+    ``fact`` is the index of the fact in the article's ``facts`` list (from 0), or None when
+    the whole article is unusable (an unknown language)."""
+
+    file: str
+    article: str
+    fact: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = "" if self.fact is None else f" facts[{self.fact}]"
+        return f"{self.file}: article {self.article!r}{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """Gold articles ready to score (invalid facts and articles left out) and what was
+    wrong with the ones left out."""
+
+    articles: list[dict[str, Any]]
+    problems: list[GoldProblem]
+
+
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Load gold articles from a folder of ``.json`` files (sorted by name) or from one file.
+    """The valid gold articles of ``path``: :attr:`GoldSet.articles` of :func:`read_gold`
+    (facts that break the format left out; :func:`read_gold` says which and why)."""
+    return read_gold(path).articles
+
+
+def read_gold(path: str | Path) -> GoldSet:
+    """Load gold articles from a folder of ``.json`` files (sorted by name) or from one file,
+    and check them against the format of ``shared/eval/README.md``.
 
     A file holds one article object or a JSON list of article objects. Each article must be
     an object with an ``id`` and a ``facts`` list. Raises :class:`IngestError` when the path
     does not exist, a folder holds no ``.json`` file, or a file is not valid gold JSON.
+
+    An article in a language pressgraph does not read, and each fact that breaks the format
+    (no subject, no object where its type has one, an unknown type or modality, an amount,
+    percent, currency, date or sources of the wrong shape) is left out and named in
+    :attr:`GoldSet.problems`, one each, so it is never scored.
     """
     p = Path(path)
     if p.is_dir():
@@ -35,6 +75,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     else:
         raise IngestError(str(p), "no such file or folder")
     articles: list[dict[str, Any]] = []
+    problems: list[GoldProblem] = []
     for f in files:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
@@ -46,8 +87,67 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                 raise IngestError(str(f), "a gold article must be an object with an 'id'")
             if not isinstance(item.get("facts", []), list):
                 raise IngestError(str(f), "'facts' must be a list")
-            articles.append(item)
-    return articles
+            name = str(item["id"])
+            language = article_language(item)
+            if language not in LANGUAGES:
+                reason = f"language {language!r} is not one of {', '.join(LANGUAGES)}"
+                problems.append(GoldProblem(str(f), name, None, reason))
+                continue
+            kept: list[Any] = []
+            for index, fact in enumerate(item.get("facts") or []):
+                wrong = fact_problems(fact)
+                problems.extend(GoldProblem(str(f), name, index, w) for w in wrong)
+                if not wrong:
+                    kept.append(fact)
+            articles.append({**item, "facts": kept} if len(kept) < len(item["facts"]) else item)
+    return GoldSet(articles, problems)
+
+
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def fact_problems(fact: object) -> list[str]:
+    """What is wrong with one gold fact against the format (empty when it is valid)."""
+    if not isinstance(fact, Mapping):
+        return ["a fact must be an object"]
+    ftype = fact.get("type")
+    schema = FACT_SCHEMA.get(ftype) if isinstance(ftype, str) else None
+    found: list[str] = []
+    if schema is None:
+        found.append(f"unknown fact type {ftype!r}")
+    if not _is_name(fact.get("subject")):
+        found.append("no subject")
+    if schema is not None:
+        if schema.object is not None and not _is_name(fact.get("object")):
+            found.append(f"no object (a {schema.name} fact has one: the {schema.object})")
+        if schema.object is None and fact.get("object") is not None:
+            found.append(f"an object on a {schema.name} fact, which has none")
+    for key in ("amount", "percent"):
+        value = fact.get(key)
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if value is not None and not (number and math.isfinite(value)):
+            found.append(f"{key} {value!r} is not a number")
+    currency = fact.get("currency")
+    if currency is not None and not (isinstance(currency, str) and _CURRENCY.match(currency)):
+        found.append(f"currency {currency!r} is not an ISO 4217 code (USD, EUR...)")
+    for key in ("date", "until"):
+        value = fact.get(key)
+        if value is not None and not (isinstance(value, str) and _DATE.match(value)):
+            found.append(f"{key} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    modality = fact.get("modality")
+    if modality is not None and modality not in MODALITIES:
+        found.append(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
+    sources = fact.get("sources")
+    if sources is not None and not (
+        isinstance(sources, list) and all(_is_name(s) for s in sources)
+    ):
+        found.append("sources must be a list of names")
+    return found
+
+
+def _is_name(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def normalize_name(name: object) -> str:
