@@ -25,7 +25,7 @@ from pressgraph.extract.legal_forms import (
 )
 from pressgraph.extract.name_edges import number_word_before, trim
 from pressgraph.extract.name_lists import split_lists
-from pressgraph.extract.text import doc_text, whole_occurrences
+from pressgraph.extract.text import WordIndex, doc_text
 from pressgraph.extract.tickers import TICKER
 from pressgraph.lang import Lexicon
 from pressgraph.names import is_legal_suffix
@@ -433,9 +433,9 @@ def _propagate(doc: Doc, found: FoundNames, lex: Lexicon) -> None:
             known.add(first)
     spellings.sort(key=lambda s: len(s[0]), reverse=True)
     conjunctions = lex.name_conjunctions
-    written = doc_text(doc)
+    index = WordIndex(doc_text(doc))
     for text, name in spellings:
-        for m_start, m_end in whole_occurrences(written, text):
+        for m_start, m_end in index.whole_occurrences(text):
             span = doc.char_span(m_start, m_end)
             if span is None or (span.start, span.end) in found:
                 continue

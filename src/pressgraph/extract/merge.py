@@ -85,12 +85,21 @@ def _same_fact(a: Claim, b: Claim) -> bool:
     return a.type == b.type and _parties(a) == _parties(b) and not _conflict(a, b)
 
 
+def _key(c: Claim) -> tuple[str, tuple[str, str | None] | frozenset[str | None]]:
+    """What two claims of one fact share (merging keeps it): their type and parties. Claims
+    are compared only within a key, not pair by pair across the document."""
+    return (c.type, _parties(c))
+
+
 def collapse_negations(claims: Sequence[Claim]) -> list[Claim]:
     """A fact and its negation read in one sentence become the negated claim (see the module
     docstring), in the place of the first."""
     out: list[Claim] = []
+    groups: dict[tuple[object, ...], list[int]] = {}
     for claim in claims:
-        for i, seen in enumerate(out):
+        group = groups.setdefault((claim.evidence_start, *_key(claim)), [])
+        for i in group:
+            seen = out[i]
             if (
                 seen.evidence_start == claim.evidence_start
                 and (seen.modality == "negated") != (claim.modality == "negated")
@@ -100,6 +109,7 @@ def collapse_negations(claims: Sequence[Claim]) -> list[Claim]:
                 out[i] = _combine(negated, stated)
                 break
         else:
+            group.append(len(out))
             out.append(claim)
     return out
 
@@ -107,8 +117,11 @@ def collapse_negations(claims: Sequence[Claim]) -> list[Claim]:
 def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
     """Merge the repeated claims of one document, keeping the order of first mention."""
     out: list[Claim] = []
+    groups: dict[tuple[object, ...], list[int]] = {}
     for claim in collapse_negations(claims):
-        for i, seen in enumerate(out):
+        group = groups.setdefault((claim.modality == "negated", *_key(claim)), [])
+        for i in group:
+            seen = out[i]
             if (seen.modality == "negated") != (claim.modality == "negated"):
                 continue
             if not _same_fact(seen, claim):
@@ -119,5 +132,6 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
                 out[i] = _combine(seen, claim)
             break
         else:
+            group.append(len(out))
             out.append(claim)
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -39,7 +40,7 @@ from pressgraph.extract.text import doc_text
 from pressgraph.extract.tickers import ticker_aliases
 from pressgraph.extract.titles import title_frames
 from pressgraph.lang import Lexicon
-from pressgraph.model import Claim, Document, Entity, Extraction, Mention, TimeExpr
+from pressgraph.model import Claim, Document, Entity, Extraction, Mention, Quantity, TimeExpr
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,23 @@ class Proposal:
 
 def _in(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
+
+
+_T = TypeVar("_T", Quantity, TimeExpr)
+
+
+class _ByOffset(Generic[_T]):
+    """Items indexed by start offset: those starting in a range, in their original order."""
+
+    def __init__(self, items: list[_T]):
+        self.items: list[_T] = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.starts = [items[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[_T]:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        return [self.items[i] for i in sorted(self.order[lo:hi])]
 
 
 class Reader:
@@ -75,6 +93,8 @@ class Reader:
             published=reference,
             kinds=amount_kinds(doc_text(doc), quantities, lex),
         )
+        self.quantities_at = _ByOffset(self.dc.quantities)
+        self.times_at = _ByOffset(self.dc.times)
         names = find_names(doc, lex, document.text)
         self.clusters, of_name = cluster_names(doc, names)
         for name, ticker in ticker_aliases(document.text, names):
@@ -92,6 +112,12 @@ class Reader:
         self.grouped: list[int] = []
         self.contexts: list[SentenceContext] = []
         self.candidates: list[Candidate] = []
+        # The clusters by name (the latest on a tie), kept as clusters are added.
+        self.named: dict[str, Cluster] = {c.name: c for c in self.clusters}
+
+    def _add_cluster(self, cluster: Cluster) -> None:
+        self.clusters.append(cluster)
+        self.named[cluster.name] = cluster
 
     # -- per sentence ------------------------------------------------------------------
     def read(self) -> None:
@@ -138,9 +164,9 @@ class Reader:
         S.topic = self.topic(index)
         S.investee = self.investee
         taken_by_names = {i for r in names for i in range(r.start, r.end)}
-        quantities = [q for q in self.dc.quantities if sent.start_char <= q.start < sent.end_char]
+        quantities = self.quantities_at.within(sent.start_char, sent.end_char)
         S.percents = [q for q in quantities if q.kind == "percent"]
-        times = [t for t in self.dc.times if sent.start_char <= t.start < sent.end_char]
+        times = self.times_at.within(sent.start_char, sent.end_char)
         # A deal noun inside a name ("L'Usine ...", an outlet) is no deal.
         deal_words = [t for t in find_triggers(sent, lex) if t.token.i not in taken_by_names]
         sc = SentenceContext(index, sent, S, attribution, quantities, times, deal_words)
@@ -157,7 +183,8 @@ class Reader:
                 found += [("noun", f) for f in noun_frames(trigger, S)]
         sc.frames = found
         self.contexts.append(sc)
-        self.clusters.extend(S.assets)
+        for asset in S.assets:
+            self._add_cluster(asset)
         if S.raised is not None:
             self.investee = S.raised
         S.trigger_chars = sorted({f.trigger.token.idx for _, f in found})
@@ -186,13 +213,12 @@ class Reader:
                 (("*", claim.subject, claim.object), claim.type),
             ):
                 rules[key] = rules.get(key, frozenset()) | {value}
-        named = {c.name: c for c in self.clusters}
+        named = self.named
         found = propose(sc, self.lex, ((i, f, c) for i, _, f, c in read), named)
         people = {id(p.cluster): p for c in found for p in (c.subject, c.object) if p is not None}
         for p in people.values():
             if p.cluster.name not in named:  # an unnamed party (a phrase) or a rule's asset
-                self.clusters.append(p.cluster)
-                named[p.cluster.name] = p.cluster
+                self._add_cluster(p.cluster)
         reading = SentenceFeatures(sc, self.lex, rules, list(people.values()))
         for c in found:
             c.features = reading.features(c)
