@@ -203,7 +203,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     #: For a product, brand or platform: the name of the entity that owns it, an entity
-    #: of the same document ("Azure" of "Microsoft's Azure cloud": "Microsoft").
+    #: of the same document ("Y" of "X's Y cloud": "X").
     owner: str | None = None
 
 

@@ -1,14 +1,14 @@
 """Products, brands and platforms, and the company they belong to.
 
-"Microsoft's Azure cloud", "la plateforme Azure de Microsoft": the article says whose the
-product is, so a fact about Azure shows in Microsoft's dossier. Two constructions, read
+"X's Y cloud", "la plateforme Y de X": the article says whose the product is, so a fact
+about Y shows in X's dossier. Two constructions, read
 from the names' neighbourhood and the lexicon's ``product_nouns``:
 
 - a possessive: an organisation's name, a possessive clitic, the product's name, which the
   recogniser calls a product or untyped (``PRODUCT``, ``MISC``), or which a product noun
-  follows ("Azure cloud", "Waymo unit");
+  follows ("Y cloud", "Alphabet's Waymo unit");
 - a product noun, the product's name, "de" and an organisation's name ("la plateforme
-  Azure de Microsoft", "le moteur de recherche Bing de Microsoft").
+  Y de X", "le moteur de recherche Y de X").
 
 A person or a place is never a product; a company named after another with nothing that
 says it is a product ("Renault's Nissan stake") is not one.
@@ -61,7 +61,7 @@ def product_owners(
                 or _noun_at(doc, right.start, right.end, lex.product_nouns, before=False)
             )
         ):
-            owners.setdefault(id(b), a)  # "Microsoft's Azure cloud"
+            owners.setdefault(id(b), a)  # "X's Y cloud"
         elif (
             len(between) == 1
             and between[0] in links
@@ -69,5 +69,5 @@ def product_owners(
             and a.label in _OWNED
             and _noun_at(doc, left.start, left.end, lex.product_nouns, before=True)
         ):
-            owners.setdefault(id(a), b)  # "la plateforme Azure de Microsoft"
+            owners.setdefault(id(a), b)  # "la plateforme Y de X"
     return owners

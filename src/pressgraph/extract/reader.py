@@ -350,7 +350,7 @@ class Reader:
         # Every organisation, person and named product is stored, fact or no fact.
         stored = stored_clusters(self.clusters, used, self.doc, self.lex)
         kept = {id(c) for c in stored}
-        # A product the article says is a company's ("la plateforme Azure de Microsoft") is
+        # A product the article says is a company's ("la plateforme Y de X") is
         # stored whatever NER called it.
         stored += [
             c
@@ -366,7 +366,7 @@ class Reader:
             label = "ORG" if cluster.label == "MISC" else cluster.label
             owner = self.product_owners.get(id(cluster))
             if owner is not None and id(owner) in kept:
-                label = "PRODUCT"  # "Azure" of "Microsoft's Azure cloud"
+                label = "PRODUCT"  # "Y" of "X's Y cloud"
             own = own_names(cluster)  # "Gates Corp" beside "Gates Learjet Corp"
             for name in own:
                 apart[(id(cluster), name)] = name

@@ -2,7 +2,7 @@
 
 Wire copy puts a ticker in angle brackets right after a name ("McDonnell Douglas Corp
 <MD>", "Svenska Cellulosa <SCAB ST>"); press releases and newer copy write the exchange
-("Microsoft Corp (Nasdaq: MSFT)", exchanges in ``data/gazetteers/stock_exchanges.txt``).
+("Acme Corp (Nasdaq: ACME)", exchanges in ``data/gazetteers/stock_exchanges.txt``).
 The ticker becomes an alias written ``<MD>`` or ``NYSE: BA``: resolution gives it a key
 of its own (:func:`pressgraph.resolve.entities.ticker_key`), so two articles that cite
 one ticker name one company, and a ticker never joins a name ("MD" is not "M.D.").

@@ -330,7 +330,7 @@ class Lexicon(
     #: Head nouns of descriptions that refer back to an organisation ("la start-up").
     descriptions: frozenset[str]
     #: Nouns that say a name is a company's product, brand or platform ("cloud",
-    #: "plateforme"): "Microsoft's Azure cloud", "la plateforme Azure de Microsoft".
+    #: "plateforme"): "X's Y cloud", "la plateforme Y de X".
     product_nouns: frozenset[str]
     #: Institutions named by a common noun, taken as entities of their own ("the government").
     institutions: tuple[str, ...]

@@ -209,7 +209,7 @@ class StoreReads(EntityResolution):
                 found = self._find(name)
                 if found is None:
                     return []
-                # the entity and its products ("Azure" in Microsoft's dossier)
+                # the entity and its products (a fact on "Y" of "X's Y cloud" in X's dossier)
                 owned = "(SELECT ? UNION SELECT id FROM entities WHERE owner_id = ?)"
                 where.append(f"(c.subject_id IN {owned} OR c.object_id IN {owned})")
                 params += [found, found, found, found]
