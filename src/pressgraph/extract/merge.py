@@ -100,10 +100,9 @@ def collapse_negations(claims: Sequence[Claim]) -> list[Claim]:
         group = groups.setdefault((claim.evidence_start, *_key(claim)), [])
         for i in group:
             seen = out[i]
-            if (
-                seen.evidence_start == claim.evidence_start
-                and (seen.modality == "negated") != (claim.modality == "negated")
-                and _same_fact(seen, claim)
+            # the group shares the evidence sentence and the fact's key
+            if (seen.modality == "negated") != (claim.modality == "negated") and _same_fact(
+                seen, claim
             ):
                 negated, stated = (seen, claim) if seen.modality == "negated" else (claim, seen)
                 out[i] = _combine(negated, stated)
@@ -121,9 +120,7 @@ def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
     for claim in collapse_negations(claims):
         group = groups.setdefault((claim.modality == "negated", *_key(claim)), [])
         for i in group:
-            seen = out[i]
-            if (seen.modality == "negated") != (claim.modality == "negated"):
-                continue
+            seen = out[i]  # negated or not as the claim: the group's key says so
             if not _same_fact(seen, claim):
                 continue
             if claim.modality == seen.modality and _detail(claim) > _detail(seen):

@@ -89,29 +89,25 @@ class Salience:
     def recent(self, before: int) -> Iterator[Cluster]:
         """Clusters by recency of their latest mention before token ``before`` (within the
         window), lazily."""
-        seen: set[int] = set()
-        oldest = self._oldest_sentence()
-        mentions = self._by_token
-        i = bisect_left(mentions, before, key=_token_key)
-        while i > 0:
-            i -= 1
-            _, _, s, cluster = mentions[i]
-            if s < oldest:
-                break
-            if id(cluster) not in seen:
-                seen.add(id(cluster))
-                yield cluster
+        return self._latest_first(self._by_token, before, sentence_at=2)
 
     def topics(self, sent_index: int) -> Iterator[Cluster]:
         """Clusters that were subjects of the latest sentences, most recent first, lazily."""
+        return self._latest_first(self._by_sentence, sent_index, sentence_at=0)
+
+    def _latest_first(
+        self, mentions: list[tuple[int, int, int, Cluster]], before: int, *, sentence_at: int
+    ) -> Iterator[Cluster]:
+        """Each cluster once, walking ``mentions`` (sorted on their first field) back from
+        the first one at or after ``before``, down to the window's oldest sentence (the
+        field ``sentence_at`` of a mention)."""
         seen: set[int] = set()
         oldest = self._oldest_sentence()
-        mentions = self._by_sentence
-        i = bisect_left(mentions, sent_index, key=_token_key)
+        i = bisect_left(mentions, before, key=_token_key)
         while i > 0:
             i -= 1
-            s, _, _, cluster = mentions[i]
-            if s < oldest:
+            *numbers, cluster = mentions[i]
+            if numbers[sentence_at] < oldest:
                 break
             if id(cluster) not in seen:
                 seen.add(id(cluster))
