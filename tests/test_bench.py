@@ -150,3 +150,20 @@ def test_incremental_bench_reports_windows_and_resolution(tmp_path: Path) -> Non
     assert keep.exists()
     with pytest.raises(PressgraphError, match="at least 20 articles"):
         run_incremental([data], workers=1, window=10)
+
+
+def test_sizes_read_the_same_characters_as_longer_documents() -> None:
+    """``bench --sizes``: every row extracts the same text, cut into documents of at most its
+    size (no timing asserted: the figures are the benchmark's)."""
+    from pressgraph.bench.sizes import _groups, run_sizes
+
+    assert _groups(["aaaa", "bb", "cccccc", "d"], 6) == [[0, 1], [2], [3]]
+    assert _groups(["aaaaaaaa", "b"], 6) == [[0], [1]]
+    sample = Path(__file__).parents[1] / "src/pressgraph/data/samples"
+    result = run_sizes([sample / "microsoft-openai-funding.en.jsonl"], sizes=(600, 3_000))
+    small, large = result["sizes"]
+    assert small["characters"] == large["characters"] == result["characters"] >= 2_900
+    assert small["documents"] > large["documents"] >= 1
+    assert small["longest"] <= 600 < large["longest"] <= 3_000
+    assert large["claims"] > 0
+    assert result["ratio"] > 0 and result["passed"] == (result["ratio"] < 2)

@@ -130,8 +130,14 @@ def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
         according = f" — according to {escape_md(', '.join(chain))}" if chain else ""
         # The claim of a former level: its evidence is the change's sentence.
         former = " (the level it changed from)" if claim.get("change_of") else ""
+        traded = "".join(
+            f"; in exchange for: {escape_md(a['text'])}"
+            for a in claim.get("arguments") or []
+            if a.get("role") == "consideration"
+        )
         lines.append(
-            f"  - {where}{according}{former}; evidence: “{escape_md(claim.get('evidence') or '')}”"
+            f"  - {where}{according}{former}{traded}; "
+            f"evidence: “{escape_md(claim.get('evidence') or '')}”"
         )
     return lines
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import quote
 
 import typer
 from rich.markdown import Markdown
@@ -415,25 +416,45 @@ def demo(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="term, md or json.")] = "term",
     name: Annotated[
-        str | None, typer.Option(help="Entity of the dossier shown (default: samples/demo.json).")
+        str | None,
+        typer.Option(help="Show only this entity's dossier (default: samples/demo.json)."),
     ] = None,
     with_: Annotated[
-        str | None, typer.Option("--with", help="Second entity of the dossier.")
+        str | None, typer.Option("--with", help="Second entity of that dossier.")
     ] = None,
 ) -> None:
-    """Ingest the bundled sample articles, then show the dossier of a relationship."""
+    """Ingest the bundled sample articles, then show what they say: the dossiers listed in
+    samples/demo.json (an entity's, then a relationship's), and how to browse them."""
+    path = db_path(db)
     try:
-        result = _ingest(sample_paths(), db_path(db), quiet=True)
+        result = _ingest(sample_paths(), path, quiet=True)
         err.print(
             f"demo: stored {len(result.stored)} sample article(s), "
-            f"{len(result.skipped)} already there -> {db_path(db)}"
+            f"{len(result.skipped)} already there -> {path}"
         )
-        default = json.loads(
-            (resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text("utf-8")
-        )
-        with open_store(db_path(db)) as store:
-            d = query.dossier(store, name or default["entity"], with_ or default.get("with"))
+        views: list[tuple[str, str | None]] = [(name, with_)] if name is not None else []
+        if not views:
+            listed = json.loads(
+                (resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text(
+                    "utf-8"
+                )
+            )
+            views = [(v["entity"], v.get("with")) for v in listed["dossiers"]]
+        with open_store(path) as store:
+            dossiers = [query.dossier(store, entity, other) for entity, other in views]
     except PressgraphError as exc:
         fail(exc)
         return
-    _print_dossier(d, fmt)
+    if fmt == "json":
+        print_json({"dossiers": [report.to_json(d) for d in dossiers]})
+        return
+    for d in dossiers:
+        _print_dossier(d, fmt)
+    first = dossiers[0].entity["name"]
+    where = f" --db {path}" if db is not None else ""
+    command, url = f"pressgraph serve{where}", f"http://127.0.0.1:8000/entity/{quote(first)}"
+    if fmt == "md":
+        print_plain(f"\nBrowse the same database: `{command}`, then open <{url}>\n")
+    else:
+        out.print()
+        out.print(Text(f"Browse the same database: {command}, then open {url}", style="bold"))

@@ -71,13 +71,11 @@ def _source_in(
 def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attribution:
     """Sources introduced in ``sent`` by prepositions ("selon", "d'après") and their relays."""
     text = doc_text(sent.doc)
-    low = text.lower()
+    low = text[sent.start_char : sent.end_char].lower()  # the sentence's, not the text's
     sources: list[Source] = []
     spans: list[tuple[int, int]] = []
     for cue in lex.source_prepositions:
-        for m in re.finditer(
-            r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low[sent.start_char : sent.end_char]
-        ):
+        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low):
             begin = sent.start_char + m.end()
             start, end = _phrase_after(sent, begin, lex)
             src = _source_in(refs, start, end, "source", text, lex)
@@ -86,7 +84,7 @@ def sentence_attribution(sent: Span, refs: Sequence[Ref], lex: Lexicon) -> Attri
                 spans.append((sent.start_char + m.start(), end))
     if sources:
         for cue in lex.relay_cues:
-            for m in re.finditer(re.escape(cue), low[sent.start_char : sent.end_char]):
+            for m in re.finditer(re.escape(cue), low):
                 begin = sent.start_char + m.end()
                 start, end = _phrase_after(sent, begin, lex)
                 src = _source_in(refs, start, end, "relay", text, lex)

@@ -150,6 +150,52 @@ def trigger_chars(sc: SentenceContext) -> list[int]:
     return sorted({f.trigger.token.idx for _, f in sc.frames})
 
 
+def consideration(sc: SentenceContext, lex: Lexicon, trigger_char: int) -> Argument | None:
+    """What the deal whose trigger is at ``trigger_char`` is traded for, when the sentence says
+    so after it: "céder une partie de sa participation, en échange d'un droit d'accès
+    prolongé aux modèles" gives "un droit d'accès prolongé aux modèles". One deal word gets it: the
+    nearest before the phrase that governs it in the parse, else the last one before it."""
+    sent = sc.sent
+    text = sent.text.lower()
+    chars = sorted({*trigger_chars(sc), trigger_char})
+    at_char = {t.idx: t for t in sent}
+    for phrase in lex.exchange_phrases:
+        at = text.find(phrase)
+        while at >= 0:
+            begin = sent.start_char + at
+            before = [c for c in chars if c < begin]
+            # the deal word that governs the phrase, else the last one written before it
+            opener = at_char.get(begin)
+            above = {t.i for t in opener.ancestors} if opener is not None else set()
+            governing = [c for c in before if c in at_char and at_char[c].i in above]
+            if (governing or before) and (governing or before)[-1] == trigger_char:
+                span = _phrase_after(sent, begin + len(phrase))
+                if span is not None:
+                    return Argument("consideration", span.text, span.start_char, span.end_char)
+            at = text.find(phrase, at + 1)
+    return None
+
+
+def _phrase_after(sent: Span, start: int) -> Span | None:
+    """The noun phrase after a preposition that starts at ``start`` (none when punctuation
+    comes first: "En contrepartie, X a obtenu...")."""
+    toks = [t for t in sent if t.idx >= start]
+    while toks and toks[0].pos_ == "ADP":
+        toks.pop(0)
+    if not toks or toks[0].pos_ in ("PUNCT", "VERB", "AUX", "PRON"):
+        return None
+    first = tok = toks[0]
+    while tok.head.i != tok.i and tok.head.idx >= first.idx and tok.head.i < sent.end:
+        tok = tok.head
+    left = max(tok.left_edge.i, first.i)
+    right = min(tok.right_edge.i, sent.end - 1)
+    while right > left and sent.doc[right].pos_ == "PUNCT":
+        right -= 1
+    if right < left:
+        return None
+    return sent.doc[left : right + 1]
+
+
 def build_claim(
     dc: DocumentContext,
     sc: SentenceContext,
@@ -233,6 +279,9 @@ def build_claim(
             arguments.append(Argument("until", untils[0].text, untils[0].start, untils[0].end))
     if ftype == "valuation" and amount is None:
         return None  # a valuation without its figure says nothing
+    traded = consideration(sc, lex, trigger_char)
+    if traded is not None:
+        arguments.append(traded)
     # A role in apposition is the article's own identification of a person, not news.
     own_sources = [] if appositive else list(sc.attribution.sources)
     # Reporting subjects are the outermost sources, in their written order.

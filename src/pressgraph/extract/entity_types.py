@@ -62,19 +62,32 @@ def settle_types(clusters: list[Cluster], lex: Lexicon) -> dict[int, Cluster]:
     for c in companies:
         c.label = "ORG"
     company_keys = [keys[id(c)] for c in companies]
+    # Indexed, so a long text costs its length, not its length squared: the word sequences
+    # that begin a company's name (see _starts), and the first words of many-word ones.
+    company_starts = {
+        tuple(k[:n])
+        for k in company_keys
+        for n in range(len(k))
+        if k[n] not in lex.name_conjunctions
+    }
+    company_firsts = {k[0] for k in company_keys if len(k) > 1}
     for c in clusters:
-        if c.label == "PERSON" and any(_starts(keys[id(c)], k, lex) for k in company_keys):
+        if c.label == "PERSON" and tuple(keys[id(c)]) in company_starts:
             c.label = "ORG"  # "X Y" before "X Y Canada Ltd"
     persons = [c for c in clusters if c.label == "PERSON" and len(keys[id(c)]) >= 2]
+    by_surname: dict[str, list[Cluster]] = {}
+    for p in persons:
+        by_surname.setdefault(keys[id(p)][-1], []).append(p)
+    apart = {id(c) for c in persons} | {id(c) for c in companies}
     kept: list[Cluster] = []
     merged: dict[int, Cluster] = {}
     for c in clusters:
         words = keys[id(c)]
-        if len(words) != 1 or c.outlet or c in persons or c in companies:
+        if len(words) != 1 or c.outlet or id(c) in apart:
             kept.append(c)
             continue
-        owners = [p for p in persons if keys[id(p)][-1] == words[0]]
-        begins_org = any(k[0] == words[0] for k in company_keys if len(k) > 1)
+        owners = by_surname.get(words[0], [])
+        begins_org = words[0] in company_firsts
         if len(owners) == 1 and not begins_org and c.label in ("PERSON", "ORG", "MISC"):
             person = owners[0]  # "Ghosn" (tagged ORG) with "Carlos Ghosn"
             person.names.extend(c.names)

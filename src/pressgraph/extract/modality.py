@@ -78,6 +78,25 @@ def _intended_infinitive(trigger: Token, sent: Span, lex: Lexicon) -> bool:
     return i >= sent.start and sent.doc[i].lower_ in forms
 
 
+def says_nothing(trigger: Token, lex: Lexicon) -> bool:
+    """A fact under a refusal to speak is not stated: "X would not comment on whether it
+    plans to raise its stake", "X declined to confirm that it sold Y", "X n'a pas souhaité
+    commenter" say neither that it does nor that it does not; the article raises it,
+    unconfirmed (hedged)."""
+    chain = _chain(trigger)
+    for depth, tok in enumerate(chain):
+        if depth == 0 or tok.lemma_.lower() not in lex.no_comment_verbs:
+            continue
+        if _negated_here(tok, lex):
+            return True
+        if any(t.lemma_.lower() in lex.declining_verbs for t in chain[depth + 1 :]):
+            return True
+        # "n'a pas souhaité commenter": the negation sits on the verb that governs it
+        if depth + 1 < len(chain) and _negated_here(chain[depth + 1], lex):
+            return True
+    return False
+
+
 def find_modality(
     trigger: Token, sent: Span, lex: Lexicon, *, presupposed: bool = False, kind: str | None = None
 ) -> str:
@@ -89,6 +108,8 @@ def find_modality(
     ``kind`` is the fact type: a partnership's own agreement noun ("signed a partnership
     agreement") is the partnership, not a plan of one, as "an agreement to buy" would be.
     """
+    if says_nothing(trigger, lex):
+        return "hedged"  # raised, not stated: "would not comment on whether it plans to..."
     chain = _chain(trigger)
     negated = hedged = planned = False
     # "a annoncé avoir levé": a perfect infinitive tells a thing done, whatever governs it.

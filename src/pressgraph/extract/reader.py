@@ -356,7 +356,7 @@ class Reader:
             c
             for c in self.clusters
             if id(c) not in kept
-            and any(o is self.product_owners.get(id(c)) for o in stored)
+            and id(self.product_owners.get(id(c))) in kept
             and is_name(c.name, self.lex)
         ]
         kept = {id(c) for c in stored}

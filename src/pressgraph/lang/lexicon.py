@@ -172,6 +172,9 @@ class ModalityWords:
     negation_words: frozenset[str]
     #: Verbs whose negation declines to speak, not denies ("would not comment on ...").
     no_comment_verbs: frozenset[str]
+    #: Verbs that decline what they govern ("declined to comment", "a refusé de confirmer"):
+    #: with a verb of :attr:`no_comment_verbs` under them, nothing is stated.
+    declining_verbs: frozenset[str]
     #: Phrasal verbs that abandon what they govern ("called off their plans to buy").
     negated_phrasals: frozenset[str]
     #: Modal auxiliaries: what they govern is planned or possible ("will buy", "could sell").
@@ -276,6 +279,10 @@ class GrammarWords:
     modifiers_before_noun: bool
     #: Hyphenated words the tokenizer must keep whole ("start-up", not "start" + "-up").
     keep_whole: tuple[str, ...]
+    #: Phrases that open what a deal is traded for ("en échange de", "in exchange for"), up to
+    #: the preposition, which is read on the tokens: the deal written before them gets the
+    #: noun phrase that follows as its ``consideration`` argument.
+    exchange_phrases: tuple[str, ...]
     #: Frequent function words, counted to tell the language of a text.
     function_words: tuple[str, ...]
 

@@ -436,4 +436,7 @@ def _claim_view(claim: Mapping[str, Any]) -> dict[str, Any]:
         "evidence": claim.get("evidence"),
         "evidence_start": claim.get("evidence_start"),
         "evidence_end": claim.get("evidence_end"),
+        # Where each argument stands in the article ({role, text, start, end}): subject,
+        # object, amount, date..., and what the deal is traded for ("consideration").
+        "arguments": list(claim.get("arguments") or []),
     }

@@ -30,6 +30,7 @@ GRAMMAR = GrammarWords(
     keep_whole=(
         "start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures",
     ),
+    exchange_phrases=("in exchange for", "in return for"),
     function_words=(
         "the", "of", "and", "is", "said", "with", "for", "which", "its", "was", "from", "by",
     ),

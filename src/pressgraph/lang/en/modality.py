@@ -30,6 +30,7 @@ MODALITY = ModalityWords(
     ),
     negation_words=frozenset({"not", "n't", "never", "no"}),
     no_comment_verbs=frozenset({"comment", "confirm", "elaborate", "disclose"}),
+    declining_verbs=frozenset({"decline", "refuse"}),
     negated_phrasals=frozenset(
         {"call off", "give up", "back out", "pull out", "walk away", "break off"}
     ),

@@ -39,6 +39,7 @@ GRAMMAR = GrammarWords(
     keep_whole=(
         "start-up", "start-ups", "Start-up", "Start-ups", "joint-venture", "joint-ventures",
     ),
+    exchange_phrases=("en échange", "en contrepartie"),
     function_words=(
         "le", "la", "les", "des", "est", "une", "dans", "avec", "pour", "qui", "sur", "du",
         "selon",

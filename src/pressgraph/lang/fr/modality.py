@@ -34,6 +34,7 @@ MODALITY = ModalityWords(
         {"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "ni"}
     ),
     no_comment_verbs=frozenset({"commenter", "confirmer", "préciser"}),
+    declining_verbs=frozenset({"refuser", "décliner"}),
     negated_phrasals=frozenset(),
     # French marks the future by tense and "aller", the conditional by mood.
     modal_auxiliaries=frozenset(),
