@@ -116,3 +116,9 @@ def test_a_file_where_a_folder_is_needed(graph_db: Path, tmp_path: Path) -> None
         f"error: {out}: --format csv writes several files: --out must be a folder"
     ]
     assert out.read_text(encoding="utf-8") == "keep me"
+
+
+def test_export_is_documented() -> None:
+    root = Path(__file__).parents[2]
+    assert "`pressgraph export" in (root / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "### Exports" in (root / "README.md").read_text(encoding="utf-8")
