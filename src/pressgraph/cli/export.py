@@ -3,6 +3,7 @@ files, JSON-LD, CSV or Parquet."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,18 @@ from pressgraph.cli.app import DbOption, app, db_path, err, fail
 from pressgraph.errors import PressgraphError, StoreError
 from pressgraph.export.neo4j import import_command
 from pressgraph.store import open_store
+
+
+def _to_stdout(content: bytes) -> None:
+    """Write the document to stdout; a reader that stops early (``| head``) ends it quietly."""
+    try:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 def _check_format(fmt: str) -> str:
@@ -60,8 +73,7 @@ def export_cmd(
             graph = exports.read_graph(store, entity)
         if out is None:
             (content,) = exports.render(graph, fmt).values()
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
+            _to_stdout(content)
             return
         written = exports.write(graph, fmt, out)
     except PressgraphError as exc:

@@ -118,10 +118,14 @@ def _header(columns: Sequence[tuple[str, str]], special: dict[str, str]) -> dict
     }
 
 
+def _labels(entity_type: str) -> str:
+    """``Entity;Organization``: every entity is an ``Entity``, and of its type's label."""
+    return f"Entity;{LABELS[entity_type]}" if entity_type in LABELS else "Entity"
+
+
 def neo4j_files(graph: Graph) -> dict[str, str]:
     """File name -> CSV text, for :data:`FILES`."""
-    entities = [{**row, "labels": f"Entity;{LABELS.get(row['type'], 'Entity')}"}
-                for row in entity_rows(graph)]  # fmt: skip
+    entities = [{**row, "labels": _labels(row["type"])} for row in entity_rows(graph)]
     entity_columns = (*ENTITY_COLUMNS, ("labels", "str"))
     documents = [{"document_id": d["id"], **d, "labels": "Article"} for d in graph.documents]
     document_columns = (("document_id", "str"), *_DOCUMENT_COLUMNS, ("labels", "str"))
