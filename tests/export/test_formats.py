@@ -138,9 +138,10 @@ def test_csv_reads_back_with_the_csv_module(
     assert len(facts) == len(graph.facts)
     assert len([c for c in claims if not c["change_of"]]) == store.stats()["claims"]
     assert {c["fact_id"] for c in claims} == {f["fact_id"] for f in facts}
-    valuation = _valuation(facts and [{**f, "amount": float(f["amount"] or 0)} for f in facts])
+    typed = [{**f, "amount": float(f["amount"]) if f["amount"] else None} for f in facts]
+    valuation = _valuation(typed)
     assert "Financial Times" in json.loads(valuation["sources"])
-    assert valuation["attributions"] and "Les Echos" in valuation["attributions"]
+    assert json.loads(valuation["attributions"]) == ["Financial Times, relayed by Les Echos"]
     (claim,) = [c for c in claims if c["fact_id"] == valuation["fact_id"]]
     chain = json.loads(claim["attribution_chain"])
     assert [(link["name"], link["kind"]) for link in chain] == [
@@ -190,17 +191,12 @@ def test_parquet_reads_back_in_pyarrow(store: SQLiteStore, graph: Graph, tmp_pat
     rows = facts.to_pylist()
     valuation = _valuation(rows)
     assert "Financial Times" in valuation["sources"]
-    assert valuation["attribution_chains"][0] == [
-        {
-            "name": "Financial Times",
-            "kind": "source",
-            "entity_id": valuation["attribution_chains"][0][0]["entity_id"],
-        },
-        {
-            "name": "Les Echos",
-            "kind": "relay",
-            "entity_id": valuation["attribution_chains"][0][1]["entity_id"],
-        },
+    ids = {e["name"]: e["entity_id"] for e in entities.to_pylist()}
+    assert valuation["attribution_chains"] == [
+        [
+            {"name": "Financial Times", "kind": "source", "entity_id": ids["Financial Times"]},
+            {"name": "Les Echos", "kind": "relay", "entity_id": ids["Les Echos"]},
+        ]
     ]
     names = set(entities.column("name").to_pylist())
     assert HOSTILE_NAME in names and HOSTILE_OTHER in names
@@ -264,6 +260,24 @@ def test_jsonld_expands_offline_with_schema_org_types(graph: Graph) -> None:
     ]
     names = {n for node in nodes for n in _values(node, SCHEMA + "name")}
     assert HOSTILE_NAME in names and HOSTILE_OTHER in names
+
+
+def test_jsonld_context_defines_every_term(graph: Graph) -> None:
+    """A term missing from the context would be dropped by expansion, silently."""
+    used: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            used.update(k for k in value if not k.startswith("@"))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    document = json.loads(render(graph, "jsonld")["pressgraph.jsonld"])
+    walk(document["@graph"])
+    assert used and used <= set(document["@context"])
 
 
 def test_jsonld_file_is_utf8_json(graph: Graph, tmp_path: Path) -> None:

@@ -38,9 +38,6 @@ class Graph:
             for claim in fact.claims:
                 yield fact, claim
 
-    def entity_by_id(self) -> dict[int, dict[str, Any]]:
-        return {e["id"]: e for e in self.entities}
-
     def document_by_id(self) -> dict[str, dict[str, Any]]:
         return {d["id"]: d for d in self.documents}
 
