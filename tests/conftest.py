@@ -1,12 +1,15 @@
 """Shared fixtures: the French and English pipelines (loaded once per session), extraction
-helpers, and a local web site (a real HTTP server on 127.0.0.1) for the fetching tests."""
+helpers, a local web site (a real HTTP server on 127.0.0.1) for the fetching tests, and a
+store with hostile names for the export tests."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -153,3 +156,83 @@ def local_site() -> Iterator[LocalSite]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# -- a graph to export ------------------------------------------------------------------------
+
+#: Names no recogniser gives, stored through the store's writer: quotes, markup, a line feed,
+#: a tab, a carriage return, C0 controls (NUL, ESC), DEL and a bidi override.
+HOSTILE_NAME = 'Évil "Q" <b>&amp;</b>\nCorp\t\r\x00\x01\x1b[2J\x7f\u202e'
+HOSTILE_OTHER = 'Ømega; Inc, "B" & <C>'
+
+
+def _hostile_extraction() -> Extraction:
+    from pressgraph.model import Claim, Entity, Mention, Source
+
+    text = f"{HOSTILE_NAME} bought {HOSTILE_OTHER} for 5 million dollars, sources said."
+    doc = Document.from_text(
+        text,
+        title='Deal "of" <the> year & more\nline two\x1b[2J',
+        outlet='The "Wire" <&>',
+        url="https://example.com/deal?a=1&b=<2>",
+        published="2025-02-03",
+        language="en",
+        external_id='hostile-"2"',
+    )
+    start = text.index(HOSTILE_OTHER)
+    claim = Claim(
+        document=doc.id,
+        type="acquisition",
+        subject=HOSTILE_NAME,
+        object=HOSTILE_OTHER,
+        amount=5e6,
+        currency="USD",
+        sources=(Source('Les "Échos" <&>\n', "source"), Source("Relay\x1bR; two", "relay")),
+        evidence=text,
+        evidence_start=0,
+        evidence_end=len(text),
+    )
+    return Extraction(
+        document=doc,
+        language="en",
+        entities=(Entity(HOSTILE_NAME, "ORG"), Entity(HOSTILE_OTHER, "ORG", ("Ømega; Inc",))),
+        mentions=(
+            Mention(HOSTILE_NAME, 0, len(HOSTILE_NAME), HOSTILE_NAME, "ORG"),
+            Mention(HOSTILE_OTHER, start, start + len(HOSTILE_OTHER), HOSTILE_OTHER, "ORG"),
+        ),
+        claims=(claim,),
+    )
+
+
+@pytest.fixture(scope="session")
+def graph_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built by the real pipeline from the bundled samples, the Norvala articles of
+    ``tests/data/multi`` and an article whose title, outlet, URL and text are hostile; plus
+    one document stored through the store's writer with hostile entity and source names."""
+    from pressgraph import pipeline
+    from pressgraph.cli import sample_paths
+    from pressgraph.store import open_store
+
+    folder = tmp_path_factory.mktemp("graph")
+    hostile = folder / "hostile.jsonl"
+    text = (
+        'Acme rachète Zeta\x1b Corp\n\nLe groupe Acme "Quote" & <Co> a racheté la société '
+        "Zeta\x1b Corp pour 10 millions d'euros.\nAcme détient 20 % de Zeta\x1b Corp."
+    )
+    row = {
+        "id": 'hostile-<1>&"',
+        "language": "fr",
+        "date": "2025-01-02",
+        "outlet": 'Le "Monde" <i>&</i>\x07',
+        "url": "https://example.com/a?x=1&y=<2>",
+        "title": 'Titre "cité" <script>alert(1)</script> & co\nseconde ligne',
+        "text": text,
+    }
+    hostile.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    db = folder / "graph.db"
+    multi = Path(__file__).parent / "data" / "multi" / "norvala.jsonl"
+    with open_store(db) as store:
+        report = pipeline.run([*sample_paths(), multi, hostile], store)
+        assert report.ok, report.rejected
+        assert store.add(_hostile_extraction())
+    return db

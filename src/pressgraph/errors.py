@@ -6,6 +6,7 @@
     ├── ExtractionError        the NLP or extraction stage failed on a document
     ├── StoreError             the database cannot be opened, migrated or written
     ├── NotFound               no stored entity answers to a name
+    ├── ExportError            an export cannot be written where it was asked to go
     └── GoldError              a gold set cannot be scored as given (two articles, one id)
 
 Third-party errors are mapped at the boundary with ``raise ... from exc``.
@@ -51,6 +52,11 @@ class StoreError(PressgraphError):
 
 class NotFound(PressgraphError):
     """No stored entity answers to a name."""
+
+
+class ExportError(PressgraphError):
+    """An export cannot be written: its destination is not writable, or is a file where a
+    format writes a folder of files."""
 
 
 class GoldError(PressgraphError, ValueError):
