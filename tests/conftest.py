@@ -1,10 +1,12 @@
 """Shared fixtures: the French and English pipelines (loaded once per session), extraction
-helpers, a local web site (a real HTTP server on 127.0.0.1) for the fetching tests, and a
-store with hostile names for the export tests."""
+helpers, the evaluation folders of ``../shared`` (a failure when they are missing), a local
+web site (a real HTTP server on 127.0.0.1) for the fetching tests, and a store with hostile
+names for the export tests."""
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +20,44 @@ from pressgraph import nlp
 from pressgraph.extract import extract_parsed
 from pressgraph.extract.scorer import RULES_ONLY
 from pressgraph.model import Document, Extraction
+
+#: The folder beside the clone that holds ``eval/`` and ``corpus/`` (see the README).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: Set to 1 to let the tests that need ``../shared`` skip when it is missing (not in CI).
+ALLOW_MISSING_SHARED = "PRESSGRAPH_ALLOW_MISSING_SHARED"
+
+
+def _shared_folder(what: str, variable: str, complete: Callable[[Path], bool]) -> Path:
+    """``../shared/<what>`` (or the folder ``$variable`` names); when it is not there, the
+    test fails saying so, or skips if ``$PRESSGRAPH_ALLOW_MISSING_SHARED`` is 1."""
+    given = os.environ.get(variable)
+    folder = Path(given) if given else SHARED / what
+    if complete(folder):
+        return folder
+    message = (
+        f"{folder} not found or incomplete: these tests need the evaluation folders "
+        f"(../shared/{what} beside the clone, or ${variable}); set "
+        f"{ALLOW_MISSING_SHARED}=1 to skip them instead"
+    )
+    if os.environ.get(ALLOW_MISSING_SHARED) == "1":
+        pytest.skip(message)
+    pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def shared_eval() -> Path:
+    """``../shared/eval``, with its hand-labelled ``dev/`` and ``train/`` articles."""
+    return _shared_folder(
+        "eval",
+        "PRESSGRAPH_EVAL_DIR",
+        lambda f: all(any((f / part).glob("*.json")) for part in ("dev", "train")),
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """``../shared/corpus``, the unlabelled articles (French Wikinews, English Reuters)."""
+    return _shared_folder("corpus", "PRESSGRAPH_CORPUS_DIR", lambda f: any(f.glob("*.jsonl")))
 
 
 @pytest.fixture(scope="session")

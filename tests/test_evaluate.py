@@ -25,8 +25,6 @@ from pressgraph.evaluate import (
     score,
 )
 
-DEV = Path("/work/shared/eval/dev")
-
 ENTITIES: list[dict[str, Any]] = [
     {"name": "Microsoft", "type": "ORG", "aliases": ["le groupe de Redmond"]},
     {"name": "OpenAI", "type": "ORG", "aliases": ["la start-up", "la jeune entreprise"]},
@@ -573,9 +571,8 @@ def test_load_gold_errors(tmp_path: Path) -> None:
         load_gold(bad)
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="dev gold folder absent")
-def test_dev_gold_scored_against_itself() -> None:
-    golds = load_gold(DEV)
+def test_dev_gold_scored_against_itself(shared_eval: Path) -> None:
+    golds = load_gold(shared_eval / "dev")
     assert golds
     report = score(golds, {g["id"]: g["facts"] for g in golds})
     assert report.f1 == 1.0

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from pressgraph.cli import app
 from pressgraph.evaluate import fact_problems, load_gold, read_gold, score
 
-SHARED = Path("/work/shared/eval")
 GOOD = {"type": "investment", "subject": "Microsoft", "object": "OpenAI", "modality": "asserted"}
 TEXT = "Microsoft investit 1 milliard de dollars dans OpenAI."
 
@@ -90,16 +89,15 @@ def test_unknown_language_leaves_the_article_out(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared eval folder absent")
-def test_every_shared_gold_file_is_valid() -> None:
-    files = sorted(SHARED.glob("*/*.json"))
+def test_every_shared_gold_file_is_valid(shared_eval: Path) -> None:
+    files = sorted(shared_eval.glob("*/*.json"))
     assert len(files) >= 77
     for folder in ("dev", "train"):
-        gold = read_gold(SHARED / folder)
+        gold = read_gold(shared_eval / folder)
         assert [str(p) for p in gold.problems] == []
         raw = [
             json.loads(f.read_text(encoding="utf-8"))
-            for f in sorted((SHARED / folder).glob("*.json"))
+            for f in sorted((shared_eval / folder).glob("*.json"))
         ]
         assert gold.articles == raw
 

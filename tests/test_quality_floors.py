@@ -7,13 +7,13 @@ The floors may rise (edit the file when extraction improves) but never silently 
 change that loses quality fails here, naming the figure. The labelled sets are read from
 ``$PRESSGRAPH_EVAL_DIR`` (a folder holding ``dev/`` and ``train/``) or from ``../shared/eval``
 next to the repository (they are not bundled: the articles are under their own licences);
-without them these tests are skipped.
+without them these tests fail (the ``shared_eval`` fixture of ``conftest.py``), unless
+``PRESSGRAPH_ALLOW_MISSING_SHARED=1``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,23 +24,12 @@ from pressgraph.evaluate import load_gold
 from pressgraph.extract.scorer import packaged_path
 from pressgraph.train.examples import Example
 
-ROOT = Path(__file__).resolve().parent.parent
 FLOORS = json.loads((Path(__file__).resolve().parent / "data" / "quality_floors.json").read_text())
 
 
-def _eval_dir() -> Path | None:
-    for c in (os.environ.get("PRESSGRAPH_EVAL_DIR"), ROOT.parent / "shared" / "eval"):
-        if c and all(any((Path(c) / part).glob("*.json")) for part in ("dev", "train")):
-            return Path(c)
-    return None
-
-
 @pytest.fixture(scope="module")
-def labelled() -> tuple[list[dict[str, Any]], dict[str, list[Example]]]:
-    base = _eval_dir()
-    if base is None:
-        pytest.skip("labelled dev and train sets not found (set PRESSGRAPH_EVAL_DIR)")
-    golds = load_gold(base / "dev") + load_gold(base / "train")
+def labelled(shared_eval: Path) -> tuple[list[dict[str, Any]], dict[str, list[Example]]]:
+    golds = load_gold(shared_eval / "dev") + load_gold(shared_eval / "train")
     return golds, learning.examples(golds)
 
 

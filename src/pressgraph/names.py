@@ -21,6 +21,9 @@ Québec``, where a lower-case word follows), trailing legal suffixes
 (``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is never
 reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
 
+Invisible characters are no part of a name (:func:`clean_name`): ``"Micro\u200bsoft"``,
+``"Micro\u00adsoft"`` and ``"\ufeffMicrosoft"`` are ``"Microsoft"``, and so are their keys.
+
 Names are written in many languages whatever the article's, so the words that shape them
 are gazetteers shared by all: ``name_articles.txt``, ``name_elisions.txt``,
 ``name_determiners.txt`` and ``name_link_words.txt`` in ``data/gazetteers/``.
@@ -39,6 +42,7 @@ from importlib import resources
 from pressgraph.lang import read_gazetteer
 
 __all__ = [
+    "clean_name",
     "entity_key",
     "resolution_key",
     "has_legal_suffix",
@@ -52,6 +56,27 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u0060\u00b4\u2
 #: Letters that NFKD does not split into a base letter and an accent.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
 _PUNCT = re.compile(r"[^\w\s'&+]")
+
+
+#: Unicode categories of the characters never written in a name: format characters (Cf:
+#: zero-width space, non-joiner and joiner, word joiner, soft hyphen, byte order mark, bidi
+#: marks, embeddings, overrides and isolates...) and controls (Cc: NUL, C0, DEL, C1).
+_INVISIBLE = frozenset({"Cf", "Cc"})
+
+
+def clean_name(text: str) -> str:
+    """``text`` as a name is written: its invisible characters (format characters, and
+    controls but those that separate words) dropped, and the controls that separate words
+    (tab, line feed, U+001C-U+001F, U+0085) written as a space. ``"Micro\u200bsoft"`` ->
+    ``"Microsoft"``, ``"Alpha\x00bet"`` -> ``"Alphabet"``, ``"Intel\u200d Corp"`` ->
+    ``"Intel Corp"``. Names keep their offsets into the article: only their text is clean.
+    """
+    if text.isprintable():  # no Cc, Cf, nor space but " " (the common case)
+        return text
+    return "".join(
+        (" " if ch.isspace() else "") if unicodedata.category(ch) in _INVISIBLE else ch
+        for ch in text
+    )
 
 
 @functools.cache
@@ -154,7 +179,9 @@ def _drop_descriptor(name: str, tokens: list[str]) -> list[str]:
 def entity_key(name: str, *, descriptors: bool = False) -> str:
     """The key of an entity name (see the module docstring). Extraction, within one
     article, keeps descriptors ("projet Eastmain" is not "Eastmain"); resolution across
-    articles (:func:`resolution_key`) drops them."""
+    articles (:func:`resolution_key`) drops them. Invisible characters do not count
+    (:func:`clean_name`)."""
+    name = clean_name(name)
     tokens = _normalise(name)
     if not tokens:
         return name.strip().casefold()

@@ -33,10 +33,11 @@ from typing import TYPE_CHECKING
 
 from pressgraph import nlp
 from pressgraph.errors import ConfigError, IngestError, PressgraphError
-from pressgraph.extract import detect_language, extract_in_parts, extract_parsed
+from pressgraph.extract import extract_in_parts, extract_parsed
 from pressgraph.ingest import IngestOptions, iter_documents
 from pressgraph.isolation import attempt, rejection
-from pressgraph.lang import lexicon
+from pressgraph.lang import LANGUAGES, lexicon
+from pressgraph.lang.detect import document_language
 from pressgraph.model import Document, Extraction
 from pressgraph.resolve.dedup import canonical_url
 from pressgraph.store import SQLiteStore
@@ -97,8 +98,19 @@ class _Recent:
 
 
 def language_of(doc: Document) -> str:
-    """The language ``doc`` is read in: its own when a pipeline exists for it, else guessed."""
-    return doc.language if doc.language in nlp.MODELS else detect_language(doc.text)
+    """The language ``doc`` is in: the one it declares when pressgraph reads it, else the
+    one its text is in (:func:`pressgraph.lang.detect.document_language`), maybe one that
+    pressgraph does not read."""
+    return document_language(doc.language, doc.text).language
+
+
+def _readable_language(doc: Document) -> str:
+    """The language ``doc`` is read in; an :class:`IngestError` naming it and the language
+    found when pressgraph does not read that language."""
+    found = document_language(doc.language, doc.text)
+    if not found.supported:
+        raise IngestError(_name(doc), f"{found}, not one pressgraph reads ({', '.join(LANGUAGES)})")
+    return found.language
 
 
 def extract_batch(docs: Sequence[Document]) -> list[Extraction | IngestError]:
@@ -106,14 +118,15 @@ def extract_batch(docs: Sequence[Document]) -> list[Extraction | IngestError]:
 
     Each document is parsed and extracted in isolation (:mod:`pressgraph.isolation`): a
     language without a pipeline or a lexicon, a parse or an extraction that fails give an
-    :class:`IngestError` in the result instead of an extraction, and the others are read.
+    :class:`IngestError` in the result instead of an extraction, and the others are read;
+    so does a document in a language pressgraph does not read (:func:`_readable_language`).
     A text longer than one parse is read in parts (:func:`_extract_long`). Module-level and
     pure but for the per-process model cache, so a process pool can map it.
     """
     results: list[Extraction | IngestError] = []
     by_lang: dict[str, list[Document]] = {}
     for d in docs:
-        lang = attempt(_name(d), "parsing", partial(language_of, d))
+        lang = attempt(_name(d), "parsing", partial(_readable_language, d))
         if isinstance(lang, IngestError):
             results.append(lang)
         else:

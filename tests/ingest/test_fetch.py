@@ -336,3 +336,82 @@ def test_a_dripped_body_is_cut_at_the_deadline_of_the_whole_answer(
         f"{url}: timed out after 1.5 s (body too slow)"
     ]
     assert elapsed < 1.5 + 1.0
+
+
+def _fetch(url: str, policy: FetchPolicy, resolve: Any) -> Document | IngestError:
+    docs: list[Document] = []
+    with Fetcher(policy, resolve=resolve) as fetcher:
+        for item in iter_documents([url], options=IngestOptions(fetch=policy), fetcher=fetcher):
+            if isinstance(item, IngestError):
+                return item
+            docs.append(item)
+    return docs[0]
+
+
+def test_the_connection_goes_to_the_address_checked(local_site: Any) -> None:
+    """A host name no DNS knows, resolved by the fetcher's resolver only: the connection is
+    made to the address the guard checked, whatever the system resolver would say."""
+    url = local_site.serve("/a", ARTICLE_FR).replace("127.0.0.1", "news.pressgraph.test")
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    doc = _fetch(url, LOCAL, resolve)
+    assert isinstance(doc, Document), doc
+    assert asked and set(asked) == {"news.pressgraph.test"}
+    assert [path for path, _agent in local_site.requests] == ["/robots.txt", "/a"]
+
+
+def test_dns_rebinding_is_refused_at_connect(local_site: Any) -> None:
+    """The host resolves to a public address when the URL is checked, then to a loopback
+    address when the connection is made: the connection is refused, nothing is sent."""
+    url = local_site.serve("/a", ARTICLE_FR).replace("127.0.0.1", "rebind.pressgraph.test")
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])
+
+    def resolve(host: str, port: int) -> list[str]:
+        return next(answers, ["127.0.0.1"])
+
+    policy = FetchPolicy(timeout=1.0, min_interval=0.0, robots=False)
+    error = _fetch(url, policy, resolve)
+    assert isinstance(error, IngestError)
+    assert error.reason == (
+        "refused: rebind.pressgraph.test resolves to 127.0.0.1, a loopback address"
+    )
+    assert local_site.requests == []
+
+
+def test_a_redirect_to_a_private_address_is_refused_before_connecting(local_site: Any) -> None:
+    url = local_site.serve("/old", status=302, headers={"Location": "http://10.1.2.3/admin"})
+    error = _fetch(url, LOCAL, lambda host, port: [host])
+    assert isinstance(error, IngestError)
+    assert error.reason == (
+        "redirected to http://10.1.2.3/admin: refused: 10.1.2.3 resolves to 10.1.2.3, "
+        "a private address (see --allow-private)"
+    )
+
+
+def test_fetch_touches_no_private_name_of_httpx_or_httpcore() -> None:
+    """The guard is built on the public interfaces of httpx and httpcore (issue 12): no
+    ``_name`` of another object than the fetcher's own, no import of a ``_module``."""
+    import ast
+
+    from pressgraph.ingest import fetch
+
+    tree = ast.parse(Path(fetch.__file__).read_text(encoding="utf-8"))
+    private = [
+        f"line {node.lineno}: {ast.unparse(node)}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and not (isinstance(node.value, ast.Name) and node.value.id == "self")
+    ]
+    private += [
+        f"line {node.lineno}: from {node.module}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and any(p[:1] == "_" != p[1:2] for p in (node.module or "").split("."))
+    ]
+    assert private == []

@@ -17,7 +17,6 @@ from pressgraph.model import Document, content_id
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "src/pressgraph/data/samples/microsoft-openai-partenariat.fr.txt"
-GOLD_DEV = REPO.parent / "shared/eval/dev"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
 
 
@@ -233,11 +232,11 @@ def test_json_file_errors_name_line_and_column() -> None:
         parse_json_document('{"id": "x",\n "text": }', source="x.json")
 
 
-@pytest.mark.skipif(not GOLD_DEV.is_dir(), reason="shared/eval/dev not found")
-def test_gold_dev_files() -> None:
-    docs, errors = read_all(GOLD_DEV)
+def test_gold_dev_files(shared_eval: Path) -> None:
+    gold_dev = shared_eval / "dev"
+    docs, errors = read_all(gold_dev)
     assert errors == []
-    files = sorted(GOLD_DEV.glob("*.json"))
+    files = sorted(gold_dev.glob("*.json"))
     assert len(docs) == len(files) > 0
     for doc, path in zip(docs, files, strict=True):
         gold = json.loads(path.read_text(encoding="utf-8"))

@@ -2,8 +2,9 @@
 Wikinews, Reuters-21578 "acq"), ingested as a user would: every stored name obeys the
 rules of how names are written, and a company named without any fact can be found.
 
-The articles are read from ``../shared/corpus`` (never copied here); without it the module
-is skipped.
+The articles are read from ``../shared/corpus`` (never copied here); without it these tests
+fail (the ``shared_corpus`` fixture of ``conftest.py``), unless
+``PRESSGRAPH_ALLOW_MISSING_SHARED=1``.
 """
 
 from __future__ import annotations
@@ -21,19 +22,16 @@ from pressgraph.lang import lexicon
 from pressgraph.names import entity_key, is_legal_suffix
 from pressgraph.store import SQLiteStore, open_store
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 PER_FILE = 200
-
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
+def store(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -> Iterator[SQLiteStore]:
     tmp = tmp_path_factory.mktemp("corpus")
     articles = tmp / "articles.jsonl"
     with articles.open("w", encoding="utf-8") as out:
         for name in ("wikinews-fr.jsonl", "reuters-acq-en.jsonl"):
-            with (CORPUS / name).open(encoding="utf-8") as lines:
+            with (shared_corpus / name).open(encoding="utf-8") as lines:
                 out.writelines(itertools.islice(lines, PER_FILE))
     with open_store(tmp / "corpus.db") as opened:
         report = pipeline.run([articles], opened, workers=2)

@@ -4,20 +4,19 @@ their articles are ingested with the normal pipeline, and the pairwise precision
 of the stored clustering must not fall below ``tests/data/resolution/floors.json``.
 
 The articles are read from ``../shared/corpus`` (or ``$PRESSGRAPH_CORPUS_DIR``); they are not
-in the repository (licences), so without them these tests are skipped.
+in the repository (licences): without them these tests fail (the ``shared_corpus`` fixture of
+``conftest.py``), unless ``PRESSGRAPH_ALLOW_MISSING_SHARED=1``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pressgraph.bench.harness import corpus_folders
 from pressgraph.evaluate import resolution as res
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "resolution"
@@ -27,28 +26,15 @@ FLOORS = json.loads((DATA / "floors.json").read_text(encoding="utf-8"))
 MAX_ARTICLES = 250
 
 
-def _corpus() -> Path | None:
-    given = os.environ.get("PRESSGRAPH_CORPUS_DIR")
-    if given:
-        return Path(given) if Path(given).is_dir() else None
-    found = corpus_folders(Path(__file__).resolve().parents[2])
-    return found[0] if found else None
-
-
 @pytest.fixture(scope="module")
-def articles() -> dict[str, dict[str, Any]]:
-    corpus = _corpus()
-    if corpus is None:
-        pytest.skip("../shared/corpus not found (set PRESSGRAPH_CORPUS_DIR)")
-    lines = res.corpus_records(corpus, res.pair_documents(PAIRS))
+def articles(shared_corpus: Path) -> dict[str, dict[str, Any]]:
+    lines = res.corpus_records(shared_corpus, res.pair_documents(PAIRS))
     return {r["id"]: r for r in map(json.loads, lines)}
 
 
 @pytest.fixture(scope="module")
-def figures(articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    corpus = _corpus()
-    assert corpus is not None
-    report, rejected = res.measure_corpus(PAIRS, corpus)
+def figures(shared_corpus: Path, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    report, rejected = res.measure_corpus(PAIRS, shared_corpus)
     assert not rejected
     return report.to_json()
 

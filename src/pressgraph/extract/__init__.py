@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from pressgraph.extract.parts import extract_in_parts
 from pressgraph.extract.reader import Proposal, Reader
 from pressgraph.extract.scorer import Model, default_model
-from pressgraph.lang import function_words, lexicon
+from pressgraph.lang import lexicon
+from pressgraph.lang.detect import detect, document_language
 from pressgraph.model import Document, Extraction
 
 __all__ = [
@@ -28,24 +29,20 @@ __all__ = [
     "propose_parsed",
 ]
 
-_FR_WORDS = function_words("fr")
-_EN_WORDS = function_words("en")
-
 
 def detect_language(text: str) -> str:
-    """ "fr" or "en", by counting frequent function words (enough for press articles)."""
-    sample = text[:5000]
-    fr = len(_FR_WORDS.findall(sample))
-    en = len(_EN_WORDS.findall(sample))
-    return "en" if en > fr else "fr"
+    """The language ``text`` is written in: "fr", "en", or the code of a language
+    pressgraph does not read ("de") (:func:`pressgraph.lang.detect.detect`)."""
+    return detect(text).language
 
 
 def extract(document: Document) -> Extraction:
     """Parse ``document`` and extract its claims (with the shipped scorer); a text longer
-    than one parse is read in parts (:mod:`pressgraph.extract.parts`)."""
+    than one parse is read in parts (:mod:`pressgraph.extract.parts`). A document in a
+    language pressgraph does not read raises :class:`~pressgraph.errors.ConfigError`."""
     from pressgraph import nlp
 
-    lang = document.language or detect_language(document.text)
+    lang = document_language(document.language, document.text).language
     return extract_in_parts(document, nlp.parse_parts(nlp.load(lang), document.text), lang)
 
 

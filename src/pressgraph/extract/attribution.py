@@ -18,6 +18,7 @@ from pressgraph.extract.coref import Ref
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import Lexicon
 from pressgraph.model import Source, SourceKind
+from pressgraph.names import clean_name
 
 
 @functools.cache
@@ -64,7 +65,7 @@ def _source_in(
     if leading is not None:
         phrase = leading.sub("", phrase)
     if 2 < len(phrase) < 80:
-        return Source(phrase, kind, end - len(phrase), end)
+        return Source(clean_name(phrase), kind, end - len(phrase), end)
     return None
 
 
@@ -158,4 +159,4 @@ def _speaker(subject: Token, ref_at: dict[int, Ref], lex: Lexicon) -> Source | N
     if not (1 <= len(words) <= 10) or subject.pos_ not in ("NOUN",):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return Source(doc_text(subject.doc)[start:end], "source", start, end)
+    return Source(clean_name(doc_text(subject.doc)[start:end]), "source", start, end)

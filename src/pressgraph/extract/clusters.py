@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pressgraph.extract.entity_types import settle_types
 from pressgraph.extract.text import doc_text
 from pressgraph.lang import LANGUAGES, lexicon
-from pressgraph.names import entity_key, is_legal_suffix
+from pressgraph.names import clean_name, entity_key, is_legal_suffix
 
 __all__ = ["Cluster", "Name", "cluster_names"]
 
@@ -30,9 +30,15 @@ class Name:
     end: int
     char_start: int
     char_end: int
-    text: str
+    text: str  # as written, without invisible characters (names.clean_name)
     label: str  # ORG, PERSON, PLACE, PRODUCT, MISC
     outlet: bool = False
+
+    def __post_init__(self) -> None:
+        # "Micro\u200bsoft": the name is "Microsoft"; its offsets still span what is written.
+        clean = clean_name(self.text)
+        if clean != self.text:
+            object.__setattr__(self, "text", clean)
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from pressgraph.extract.coref import Ref
 from pressgraph.extract.entities import Cluster
 from pressgraph.extract.references import References
 from pressgraph.extract.syntax import OBL, phrase_heads, prep_of
+from pressgraph.names import clean_name
 
 __all__ = ["Complements"]
 
@@ -163,7 +164,7 @@ class Complements(References):
         kept = ("-", "'", *self.lex.possessive_clitics)
         if any(t.is_punct and t.text not in kept for t in span) or len(span) > 8:
             return None
-        name = " ".join(span.text.split())  # "Guinness PLC   's brewery division"
+        name = clean_name(" ".join(span.text.split()))  # "Guinness PLC   's brewery division"
         cluster = Cluster(name=name, label="PRODUCT", outlet=False, owner=owner.cluster)
         if owner.kind == "name":
             self.asset_owners[id(cluster)] = owner

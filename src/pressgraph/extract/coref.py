@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from pressgraph.extract.entities import Cluster
 from pressgraph.extract.salience import Salience
 from pressgraph.lang import Lexicon
-from pressgraph.names import is_description
+from pressgraph.names import clean_name, is_description
 
 ORG_LIKE = frozenset({"ORG", "MISC"})
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
@@ -48,6 +48,9 @@ class Ref:
     # "la société dirigée par X": the person and the relation the description gives.
     described_by: tuple[str, Ref] | None = None
     members: list[Ref] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = clean_name(self.text)  # as for names: no invisible character
 
     @property
     def entity(self) -> str | None:

@@ -19,6 +19,11 @@ It is polite and careful by construction:
   redirect hop, and the connection itself is made to the address that was checked
   (:class:`_GuardedBackend`), so DNS rebinding between check and connect gains nothing.
   Proxies from the environment are not used (``trust_env=False``).
+
+The guard is a network backend of httpcore's public interface, under httpcore's public
+connection pool, which :class:`_GuardedTransport` puts behind httpx's public transport
+interface (``httpx.HTTPTransport`` takes no network backend): no private attribute of
+either library is touched.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import logging
 import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -67,7 +73,9 @@ def _system_resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def refused_address(address: str, allowed: Iterable[ipaddress._BaseNetwork] = ()) -> str | None:
+def refused_address(
+    address: str, allowed: Iterable[ipaddress.IPv4Network | ipaddress.IPv6Network] = ()
+) -> str | None:
     """Why a connection to ``address`` is refused (``"a loopback address"``), or None."""
     ip = ipaddress.ip_address(address.split("%")[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
@@ -151,6 +159,93 @@ class _GuardedBackend(httpcore.SyncBackend):
         )
 
 
+#: httpcore's errors and the httpx errors they stand for, the most specific first (as
+#: httpx's own transport maps them).
+_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.ProxyError, httpx.ProxyError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextmanager
+def _httpx_errors() -> Iterator[None]:
+    """httpcore's errors raised as the httpx errors they stand for (message kept)."""
+    try:
+        yield
+    except Exception as exc:
+        for core, mapped in _ERRORS:
+            if isinstance(exc, core):
+                raise mapped(str(exc)) from exc
+        raise
+
+
+class _AnswerStream(httpx.SyncByteStream):
+    """httpcore's response body as httpx reads it, its errors mapped."""
+
+    def __init__(self, inner: Iterable[bytes]) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _httpx_errors():
+            yield from self._inner
+
+    def close(self) -> None:
+        close = getattr(self._inner, "close", None)
+        if close is not None:
+            close()
+
+
+class _GuardedTransport(httpx.BaseTransport):
+    """httpx's transport interface over httpcore's connection pool, whose connections all
+    go through ``backend`` (the address guard)."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self.pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=backend
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not isinstance(request.stream, httpx.SyncByteStream):
+            raise TypeError("a synchronous client's request has a synchronous body")
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(
+                scheme=request.url.raw_scheme,
+                host=request.url.raw_host,
+                port=request.url.port,
+                target=request.url.raw_path,
+            ),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _httpx_errors():
+            answer = self.pool.handle_request(core)
+        if not isinstance(answer.stream, Iterable):
+            raise TypeError("httpcore's synchronous pool gave an asynchronous body")
+        return httpx.Response(
+            status_code=answer.status,
+            headers=answer.headers,
+            stream=_AnswerStream(answer.stream),
+            extensions=answer.extensions,
+        )
+
+    def close(self) -> None:
+        self.pool.close()
+
+
 class _Deadline(httpx.SyncByteStream):
     """An answer's raw byte stream, cut once ``clock()`` passes ``deadline``: checked at
     every read from the network, before content decoding (a compressed drip yields no
@@ -223,14 +318,8 @@ class Fetcher:
 
     def _client_for(self) -> httpx.Client:
         if self._client is None:
-            transport = httpx.HTTPTransport(trust_env=False)
-            # The pool, rebuilt with the guarded network backend (httpx has no option for it).
-            transport._pool = httpcore.ConnectionPool(
-                ssl_context=httpx.create_ssl_context(trust_env=False),
-                network_backend=_GuardedBackend(self._refusal, self.resolve),
-            )
             self._client = httpx.Client(
-                transport=transport,
+                transport=_GuardedTransport(_GuardedBackend(self._refusal, self.resolve)),
                 headers={"User-Agent": self.policy.user_agent},
                 timeout=httpx.Timeout(self.policy.timeout),
                 follow_redirects=False,

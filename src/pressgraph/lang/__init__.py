@@ -62,6 +62,7 @@ def parts(lang: str) -> Parts:
     return found
 
 
+@functools.cache
 def function_words(lang: str) -> re.Pattern[str]:
     """The frequent function words of ``lang`` as one pattern (whole words, any case), counted
     to tell the language of a text."""
