@@ -7,7 +7,8 @@ tracebacks.
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
 search, demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
-:mod:`pressgraph.cli.measure` (bench, evaluate-resolution).
+:mod:`pressgraph.cli.measure` (bench, evaluate-resolution) and :mod:`pressgraph.cli.serve`
+(serve).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from pressgraph.cli import graph as graph
 from pressgraph.cli import learn as learn
 from pressgraph.cli import measure as measure
+from pressgraph.cli import serve as serve
 from pressgraph.cli.app import app, main
 from pressgraph.cli.graph import sample_paths
 
