@@ -3,8 +3,12 @@ database built by the real pipeline (and on the same plus a hostile article)."""
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from importlib import resources
@@ -16,12 +20,13 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+import pressgraph
 from pressgraph import query, report
 from pressgraph.cli import app as cli_app
 from pressgraph.errors import StoreError
 from pressgraph.store import open_readonly
 from pressgraph.web import pages
-from pressgraph.web.app import CSP, SECURITY_HEADERS, create_app
+from pressgraph.web.app import CSP, SECURITY_HEADERS, allowed_hosts, create_app
 
 BASE = "http://127.0.0.1"
 
@@ -319,3 +324,33 @@ def test_hostile_article_is_inert(hostile_client: TestClient, hostile: Any) -> N
     search = _html(hostile_client, "/search?q=" + quote("script alert"))
     _assert_inert(search)
     assert "Evil &lt;script&gt;alert(1)&lt;/script&gt; Corp" in search
+
+
+def test_serve_on_a_port_in_use_is_one_line(demo_db: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli_app, ["serve", "--db", str(demo_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port} (already in use)" in result.output
+
+
+def test_allowed_hosts() -> None:
+    assert allowed_hosts("127.0.0.1") == ["127.0.0.1", "localhost", "[::1]"]
+    assert allowed_hosts("::1") == ["::1", "[::1]", "127.0.0.1", "localhost"]
+    assert allowed_hosts("192.0.2.7") == ["192.0.2.7"]
+    assert allowed_hosts("0.0.0.0") == ["*"]
+
+
+def test_the_cli_loads_no_web_framework() -> None:
+    code = "import sys, pressgraph.cli; print(sorted({'fastapi', 'uvicorn'} & set(sys.modules)))"
+    src = str(Path(pressgraph.__file__).resolve().parents[1])
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "[]"
