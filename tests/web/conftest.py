@@ -102,10 +102,20 @@ def hostile_extraction() -> Extraction:
     )
 
 
-#: The same payloads as one JSON line for ``pressgraph ingest`` (a different text, so a
-#: second document).
-HOSTILE_JSONL = (
-    json.dumps(
+#: The same payloads as JSON lines for ``pressgraph ingest`` (a different text, so a
+#: second document), then a reprint of that article by another outlet (a near-duplicate:
+#: the same story).
+_INGESTED_TEXT = (
+    f"Globex Industries buys Initech {SCRIPT}\n\n"
+    "Globex Industries said on Monday it had agreed to acquire Initech, a maker of office"
+    f" software based in Austin, for $2 billion {IMG}, according to the Financial Times."
+    " The deal, approved by both boards, is expected to close in the second quarter,"
+    f" subject to regulatory approval. Read more at {JS_URL} or"
+    f' <a href="{JS_URL}">here</a>.\n'
+)
+HOSTILE_JSONL = "".join(
+    json.dumps(row) + "\n"
+    for row in (
         {
             "id": "hostile-ingested",
             "language": "en",
@@ -113,15 +123,17 @@ HOSTILE_JSONL = (
             "title": f"{SCRIPT} Globex Industries buys Initech {IMG}",
             "outlet": f"{IMG} Wire",
             "url": JS_URL,
-            "text": (
-                f"Globex Industries buys Initech {SCRIPT}\n\n"
-                "Globex Industries said on Monday it had agreed to acquire Initech for"
-                f" $2 billion {IMG}, according to the Financial Times. Read more at {JS_URL}"
-                f' or <a href="{JS_URL}">here</a>.\n'
-            ),
-        }
+            "text": _INGESTED_TEXT,
+        },
+        {
+            "id": "hostile-reprint",
+            "language": "en",
+            "date": "2026-01-07",
+            "title": "Globex Industries to buy Initech (reprint)",
+            "outlet": "Reprint Daily",
+            "text": _INGESTED_TEXT.replace("Read more", "(Reprinted by Reprint Daily.) More"),
+        },
     )
-    + "\n"
 )
 
 

@@ -354,3 +354,16 @@ def test_the_cli_loads_no_web_framework() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_reprint_is_in_the_story_of_its_article(hostile_client: TestClient) -> None:
+    docs = {d["title"]: d for d in _json(hostile_client, "/")["documents"]}
+    reprint = docs["Globex Industries to buy Initech (reprint)"]
+    [original] = [d for t, d in docs.items() if t.startswith("<script>alert(1)</script> Globex")]
+    assert reprint["story"] == original["story"] == original["id"]
+    data = _json(hostile_client, f"/document/{original['id']}")
+    assert [d["id"] for d in data["story_documents"]] == [reprint["id"]]
+    html = _html(hostile_client, f"/document/{original['id']}")
+    assert "Same story elsewhere" in html and f'href="/document/{reprint["id"]}"' in html
+    back = _json(hostile_client, f"/document/{reprint['id']}")["story_documents"]
+    assert [d["id"] for d in back] == [original["id"]]
