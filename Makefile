@@ -1,4 +1,4 @@
-# Task runner: make test | lint | eval | bench | demo
+# Task runner: make test | lint | eval | bench | demo | serve
 PY ?= python
 
 test:
@@ -15,3 +15,6 @@ bench:
 
 demo:
 	pip install -q . && pressgraph demo
+
+serve:
+	PYTHONPATH=src $(PY) -m pressgraph serve

@@ -5,7 +5,7 @@
     ├── IngestError            an input cannot be read (names the input and the reason)
     ├── ExtractionError        the NLP or extraction stage failed on a document
     ├── StoreError             the database cannot be opened, migrated or written
-    ├── NotFound               no stored entity answers to a name
+    ├── NotFound               no stored entity (document) answers to a name (an id)
     ├── ExportError            an export cannot be written where it was asked to go
     └── GoldError              a gold set cannot be scored as given (two articles, one id)
 
@@ -51,7 +51,7 @@ class StoreError(PressgraphError):
 
 
 class NotFound(PressgraphError):
-    """No stored entity answers to a name."""
+    """No stored entity answers to a name, or no stored document to an id."""
 
 
 class ExportError(PressgraphError):

@@ -23,12 +23,16 @@ __all__ = [
     "SearchError",
     "SearchResults",
     "Segment",
+    "document",
     "dossier",
     "entity",
     "facts",
+    "latest_documents",
     "parse_as_of",
     "search",
+    "story",
     "timeline",
+    "top_entities",
 ]
 
 _ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -73,6 +77,37 @@ def facts(
     if entity_name is not None:
         entity(store, entity_name)
     return store.claims(entity=entity_name, type=type_)
+
+
+def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
+    """One stored document, text included, with its claims in text order (``claims``)."""
+    found = store.document(doc_id)
+    if found is None:
+        raise NotFound(f"no document {doc_id!r} in the store")
+    return {**found, "claims": store.document_claims(doc_id)}
+
+
+def story(
+    store: SQLiteStore, doc: dict[str, Any], *, limit: int = 20, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """The other documents of ``doc``'s story (its near-duplicates), oldest first, one page
+    of them; and how many there are."""
+    return store.story_documents(doc["story"] or doc["id"], exclude=doc["id"], limit=limit,
+                                 offset=offset)  # fmt: skip
+
+
+def top_entities(
+    store: SQLiteStore, *, limit: int = 20, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the entities named by the most claims, and how many claims name any."""
+    return store.top_entities(limit=limit, offset=offset), store.count_ranked_entities()
+
+
+def latest_documents(
+    store: SQLiteStore, *, limit: int = 20, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of documents, newest first, and how many there are."""
+    return store.latest_documents(limit=limit, offset=offset), store.count_documents()
 
 
 def search(

@@ -142,6 +142,8 @@ def test_unknown_entity_is_one_line_error(tmp_path: Path) -> None:
         "train",
         "bench",
         "evaluate-resolution",
+        "serve",
+        "export",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:

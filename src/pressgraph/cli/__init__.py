@@ -7,8 +7,8 @@ tracebacks.
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
 search, demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
-:mod:`pressgraph.cli.measure` (bench, evaluate-resolution) and :mod:`pressgraph.cli.export`
-(export).
+:mod:`pressgraph.cli.measure` (bench, evaluate-resolution), :mod:`pressgraph.cli.serve`
+(serve) and :mod:`pressgraph.cli.export` (export).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 from pressgraph.cli import graph as graph
 from pressgraph.cli import learn as learn
 from pressgraph.cli import measure as measure
+from pressgraph.cli import serve as serve
 from pressgraph.cli import export as export
 
 # isort: on

@@ -11,9 +11,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from pressgraph.model import Extraction
 from pressgraph.store.search import SearchResults
-from pressgraph.store.sqlite import SQLiteStore, open_store
+from pressgraph.store.sqlite import SQLiteStore, open_readonly, open_store
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+__all__ = ["SQLiteStore", "Store", "open_readonly", "open_store"]
 
 
 @runtime_checkable

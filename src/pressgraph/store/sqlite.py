@@ -25,13 +25,14 @@ from pathlib import Path
 
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction
+from pressgraph.store.browse import StoreBrowse
 from pressgraph.store.corrections import EntityCorrections
-from pressgraph.store.migrations import apply_migrations
+from pressgraph.store.migrations import apply_migrations, latest_version
 from pressgraph.store.resolution import DocumentEntities
 from pressgraph.store.search import StoreSearch
 from pressgraph.store.stories import index_document, stored_duplicate
 
-__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
+__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_readonly", "open_store"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,15 +84,16 @@ def _check_extraction(extraction: Extraction, store: str) -> None:
             )
 
 
-class SQLiteStore(EntityCorrections, StoreSearch):
+class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
     """A pressgraph store in one SQLite file. Open it with :func:`open_store`.
 
     Its layers, each a module: :class:`~pressgraph.store.connection.Connection` (errors,
     transactions), :class:`~pressgraph.store.resolution.EntityResolution`,
     :class:`~pressgraph.store.reads.StoreReads`,
-    :class:`~pressgraph.store.corrections.EntityCorrections` and
+    :class:`~pressgraph.store.corrections.EntityCorrections`,
     :class:`~pressgraph.store.search.StoreSearch` (full-text search, whose indexes triggers
-    keep: migration 4); writing documents is here.
+    keep: migration 4) and :class:`~pressgraph.store.browse.StoreBrowse` (paged reads);
+    writing documents is here.
     """
 
     def __repr__(self) -> str:
@@ -293,4 +295,48 @@ def open_store(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> S
         if conn is not None:
             conn.close()
         raise
+    return SQLiteStore(conn, name)
+
+
+def open_readonly(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SQLiteStore:
+    """Open the existing store at ``path`` for reading only (SQLite URI ``mode=ro``: no
+    write can happen through it, not even a migration), as the web UI does.
+
+    A missing file, a file that is not a pressgraph store, or one whose schema is older or
+    newer than this pressgraph's raises :class:`StoreError` saying so. Usable as a context
+    manager.
+    """
+    name = str(path)
+    if not Path(name).is_file():
+        raise StoreError(
+            f"{name}: no such database (create it with `pressgraph ingest` or `pressgraph demo`)"
+        )
+    uri = Path(name).resolve().as_uri() + "?mode=ro"
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000,
+            check_same_thread=False,
+        )  # fmt: skip
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise StoreError(f"{name}: cannot open database ({exc})") from exc
+    if version != latest_version():
+        conn.close()
+        if version == 0:
+            raise StoreError(f"{name}: not a pressgraph database (no schema)")
+        if version > latest_version():
+            raise StoreError(
+                f"{name}: schema version {version} is newer than this pressgraph knows "
+                f"({latest_version()}); upgrade pressgraph"
+            )
+        raise StoreError(
+            f"{name}: schema version {version} is older than this pressgraph's "
+            f"({latest_version()}); open it once for writing (`pressgraph entities --db {name}`)"
+            " to migrate it"
+        )
     return SQLiteStore(conn, name)
