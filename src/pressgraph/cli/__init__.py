@@ -1,13 +1,15 @@
 """The ``pressgraph`` command: a thin shell over the Python API.
 
 Only this package prints. Every :class:`~pressgraph.errors.PressgraphError` becomes one
-line on stderr (naming the input and the reason) and exit status 1; ``--debug`` shows
-tracebacks.
+line on stderr (naming the input and the reason) and exit status 1, in one place
+(:mod:`pressgraph.cli.app`); ``--debug`` shows tracebacks. A bad option value is a usage
+error, exit status 2.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
 them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
 search, demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
-:mod:`pressgraph.cli.measure` (bench, evaluate-resolution).
+:mod:`pressgraph.cli.measure` (bench, evaluate-resolution). None of them imports spaCy,
+the web readers, numpy or scikit-learn until a command runs.
 """
 
 from __future__ import annotations
