@@ -380,7 +380,7 @@ def _as_of(value: str | None) -> str | None:
 
     try:
         return parse_as_of(value)
-    except PressgraphError:
+    except ConfigError:
         raise typer.BadParameter(
             f"{value!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
         ) from None

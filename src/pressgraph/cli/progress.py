@@ -79,7 +79,8 @@ class Progress:
     """Progress on ``console`` (stderr): live on a terminal, plain lines otherwise.
 
     ``label`` names the command (``ingest``); ``columns`` adds columns to the live display
-    (the rate of ingest); ``quiet`` shows nothing. ``clock`` and ``every`` are for tests.
+    (the rate of ingest); ``quiet`` shows nothing. ``every`` (default :data:`PLAIN_EVERY`)
+    and ``clock`` are for tests.
     """
 
     def __init__(
@@ -89,13 +90,13 @@ class Progress:
         *,
         quiet: bool = False,
         columns: tuple[ProgressColumn, ...] = (),
-        every: float = PLAIN_EVERY,
+        every: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.label = label
         self.console = console
         self.quiet = quiet
-        self.every = every
+        self.every = PLAIN_EVERY if every is None else every
         self.clock = clock
         self.live: LiveProgress | None = None
         if not quiet and console.is_terminal:
