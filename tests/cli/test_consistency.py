@@ -274,3 +274,15 @@ def test_escaped_text_reads_back_as_plain_text(case: dict[str, str], line: str) 
     assert {c.type for c in children} <= {"text"}, children
     shown = "".join(c.content for c in children)
     assert terminal_text(case["text"], prose=True) in shown
+
+
+def test_readme_says_which_python_and_shows_the_virtual_environment() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme[readme.index("## Set-up") : readme.index("## A tour")]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    version = project["requires-python"].removeprefix(">=")
+    assert f"Python {version} or newer" in setup
+    # the virtual environment first, then the two commands, unchanged
+    venv = setup.index(f"python{version} -m venv .venv && . .venv/bin/activate")
+    demo = setup.index("    pip install . && pressgraph demo\n")
+    assert venv < demo < setup.index("    pip install '.[test]' && python -m pytest -q\n")

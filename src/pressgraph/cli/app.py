@@ -207,4 +207,4 @@ def _main(
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point of the ``pressgraph`` script (errors: see :meth:`_Group.invoke`)."""
-    return app(args=argv)
+    return app(args=argv, prog_name="pressgraph")

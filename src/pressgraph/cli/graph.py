@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 import typer
 from rich.markup import escape
 from rich.progress import ProgressColumn, Task
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from pressgraph.cli.app import (
@@ -348,8 +348,8 @@ def facts(
     if fmt == "json":
         print_json(rows)
         return
-    table = Table("fact", "modality", "date", "outlet", "document", "sources", "evidence",
-                  show_lines=True)  # fmt: skip
+    table = Table("fact", "modality", Column("date", no_wrap=True), "outlet", "document",
+                  "sources", "evidence", show_lines=True)  # fmt: skip
     for r in rows:
         sources = ", ".join(s["name"] for s in r.get("sources") or [])
         document = r.get("title") or (r.get("document") or "")[:12]

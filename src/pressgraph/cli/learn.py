@@ -119,12 +119,15 @@ def evaluate(
     else:
         docs = [gold_document(g) for g in golds]
         predictions: dict[str, list[dict[str, Any]]] = {}
-        for item in pipeline.extract_documents(docs):
-            if isinstance(item, PressgraphError):
-                rejected(str(item))
-                continue
-            key = item.document.external_id or item.document.id
-            predictions[key] = [g for c in item.claims for g in c.gold_facts()]
+        with _progress("evaluate") as bar:
+            task = bar.add_task("extracting", total=len(docs))
+            for item in pipeline.extract_documents(docs):
+                bar.advance(task)
+                if isinstance(item, PressgraphError):
+                    rejected(str(item))
+                    continue
+                key = item.document.external_id or item.document.id
+                predictions[key] = [g for c in item.claims for g in c.gold_facts()]
         result = ev.score(golds, predictions)
     if fmt == "json":
         print_json(report.to_json() if cv else result.to_json())
