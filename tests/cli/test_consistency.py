@@ -286,3 +286,24 @@ def test_readme_says_which_python_and_shows_the_virtual_environment() -> None:
     venv = setup.index(f"python{version} -m venv .venv && . .venv/bin/activate")
     demo = setup.index("    pip install . && pressgraph demo\n")
     assert venv < demo < setup.index("    pip install '.[test]' && python -m pytest -q\n")
+
+
+@pytest.mark.parametrize(
+    ("typer_label", "shown"),
+    [
+        ("<str>", "TEXT"),
+        ("<int range>", "INTEGER"),
+        ("<list[Path]>", "PATH..."),
+        ("<str,str>...", "TEXT TEXT..."),
+        ("<table|json>", "<table|json>"),
+        ("FILE", "FILE"),
+        (None, None),
+    ],
+)
+def test_a_parameter_without_metavar_shows_a_value_name(
+    typer_label: str | None, shown: str | None
+) -> None:
+    """So a command added without metavars still shows no Python type in its help."""
+    from pressgraph.cli.app import _value_name
+
+    assert _value_name(typer_label) == shown

@@ -52,22 +52,53 @@ class State:
 # Help without Python type names. Typer shows a parameter's Python type (``<list[str]>``,
 # ``<bool>``, ``<str,str>``) in the help; pressgraph's parameters name their values with a
 # metavar (``PATH``, ``NAME``, ``FILE``) or a list of choices (``<table|json>``), and flags
-# show nothing. The two classes below only change what the help shows for a parameter;
-# the commands and the group give their parameters these classes when asked for them.
+# show nothing. A parameter without a metavar shows the name of its kind of value
+# (``TEXT``, ``INTEGER``, ``PATH``). The two classes below only change what the help shows
+# for a parameter; the commands and the group give their parameters these classes when
+# asked for them.
+
+#: Typer's names of Python types in a help, and what the help shows instead.
+_VALUE_NAMES = {
+    "str": "TEXT",
+    "int": "INTEGER",
+    "float": "FLOAT",
+    "bool": "BOOLEAN",
+    "path": "PATH",
+    "Path": "PATH",
+    "file": "FILE",
+    "directory": "DIRECTORY",
+    "datetime": "DATETIME",
+    "UUID": "UUID",
+    "int range": "INTEGER",
+    "float range": "FLOAT",
+}
+
+
+def _value_name(label: str | None) -> str | None:
+    """``<list[str]>`` -> ``TEXT...``, ``<str,str>`` -> ``TEXT TEXT``, ``<int>`` ->
+    ``INTEGER``; choices (``<table|json>``) and metavars are kept."""
+    if not label or not (label.startswith("<") and ">" in label):
+        return label
+    inner, _, rest = label[1:].partition(">")
+    many = inner.startswith("list[") and inner.endswith("]")
+    parts = (inner[5:-1] if many else inner).split(",")
+    if not all(part in _VALUE_NAMES for part in parts):
+        return label
+    return " ".join(_VALUE_NAMES[part] for part in parts) + ("..." if many else "") + rest
 
 
 class _Option(TyperOption):
     def display_type_rich(self, ctx: Any) -> str | None:
         if self.is_flag or self.count:
             return None  # a flag takes no value: nothing to show
-        return super().display_type_rich(ctx)
+        return _value_name(super().display_type_rich(ctx))
 
 
 class _Argument(TyperArgument):
     def display_type_rich(self, ctx: Any) -> str | None:
         if self.metavar is not None:
             return None  # the name column already shows the metavar
-        return super().display_type_rich(ctx)
+        return _value_name(super().display_type_rich(ctx))
 
 
 def _help_classes(params: list[Any]) -> list[Any]:
