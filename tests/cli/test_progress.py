@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from pressgraph.cli import app
 from pressgraph.cli import progress as progress_module
-from pressgraph.cli.graph import _summary
+from pressgraph.cli.inputs import _summary
 from pressgraph.cli.progress import Progress, duration, time_left
 from pressgraph.pipeline import RunReport
 

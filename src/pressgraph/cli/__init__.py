@@ -6,16 +6,19 @@ line on stderr (naming the input and the reason) and exit status 1, in one place
 error, exit status 2.
 
 The commands are registered on :data:`~pressgraph.cli.app.app` by the modules that define
-them: :mod:`pressgraph.cli.graph` (ingest, extract, entities, facts, report, timeline,
-search, demo), then :mod:`pressgraph.cli.learn` (evaluate, train) and
+them: :mod:`pressgraph.cli.inputs` (ingest, extract), :mod:`pressgraph.cli.graph`
+(entities, facts, report, timeline, search, demo), then :mod:`pressgraph.cli.learn`
+(evaluate, train) and
 :mod:`pressgraph.cli.measure` (bench, evaluate-resolution). None of them imports spaCy,
 the web readers, numpy or scikit-learn until a command runs.
 """
 
 from __future__ import annotations
 
-# Imported in this order, the modules register their commands in the order of ``--help``.
 from pressgraph.cli import graph as graph
+
+# Imported in this order, the modules register their commands in the order of ``--help``.
+from pressgraph.cli import inputs as inputs
 from pressgraph.cli import learn as learn
 from pressgraph.cli import measure as measure
 from pressgraph.cli.app import app, main
