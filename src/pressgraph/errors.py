@@ -3,13 +3,15 @@
     PressgraphError            root: the CLI catches it once and prints one line
     ├── ConfigError            bad option, missing model, unusable configuration
     ├── IngestError            an input cannot be read (names the input and the reason)
-    ├── ExtractionError        the NLP or extraction stage failed on a document
+    │   └── ExtractionError    a document was read, but parsing or extracting it failed
     ├── StoreError             the database cannot be opened, migrated or written
     ├── NotFound               no stored entity (document) answers to a name (an id)
     ├── ExportError            an export cannot be written where it was asked to go
+    ├── SearchError            a search that cannot be run (nothing to search for...)
     └── GoldError              a gold set cannot be scored as given (two articles, one id)
 
-Third-party errors are mapped at the boundary with ``raise ... from exc``.
+Third-party errors are mapped at the boundary with ``raise ... from exc``. Every error
+class of pressgraph is defined here (``tests/cli/test_house_rules.py`` checks it).
 """
 
 from __future__ import annotations
@@ -38,12 +40,15 @@ class IngestError(PressgraphError):
         self.details = details
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Pickled by its fields, so an error crosses a process pool intact.
-        return (IngestError, (self.source, self.reason), {"details": self.details})
+        # Pickled by its fields, so an error crosses a process pool intact (as its class).
+        return (type(self), (self.source, self.reason), {"details": self.details})
 
 
-class ExtractionError(PressgraphError):
-    """The NLP or extraction stage failed on a document."""
+class ExtractionError(IngestError):
+    """A document was read, but the NLP or extraction stage failed on it.
+
+    An :class:`IngestError` too: either way the input is one ``rejected:`` line naming it
+    and the reason, and the run goes on (see :mod:`pressgraph.isolation`)."""
 
 
 class StoreError(PressgraphError):
@@ -57,6 +62,10 @@ class NotFound(PressgraphError):
 class ExportError(PressgraphError):
     """An export cannot be written: its destination is not writable, or is a file where a
     format writes a folder of files."""
+
+
+class SearchError(PressgraphError):
+    """A search that cannot be run: nothing to search for, an unknown type, a bad limit."""
 
 
 class GoldError(PressgraphError, ValueError):

@@ -5,8 +5,10 @@ file of a folder, a URL), a record of a WARC archive, a line of a JSON Lines fil
 of a feed, a document being parsed, extracted or stored. Each stage hands every item to
 :func:`attempt` (one call) or :func:`guard` (a stream of items); whatever goes wrong with
 it becomes one :class:`~pressgraph.errors.IngestError` in the place of its result, naming
-the item and the reason, and the stage goes on with the next item. The run reports these
-as ``rejected: <item>: <reason>`` lines.
+the item and the reason, and the stage goes on with the next item: an
+:class:`~pressgraph.errors.ExtractionError` (an :class:`IngestError` too) when parsing or
+extracting a document failed. The run reports these as ``rejected: <item>: <reason>``
+lines.
 
 Errors raised on purpose keep their message (an :class:`IngestError` as it is, another
 :class:`~pressgraph.errors.PressgraphError` prefixed by its stage); an unexpected exception
@@ -21,7 +23,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, TypeVar
 
-from pressgraph.errors import IngestError, PressgraphError
+from pressgraph.errors import ExtractionError, IngestError, PressgraphError
 
 __all__ = ["Stage", "attempt", "guard", "rejection"]
 
@@ -41,22 +43,29 @@ def _one_line(text: str) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
+#: The stages of a document already read: what fails there is an ExtractionError.
+_EXTRACTION_STAGES = frozenset({"parsing", "extraction"})
+
+
 def rejection(source: str, exc: BaseException, stage: Stage) -> IngestError:
-    """The one error that stands for ``source`` after ``exc`` stopped it at ``stage``."""
+    """The one error that stands for ``source`` after ``exc`` stopped it at ``stage``: an
+    :class:`ExtractionError` at the parsing and extraction stages, an :class:`IngestError`
+    otherwise."""
     if isinstance(exc, IngestError):
         return exc
+    kind = ExtractionError if stage in _EXTRACTION_STAGES else IngestError
     cause = exc.__cause__
     wrapped = isinstance(cause, Exception) and not isinstance(cause, PressgraphError)
     if isinstance(exc, PressgraphError) and wrapped and cause is not None:
         exc = cause  # what went wrong, not how it was wrapped ("storing ... failed")
     if isinstance(exc, PressgraphError):
-        return IngestError(source, f"{stage} failed: {_one_line(str(exc))}")
+        return kind(source, f"{stage} failed: {_one_line(str(exc))}")
     details = "".join(traceback.format_exception(exc))
     if isinstance(exc, OSError) and stage == "reading":
         return IngestError(source, f"cannot read ({exc.strerror or exc})", details=details)
     message = _one_line(str(exc))
     reason = type(exc).__name__ + (f": {message}" if message else "")
-    return IngestError(source, f"{stage} failed ({reason})", details=details)
+    return kind(source, f"{stage} failed ({reason})", details=details)
 
 
 def attempt(source: str, stage: Stage, work: Callable[[], T]) -> T | IngestError:

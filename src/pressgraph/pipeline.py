@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressgraph import nlp
-from pressgraph.errors import ConfigError, IngestError, PressgraphError
+from pressgraph.errors import ConfigError, ExtractionError, IngestError, PressgraphError
 from pressgraph.extract import extract_in_parts, extract_parsed
 from pressgraph.ingest import IngestOptions, iter_documents
 from pressgraph.isolation import attempt, rejection
@@ -246,7 +246,7 @@ class _Pool:
             return result
         except BrokenProcessPool:
             self.renew()
-            return IngestError(_name(doc), "extraction failed: its worker process died")
+            return ExtractionError(_name(doc), "extraction failed: its worker process died")
 
 
 def _extract_in_pool(
@@ -442,6 +442,9 @@ def store_broken(exc: BaseException) -> bool:
     return False
 
 
-def extract_paths(paths: Sequence[str | Path]) -> Iterator[Extraction | PressgraphError]:
-    """Extraction without a database: every input, streamed in order; errors yielded."""
-    return extract_documents(iter_documents(paths))
+def extract_paths(
+    paths: Sequence[str | Path], *, options: IngestOptions | None = None
+) -> Iterator[Extraction | PressgraphError]:
+    """Extraction without a database: every input (files, folders, URLs, read as
+    :func:`run` reads them with ``options``), streamed in order; errors yielded."""
+    return extract_documents(iter_documents(paths, options=options))

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-# NotFound lives in errors.py with every error class; ``query.NotFound`` stays importable.
-from pressgraph.errors import NotFound, PressgraphError
+# NotFound and SearchError live in errors.py with every error class; they stay importable
+# from here.
+from pressgraph.errors import ConfigError, NotFound, SearchError
 from pressgraph.resolve.facts import Fact, build_facts, reported_on
 from pressgraph.store import SQLiteStore
-from pressgraph.store.search import SearchError, SearchResults, Segment
+from pressgraph.store.search import SearchResults, Segment
 
 __all__ = [
     "Dossier",
@@ -59,7 +60,7 @@ def parse_as_of(value: str | None) -> str | None:
         return None
     value = value.strip()
     if not _ISO.match(value):
-        raise PressgraphError(f"--as-of {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ConfigError(f"--as-of {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
 

@@ -15,16 +15,40 @@ from pressgraph.query import Dossier, timeline
 from pressgraph.resolve.facts import Fact
 from pressgraph.terminal import terminal_text
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Characters that are Markdown or HTML syntax wherever they stand: escapes, code spans,
+#: emphasis, links and images (``[``, ``]``: ``(`` and ``!`` mean nothing without them),
+#: HTML and autolinks, strikethrough, and ``#`` (a heading's closing sequence).
+_MD_ALWAYS = r"\\`*\[\]<~#"
+#: An underscore is emphasis unless it stands between two letters or digits (``joint_venture``).
+_MD_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
+#: ``&`` starts an entity reference (``&amp;``, ``&#x1b;``) only when one follows.
+_MD_ENTITY = r"&(?=#?\w+;)"
+_MD_INLINE = re.compile(f"[{_MD_ALWAYS}]|{_MD_UNDERSCORE}|{_MD_ENTITY}")
+#: What makes a block when it starts a line: a list item (``- ``, ``+ ``, ``1. ``, ``1) ``),
+#: a quote (``>``), a thematic break (``---``; ``*`` and ``_`` are escaped anyway).
+_MD_BLOCK_START = re.compile(r"^(\s*)([-+](?=\s|$)|-(?=\s*-\s*-)|>|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def escape_md(text: str) -> str:
-    """Escape Markdown and HTML syntax in untrusted text, and make its control characters
-    visible escapes (:func:`~pressgraph.terminal.terminal_text`, line breaks as spaces):
-    a report is read on a terminal (``--format term``, ``--format md`` piped to a pager)
-    as often as in a Markdown viewer. In the Markdown source the backslash of an escape is
-    itself escaped (``\\\\x1b``), so a rendered report shows ``\\x1b``."""
-    return _MD_SPECIAL.sub(r"\\\1", terminal_text(text, prose=True))
+    """Escape what Markdown (and HTML in it) would read as syntax in untrusted text, and
+    make its control characters visible escapes (:func:`~pressgraph.terminal.terminal_text`,
+    line breaks as spaces): a report is read on a terminal (``--format term``, ``--format
+    md`` piped to a pager) as often as in a Markdown viewer.
+
+    Only what Markdown needs is escaped, so ordinary words and figures read as written
+    ("Microsoft -> OpenAI 13bn USD (2019)", "2024-10-02", "start-up."): the characters of
+    :data:`_MD_ALWAYS`, an underscore that could be emphasis, an ``&`` that starts an
+    entity, and a list, quote or heading marker at the start of the text (any piece of
+    text may start a line of the report). In the Markdown source the backslash of an
+    escape is itself escaped (``\\\\x1b``), so a rendered report shows ``\\x1b``."""
+    shown = _MD_INLINE.sub(r"\\\g<0>", terminal_text(text, prose=True))
+    start = _MD_BLOCK_START.match(shown)
+    if start is None:
+        return shown
+    marker = start.end()
+    if start.group(2).isdigit():  # "1986. " or "1) ": escape the "." or ")"
+        return shown[:marker] + "\\" + shown[marker:]
+    return shown[: marker - 1] + "\\" + shown[marker - 1 :]
 
 
 def format_amount(amount: float | None, currency: str | None) -> str:

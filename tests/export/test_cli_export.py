@@ -62,7 +62,9 @@ def test_folder_formats_write_into_out(graph_db: Path, tmp_path: Path, fmt: str)
 def test_unknown_format_exits_2(graph_db: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "xml", "--db", str(graph_db)])
     assert result.exit_code == 2
-    assert "'xml': expected one of graphml, neo4j, jsonld, csv, parquet" in _flat(result.output)
+    assert "'xml' is not one of 'graphml', 'neo4j', 'jsonld', 'csv', 'parquet'" in _flat(
+        result.output
+    )
 
 
 def test_folder_format_needs_out(graph_db: Path) -> None:
@@ -76,7 +78,7 @@ def test_missing_database_is_one_line_and_not_created(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "jsonld", "--db", str(db)])
     assert result.exit_code == 1
     assert _lines(result.stderr) == [
-        f"error: {db}: no such database (run `pressgraph ingest` first)"
+        f"error: {db}: no database there (no such file); `pressgraph ingest` makes one"
     ]
     assert not db.exists()
 
@@ -122,3 +124,13 @@ def test_export_is_documented() -> None:
     root = Path(__file__).parents[2]
     assert "`pressgraph export" in (root / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "### Exports" in (root / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_commands_formats_are_the_exporters() -> None:
+    from typing import get_args
+
+    from pressgraph import export as exports
+    from pressgraph.cli import export as command
+
+    assert list(get_args(command.Format)) == list(exports.FORMATS)
+    assert set(command.FOLDER_FORMATS) == exports.FOLDER_FORMATS

@@ -157,7 +157,8 @@ def test_report_json_and_timeline_from_the_command_line(db: Path) -> None:
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     assert {"valid", "reported", "until"} <= {r["axis"] for r in rows}
     bad = runner.invoke(app, ["report", "Norvala Energy", "--as-of", "last week", "--db", str(db)])
-    assert bad.exit_code == 1 and "--as-of" in bad.output and "Traceback" not in bad.output
+    # a usage error, before the database is read (exit status 2)
+    assert bad.exit_code == 2 and "--as-of" in bad.output and "Traceback" not in bad.output
 
 
 def _rows(db: Path) -> dict[str, int]:

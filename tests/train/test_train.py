@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from pressgraph import train as learning
+from pressgraph.errors import ConfigError, GoldError
 from pressgraph.evaluate import load_gold
 from pressgraph.extract.scorer import Model, load
 from pressgraph.train.examples import Example
@@ -124,9 +125,9 @@ def test_cross_validation_pools_the_held_folds(
 def test_cross_validation_needs_two_folds_and_enough_articles(
     golds: list[dict[str, Any]], found: dict[str, list[Example]]
 ) -> None:
-    with pytest.raises(ValueError, match="at least 2 folds"):
+    with pytest.raises(ConfigError, match="at least 2 folds"):
         learning.cross_validate(golds, found, k=1)
-    with pytest.raises(ValueError, match="need at least 9 articles"):
+    with pytest.raises(GoldError, match="need at least 9 articles"):
         learning.cross_validate(golds, found, k=9)
 
 

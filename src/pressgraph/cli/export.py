@@ -6,16 +6,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
 
-from pressgraph import export as exports
-from pressgraph.cli.app import DbOption, app, db_path, err, fail
-from pressgraph.errors import PressgraphError, StoreError
-from pressgraph.export.neo4j import import_command
-from pressgraph.store import open_store
+from pressgraph.cli.app import DbOption, app, err, existing_db
+
+#: The formats, as ``pressgraph.export.FORMATS`` names them (checked by a test); folder
+#: formats write several files.
+Format = Literal["graphml", "neo4j", "jsonld", "csv", "parquet"]
+FOLDER_FORMATS = ("neo4j", "csv", "parquet")
 
 
 def _to_stdout(content: bytes) -> None:
@@ -30,20 +31,13 @@ def _to_stdout(content: bytes) -> None:
         raise typer.Exit(0) from None
 
 
-def _check_format(fmt: str) -> str:
-    if fmt not in exports.FORMATS:
-        raise typer.BadParameter(f"{fmt!r}: expected one of {', '.join(exports.FORMATS)}")
-    return fmt
-
-
 @app.command("export")
 def export_cmd(
     fmt: Annotated[
-        str,
+        Format,
         typer.Option(
             "--format",
             help="graphml, jsonld (one file), neo4j, csv or parquet (a folder of files).",
-            callback=_check_format,
         ),
     ],
     out: Annotated[
@@ -61,25 +55,21 @@ def export_cmd(
 ) -> None:
     """Export the graph: entities, facts with their statuses and sources, and each claim
     with its article, evidence and attribution chain."""
-    if out is None and fmt in exports.FOLDER_FORMATS:
+    if out is None and fmt in FOLDER_FORMATS:
         raise typer.BadParameter(
             f"--format {fmt} writes several files: give a folder", param_hint="'--out'"
         )
-    path = db_path(db)
-    try:
-        if not path.is_file():
-            raise StoreError(f"{path}: no such database (run `pressgraph ingest` first)")
-        with open_store(path) as store:
-            graph = exports.read_graph(store, entity)
-        if out is None:
-            (content,) = exports.render(graph, fmt).values()
-            _to_stdout(content)
-            return
-        written = exports.write(graph, fmt, out)
-    except PressgraphError as exc:
-        fail(exc)
+    from pressgraph import export as exports
+    from pressgraph.store import open_store
+
+    with open_store(existing_db(db)) as store:
+        graph = exports.read_graph(store, entity)
+    if out is None:
+        (content,) = exports.render(graph, fmt).values()
+        _to_stdout(content)
         return
-    where = str(out) if fmt in exports.FOLDER_FORMATS else str(written.files[0])
+    written = exports.write(graph, fmt, out)
+    where = str(out) if fmt in FOLDER_FORMATS else str(written.files[0])
     err.print(
         escape(
             f"exported {written.entities} entities, {written.facts} facts, {written.claims} "
@@ -87,4 +77,6 @@ def export_cmd(
         )
     )
     if fmt == "neo4j":
+        from pressgraph.export.neo4j import import_command
+
         err.print(escape(f"load with: {import_command(str(out.resolve()))}"), soft_wrap=True)

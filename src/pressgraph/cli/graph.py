@@ -1,215 +1,78 @@
-"""Commands that build the graph and read it: ingest, extract, entities, facts, report,
-timeline, search, demo."""
+"""Commands that read the graph: entities, facts, report, timeline, search; and demo
+(ingest the bundled samples, then show a dossier).
+
+The store and the query side (numpy among them) are imported inside the commands that use
+them, so that ``pressgraph --help`` loads none of them.
+"""
 
 from __future__ import annotations
 
 import json
-import sys
-import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 from urllib.parse import quote
 
 import typer
-from rich.markdown import Markdown
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
-from pressgraph import pipeline, query, report
 from pressgraph.cli.app import (
     DbOption,
     app,
     db_path,
     err,
-    fail,
+    existing_db,
     out,
     print_json,
+    print_jsonl,
     print_plain,
-    rejected,
 )
 from pressgraph.cli.console import cell, prose
-from pressgraph.errors import ConfigError, PressgraphError
-from pressgraph.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_url_list
-from pressgraph.ingest.fetch import FetchPolicy
-from pressgraph.store import SQLiteStore, open_store
+from pressgraph.cli.inputs import ingest_paths
+from pressgraph.errors import ConfigError
+from pressgraph.model import FACT_TYPES
 from pressgraph.terminal import terminal_text
+
+if TYPE_CHECKING:
+    from pressgraph import query
+    from pressgraph.store import SQLiteStore
 
 T = TypeVar("T")
 
 
-class _RateColumn(ProgressColumn):
-    """Articles per second since the start (stored, skipped and rejected alike)."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
-
-
-def _summary(result: pipeline.RunReport, seconds: float, db: Path) -> str:
-    """The end-of-ingest line: counts, claims, stories joined, time and throughput."""
-    n = len(result.stored) + len(result.skipped) + len(result.rejected)
-    joined = f", {result.reprints} joined an earlier story" if result.reprints else ""
-    return (
-        f"stored {len(result.stored)} document(s) ({result.claims} claims{joined}), "
-        f"skipped {len(result.skipped)}, rejected {len(result.rejected)} in {seconds:.1f} s "
-        f"({n / seconds if seconds > 0 else 0.0:.1f} articles/s) -> {db}"
-    )
-
-
-def _ingest(
-    paths: list[Path] | list[str],
-    db: Path,
-    quiet: bool = False,
-    workers: int = 1,
-    options: IngestOptions | None = None,
-) -> pipeline.RunReport:
-    with open_store(db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-        TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True,
-        disable=quiet,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("", total=None)
-        counts = {"stored": 0, "skipped": 0, "rejected": 0}
-
-        def progress(event: str, detail: str) -> None:
-            counts[event] += 1
-            if event == "rejected":
-                rejected(detail)
-            bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
-
-        return pipeline.run(
-            [str(p) for p in paths], store, progress=progress, workers=workers, ingest=options
-        )
-
-
-@app.command()
-def ingest(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, folders or http(s) URLs (.txt .md .jsonl .json .html .xml/.rss/.atom"
-            " .warc, and their .gz)."
-        ),
-    ] = None,
-    db: DbOption = None,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
-    ] = 1,
-    urls: Annotated[
-        Path | None, typer.Option("--urls", help="File of URLs to fetch, one a line.")
-    ] = None,
-    follow: Annotated[
-        bool, typer.Option("--follow", help="Fetch the link of each feed entry as the article.")
-    ] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Allow fetching private, loopback and link-local addresses."
-        ),
-    ] = False,
-    max_bytes: Annotated[
-        int,
-        typer.Option("--max-bytes", min=1, help="Size cap of a file, page or inflated archive."),
-    ] = DEFAULT_MAX_BYTES,
-) -> None:
-    """Read articles into the database; already stored articles are skipped."""
-    options = IngestOptions(
-        max_bytes=max_bytes,
-        follow=follow,
-        fetch=FetchPolicy(max_bytes=max_bytes, allow_private=allow_private),
-    )
-    try:
-        listed = read_url_list(urls) if urls else []
-        refused = [str(item) for item in listed if isinstance(item, PressgraphError)]
-        inputs = [*(paths or []), *(item for item in listed if isinstance(item, str))]
-        if not inputs and not refused:
-            raise ConfigError("nothing to ingest: give files, folders, URLs or --urls FILE")
-        for line in refused:
-            rejected(line)
-        started = time.perf_counter()
-        result = _ingest(inputs, db_path(db), workers=workers, options=options)
-        result.rejected[:0] = refused
-    except PressgraphError as exc:
-        fail(exc)
-        return
-    err.print(escape(_summary(result, time.perf_counter() - started, db_path(db))))
-    if not result.ok:
-        raise typer.Exit(1)
-
-
-@app.command()
-def extract(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders, including gold .json files.")
-    ],
-    fmt: Annotated[
-        str, typer.Option("--format", help="jsonl (one line per article) or table.")
-    ] = "jsonl",
-) -> None:
-    """Extract facts without a database: one JSON line per article."""
-    failed = False
-    try:
-        for item in pipeline.extract_paths([str(p) for p in paths]):
-            if isinstance(item, PressgraphError):
-                rejected(str(item))
-                failed = True
-                continue
-            doc = item.document
-            facts = [c.to_gold() for c in item.claims]
-            if fmt == "jsonl":
-                line = {"id": doc.external_id or doc.id, "facts": facts}
-                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-            else:
-                out.print(cell(doc.external_id or doc.title or doc.id), style="bold")
-                for f in facts:
-                    shown = terminal_text(report.fact_line(f))
-                    out.print(Text.assemble("  ", shown, "  ", (f["modality"], "dim")))
-    except PressgraphError as exc:
-        fail(exc)
-    if failed:
-        raise typer.Exit(1)
-
-
 def _read(db: Path | None, read: Callable[[SQLiteStore], T]) -> T:
-    """Run one read against the database; a PressgraphError becomes one line and exit 1."""
-    try:
-        with open_store(db_path(db)) as store:
-            return read(store)
-    except PressgraphError as exc:
-        fail(exc)
-        raise  # unreachable: fail exits
+    """Run one read against the database, which must exist (reading never creates one)."""
+    from pressgraph.store import open_store
+
+    with open_store(existing_db(db)) as store:
+        return read(store)
+
+
+TableOrJson = Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")]
 
 
 @app.command()
 def entities(
     merge: Annotated[
         tuple[str, str] | None,
-        typer.Option("--merge", help="KEEP OTHER: make OTHER the same entity as KEEP."),
+        typer.Option("--merge", metavar="KEEP OTHER", help="Make OTHER the same entity as KEEP."),
     ] = None,
     split: Annotated[
         tuple[str, str] | None,
-        typer.Option("--split", help="NAME ALIAS: take ALIAS out of NAME, as its own entity."),
+        typer.Option(
+            "--split", metavar="NAME ALIAS", help="Take ALIAS out of NAME, as its own entity."
+        ),
     ] = None,
     show: Annotated[
-        str | None, typer.Option("--show", help="One entity, with its documents.")
+        str | None, typer.Option("--show", metavar="NAME", help="One entity, with its documents.")
     ] = None,
     corrections: Annotated[
         bool, typer.Option("--corrections", help="List the merges and splits made.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     db: DbOption = None,
 ) -> None:
     """List stored entities with their aliases; correct a merge or a split.
@@ -270,50 +133,100 @@ def entities(
     out.print(table)
 
 
+def _fact_type(value: str | None) -> str | None:
+    """``--type`` of facts: one of the fact types of the schema (a usage error otherwise)."""
+    if value is not None and value not in FACT_TYPES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(FACT_TYPES)}")
+    return value
+
+
 @app.command()
 def facts(
     entity: Annotated[
-        str | None, typer.Option("--entity", help="Only facts about this entity.")
+        str | None,
+        typer.Option("--entity", metavar="NAME", help="Only facts about this entity."),
     ] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Only facts of this type.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    type_: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            callback=_fact_type,
+            help="Only facts of this type (" + ", ".join(FACT_TYPES) + ").",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Literal["table", "json", "jsonl"],
+        typer.Option("--format", help="table, json (one list) or jsonl (one fact a line)."),
+    ] = "table",
     db: DbOption = None,
 ) -> None:
-    """List stored facts (claims), with modality, sources and evidence."""
+    """List stored facts (claims), with modality, sources, evidence, and the date, outlet
+    and document of each."""
+    from pressgraph import query, report
+
     rows = _read(db, lambda store: query.facts(store, entity_name=entity, type_=type_))
     if fmt == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        print_jsonl(rows)
         return
-    table = Table("fact", "modality", "sources", "evidence", show_lines=True)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("fact", "modality", Column("date", no_wrap=True), "outlet", "document",
+                  "sources", "evidence", show_lines=True)  # fmt: skip
     for r in rows:
         sources = ", ".join(s["name"] for s in r.get("sources") or [])
-        table.add_row(cell(report.fact_line(r)), r["modality"], cell(sources), prose(r["evidence"]))
+        document = r.get("title") or (r.get("document") or "")[:12]
+        table.add_row(cell(report.fact_line(r)), r["modality"], r.get("published") or "no date",
+                      cell(r.get("outlet") or ""), cell(document), cell(sources),
+                      prose(r["evidence"]))  # fmt: skip
     out.print(table)
 
 
 def _print_dossier(d: query.Dossier, fmt: str) -> None:
+    from rich.markdown import Markdown
+
+    from pressgraph import report
+
     if fmt == "json":
-        sys.stdout.write(
-            json.dumps(report.to_json(d), ensure_ascii=False, indent=2, default=str) + "\n"
-        )
+        print_json(report.to_json(d))
     elif fmt == "md":
         print_plain(report.to_markdown(d))
     else:
         out.print(Markdown(report.to_markdown(d)))
 
 
+def _as_of(value: str | None) -> str | None:
+    """``--as-of``: a date as YYYY, YYYY-MM or YYYY-MM-DD (a usage error otherwise)."""
+    if value is None:
+        return None
+    from pressgraph.query import parse_as_of
+
+    try:
+        return parse_as_of(value)
+    except ConfigError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+
+
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Only what the press had reported by this date (YYYY[-MM[-DD]])."),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        callback=_as_of,
+        help="Only what the press had reported by this date (YYYY[-MM[-DD]]).",
+    ),
 ]
 
 
-NameArgument = Annotated[str, typer.Argument(help="Entity name or alias.")]
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="Entity name or alias.")]
 
 
 WithOption = Annotated[
-    str | None, typer.Option("--with", help="A second entity: what links the two.")
+    str | None,
+    typer.Option("--with", metavar="NAME", help="A second entity: what links the two."),
 ]
 
 
@@ -323,13 +236,22 @@ def report_cmd(
     with_: WithOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="md, json, or term (rendered Markdown).")
-    ] = "md",
+        Literal["md", "json", "term"] | None,
+        typer.Option(
+            "--format",
+            help="md (Markdown), json, or term (rendered Markdown); default: term on a"
+            " terminal, md otherwise.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """The dossier of an entity or a pair: current, conflicting and superseded facts, each
     with its sources and evidence, and the timeline."""
-    _print_dossier(_read(db, lambda store: query.dossier(store, name, with_, as_of=as_of)), fmt)
+    from pressgraph import query
+
+    d = _read(db, lambda store: query.dossier(store, name, with_, as_of=as_of))
+    _print_dossier(d, fmt or ("term" if out.is_terminal else "md"))
 
 
 @app.command()
@@ -337,11 +259,13 @@ def timeline(
     name: NameArgument,
     with_: WithOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     db: DbOption = None,
 ) -> None:
     """The dated sequence of an entity or a pair: when each fact holds (valid time) and
     when each article reported it (report time)."""
+    from pressgraph import query, report
+
     d = _read(db, lambda store: query.dossier(store, name, with_, as_of=as_of))
     rows = report.timeline_rows(d)
     if fmt == "json":
@@ -379,23 +303,46 @@ def _print_search(found: query.SearchResults) -> None:
         err.print(Text(f"nothing matches {found.query!r}"))
 
 
+#: ``search --type``: the entity types (any case), or documents.
+SEARCH_TYPES = ("ORG", "PERSON", "PRODUCT", "PLACE", "document")
+
+
+def _search_type(value: str | None) -> str | None:
+    """``--type`` of search, in any case (``org``, ``Document``); a usage error otherwise."""
+    if value is None:
+        return None
+    for choice in SEARCH_TYPES:
+        if value.strip().lower() in (choice.lower(), choice.lower() + "s"):
+            return choice
+    raise typer.BadParameter(f"{value!r} is not one of {', '.join(SEARCH_TYPES)}")
+
+
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words or a name; accents and case do not matter.")],
+    text: Annotated[
+        str,
+        typer.Argument(metavar="TEXT", help="Words or a name; accents and case do not matter."),
+    ],
     type_: Annotated[
         str | None,
-        typer.Option("--type", help="ORG, PERSON, PRODUCT, PLACE (entities only) or document."),
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            callback=_search_type,
+            help="ORG, PERSON, PRODUCT, PLACE (entities only) or document.",
+        ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, help="Entities and documents shown, each.")
+        int,
+        typer.Option("--limit", min=1, metavar="N", help="Entities and documents shown, each."),
     ] = 20,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     db: DbOption = None,
 ) -> None:
     """Find entities (by name and alias) and articles (by title and text), best first,
     with the matched words in a snippet of each article."""
-    if fmt not in ("table", "json"):
-        fail(ConfigError(f"--format {fmt!r}: expected table or json"))
+    from pressgraph import query
+
     found = _read(db, lambda store: query.search(store, text, type_=type_, limit=limit))
     if fmt == "json":
         print_json(found.to_dict())
@@ -414,37 +361,38 @@ def sample_paths() -> list[Path]:
 @app.command()
 def demo(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="term, md or json.")] = "term",
+    fmt: Annotated[
+        Literal["term", "md", "json"], typer.Option("--format", help="term, md or json.")
+    ] = "term",
     name: Annotated[
         str | None,
-        typer.Option(help="Show only this entity's dossier (default: samples/demo.json)."),
+        typer.Option(
+            metavar="NAME", help="Show only this entity's dossier (default: samples/demo.json)."
+        ),
     ] = None,
     with_: Annotated[
-        str | None, typer.Option("--with", help="Second entity of that dossier.")
+        str | None, typer.Option("--with", metavar="NAME", help="Second entity of that dossier.")
     ] = None,
 ) -> None:
     """Ingest the bundled sample articles, then show what they say: the dossiers listed in
     samples/demo.json (an entity's, then a relationship's), and how to browse them."""
+    from pressgraph import query, report
+    from pressgraph.store import open_store
+
     path = db_path(db)
-    try:
-        result = _ingest(sample_paths(), path, quiet=True)
-        err.print(
-            f"demo: stored {len(result.stored)} sample article(s), "
-            f"{len(result.skipped)} already there -> {path}"
+    result = ingest_paths(sample_paths(), path, quiet=True)
+    err.print(
+        f"demo: stored {len(result.stored)} sample article(s), "
+        f"{len(result.skipped)} already there -> {path}"
+    )
+    views: list[tuple[str, str | None]] = [(name, with_)] if name is not None else []
+    if not views:
+        listed = json.loads(
+            (resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text("utf-8")
         )
-        views: list[tuple[str, str | None]] = [(name, with_)] if name is not None else []
-        if not views:
-            listed = json.loads(
-                (resources.files("pressgraph") / "data" / "samples" / "demo.json").read_text(
-                    "utf-8"
-                )
-            )
-            views = [(v["entity"], v.get("with")) for v in listed["dossiers"]]
-        with open_store(path) as store:
-            dossiers = [query.dossier(store, entity, other) for entity, other in views]
-    except PressgraphError as exc:
-        fail(exc)
-        return
+        views = [(v["entity"], v.get("with")) for v in listed["dossiers"]]
+    with open_store(path) as store:
+        dossiers = [query.dossier(store, entity, other) for entity, other in views]
     if fmt == "json":
         print_json({"dossiers": [report.to_json(d) for d in dossiers]})
         return

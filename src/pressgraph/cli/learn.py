@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pressgraph import pipeline
-from pressgraph.cli.app import app, err, fail, print_json, print_plain, rejected
-from pressgraph.errors import GoldError, PressgraphError
+from pressgraph.cli.app import app, err, print_json, print_plain, rejected
+from pressgraph.cli.progress import Progress
+from pressgraph.errors import ConfigError, GoldError, PressgraphError
 
 GoldArgument = Annotated[
-    list[Path], typer.Argument(help="Gold folders (or files) in the shared/eval format.")
+    list[Path],
+    typer.Argument(metavar="GOLD", help="Gold folders (or files) in the shared/eval format."),
 ]
 
 
@@ -41,21 +41,14 @@ def _load(golds: Sequence[Path]) -> tuple[list[dict[str, Any]], int]:
     return articles, problems
 
 
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+def _progress(label: str) -> Progress:
+    return Progress(label, err)
 
 
-def _examples(articles: list[dict[str, Any]]) -> dict[str, Any]:
+def _examples(label: str, articles: list[dict[str, Any]]) -> dict[str, Any]:
     from pressgraph import train as learning
 
-    with _progress() as bar:
+    with _progress(label) as bar:
         task = bar.add_task("reading articles", total=len(articles))
         return learning.examples(articles, progress=lambda *_: bar.advance(task))
 
@@ -87,7 +80,9 @@ def _cv_table(cv: Any) -> str:
 @app.command()
 def evaluate(
     gold: GoldArgument,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")] = (
+        "table"
+    ),
     errors: Annotated[
         bool, typer.Option("--errors", help="List every missed and spurious fact.")
     ] = False,
@@ -95,41 +90,45 @@ def evaluate(
         int,
         typer.Option(
             "--cv",
+            min=0,
+            metavar="K",
             help="K-fold cross-validation by article: train the scorer on K-1 folds, score the "
             "held fold, pool the counts (0: score the shipped scorer as is).",
         ),
     ] = 0,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the folds.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the folds.")] = 0,
 ) -> None:
     """Score extraction against hand-labelled articles (precision, recall, F1)."""
     from pressgraph import evaluate as ev
+    from pressgraph import pipeline
     from pressgraph.train.examples import gold_document
 
-    try:
-        golds, problems = _load(gold)
-        if cv:
-            from pressgraph import train as learning
+    if cv == 1:
+        raise typer.BadParameter("cross-validation needs at least 2 folds", param_hint="'--cv'")
+    golds, problems = _load(gold)
+    if cv:
+        from pressgraph import train as learning
 
-            found = _examples(golds)
-            with _progress() as bar:
-                task = bar.add_task("cross-validating", total=cv)
-                report = learning.cross_validate(
-                    golds, found, k=cv, seed=seed, progress=lambda *_: bar.advance(task)
-                )
-            result = report.report
-        else:
-            docs = [gold_document(g) for g in golds]
-            predictions: dict[str, list[dict[str, Any]]] = {}
+        found = _examples("evaluate", golds)
+        with _progress("evaluate") as bar:
+            task = bar.add_task("cross-validating", total=cv)
+            report = learning.cross_validate(
+                golds, found, k=cv, seed=seed, progress=lambda *_: bar.advance(task)
+            )
+        result = report.report
+    else:
+        docs = [gold_document(g) for g in golds]
+        predictions: dict[str, list[dict[str, Any]]] = {}
+        with _progress("evaluate") as bar:
+            task = bar.add_task("extracting", total=len(docs))
             for item in pipeline.extract_documents(docs):
+                bar.advance(task)
                 if isinstance(item, PressgraphError):
                     rejected(str(item))
                     continue
                 key = item.document.external_id or item.document.id
                 predictions[key] = [g for c in item.claims for g in c.gold_facts()]
-            result = ev.score(golds, predictions)
-    except (PressgraphError, ValueError) as exc:
-        fail(exc)
-        return
+        result = ev.score(golds, predictions)
     if fmt == "json":
         print_json(report.to_json() if cv else result.to_json())
     else:
@@ -145,25 +144,26 @@ def train(
     gold: GoldArgument,
     out_path: Annotated[
         Path | None,
-        typer.Option("--out", help="Where to write the scorer (default: the package's own)."),
+        typer.Option(
+            "--out", metavar="FILE", help="Where to write the scorer (default: the package's own)."
+        ),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the inner folds.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the inner folds.")] = 0,
 ) -> None:
     """Train the fact scorer on hand-labelled articles (deterministic for a seed)."""
     from pressgraph import train as learning
     from pressgraph.extract.scorer import packaged_path
 
+    golds, problems = _load(gold)
+    found = _examples("train", golds)
+    with _progress("train") as bar:
+        bar.add_task("training", total=None)
+        model = learning.train(golds, found, seed=seed)
+    target = out_path or packaged_path()
     try:
-        golds, problems = _load(gold)
-        found = _examples(golds)
-        with _progress() as bar:
-            bar.add_task("training", total=None)
-            model = learning.train(golds, found, seed=seed)
-        target = out_path or packaged_path()
         model.save(target)
-    except (PressgraphError, ValueError, OSError) as exc:
-        fail(exc)
-        return
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write the scorer ({exc.strerror or exc})") from exc
     meta = model.meta
     err.print(
         f"trained on {meta['articles']} articles, {meta['candidates']} candidates "

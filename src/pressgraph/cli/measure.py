@@ -9,21 +9,13 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from pressgraph import bench
-from pressgraph.bench import harness
-from pressgraph.cli.app import State, app, err, fail, out, print_json, print_plain, rejected
-from pressgraph.cli.graph import sample_paths
-from pressgraph.errors import ConfigError, PressgraphError
+from pressgraph.cli.app import State, app, err, out, print_json, print_plain, rejected
+from pressgraph.cli.graph import TableOrJson, sample_paths
+from pressgraph.cli.progress import Progress
+from pressgraph.errors import ConfigError
 
 
 def _bench_table(result: bench.BenchReport) -> None:
@@ -60,19 +52,12 @@ def _bench_incremental(
 ) -> None:
     from pressgraph.bench.scaling import run_incremental
 
-    try:
-        with Progress(
-            TextColumn("[bold]bench --incremental"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("ingest", total=None)
-            result = run_incremental(
-                inputs, limit=limit, workers=workers, window=window, keep_db=keep_db,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )  # fmt: skip
-    except PressgraphError as exc:
-        fail(exc)
-        return
+    with Progress("bench --incremental", err) as bar:
+        task = bar.add_task("ingest", total=None)
+        result = run_incremental(
+            inputs, limit=limit, workers=workers, window=window, keep_db=keep_db,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )  # fmt: skip
     if fmt == "json":
         print_json(result)
         return
@@ -102,11 +87,7 @@ def _bench_incremental(
 def _bench_sizes(inputs: list[str], fmt: str) -> None:
     from pressgraph.bench.sizes import run_sizes
 
-    try:
-        result = run_sizes(inputs, progress=lambda what: err.print(f"bench --sizes: {what}"))
-    except PressgraphError as exc:
-        fail(exc)
-        return
+    result = run_sizes(inputs, progress=lambda what: err.print(f"bench --sizes: {what}"))
     if fmt == "json":
         print_json(result)
         return
@@ -128,23 +109,32 @@ def _bench_sizes(inputs: list[str], fmt: str) -> None:
 def bench_cmd(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders (default: bundled samples + ../shared/corpus)."),
+        typer.Argument(
+            metavar="PATH", help="Files or folders (default: bundled samples + ../shared/corpus)."
+        ),
     ] = None,
     limit: Annotated[
         int | None,
         typer.Option(
             "--limit",
             min=1,
+            metavar="N",
             help=f"Articles measured at most (default {bench.DEFAULT_LIMIT}; --incremental: all).",
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes compared with 1 (1: only 1).")
+        int,
+        typer.Option(
+            "--workers", min=1, metavar="N", help="Processes compared with 1 (1: only 1)."
+        ),
     ] = bench.DEFAULT_WORKERS,
     repeat: Annotated[
-        int, typer.Option("--repeat", min=1, help="Runs of each configuration; the fastest kept.")
+        int,
+        typer.Option(
+            "--repeat", min=1, metavar="N", help="Runs of each configuration; the fastest kept."
+        ),
     ] = 1,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     incremental: Annotated[
         bool,
         typer.Option(
@@ -162,17 +152,24 @@ def bench_cmd(
         ),
     ] = False,
     window: Annotated[
-        int, typer.Option("--window", min=1, help="With --incremental: articles per window.")
+        int,
+        typer.Option(
+            "--window", min=1, metavar="N", help="With --incremental: articles per window."
+        ),
     ] = 500,
     keep_db: Annotated[
         Path | None,
         typer.Option(
-            "--keep-db", help="With --incremental: keep the database built, at this new path."
+            "--keep-db",
+            metavar="FILE",
+            help="With --incremental: keep the database built, at this new path.",
         ),
     ] = None,
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory;
     with --incremental, whether ingest slows down as the graph grows."""
+    from pressgraph.bench import harness
+
     corpus = [] if paths else harness.corpus_folders()
     if not paths and not corpus:
         err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
@@ -184,26 +181,19 @@ def bench_cmd(
         _bench_incremental(inputs, limit, workers, window, keep_db, fmt)
         return
     limit = limit or bench.DEFAULT_LIMIT
-    try:
-        selection = harness.select(inputs, limit)
-        with Progress(
-            TextColumn("[bold]bench {task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        ) as bar:  # fmt: skip
-            tasks: dict[str, TaskID] = {}
+    selection = harness.select(inputs, limit)
+    with Progress("bench", err) as bar:
+        tasks: dict[str, int] = {}
 
-            def progress(label: str, done: int, total: int) -> None:
-                if label not in tasks:
-                    tasks[label] = bar.add_task(label, total=total)
-                bar.update(tasks[label], completed=done)
+        def progress(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done)
 
-            result = harness.run(
-                inputs, selection, limit=limit, workers=workers, repeat=repeat,
-                progress=progress, debug=State.debug,
-            )  # fmt: skip
-    except PressgraphError as exc:
-        fail(exc)
-        return
+        result = harness.run(
+            inputs, selection, limit=limit, workers=workers, repeat=repeat,
+            progress=progress, debug=State.debug,
+        )  # fmt: skip
     if fmt == "json":
         print_json(result.to_json())
     else:
@@ -218,48 +208,50 @@ DEFAULT_PAIRS = Path("tests") / "data" / "resolution" / "pairs.jsonl"
 def evaluate_resolution(
     pairs: Annotated[
         Path,
-        typer.Argument(help="Labelled name pairs (JSON lines; default: the repository's set)."),
+        typer.Argument(
+            metavar="PAIRS",
+            help="Labelled name pairs (JSON lines; default: the repository's set).",
+        ),
     ] = DEFAULT_PAIRS,
     corpus: Annotated[
         Path | None,
         typer.Option(
-            "--corpus", help="Folder of the corpus JSONL files (default: ../shared/corpus)."
+            "--corpus",
+            metavar="DIR",
+            help="Folder of the corpus JSONL files (default: ../shared/corpus).",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     errors: Annotated[
         bool, typer.Option("--errors", help="List every wrong pair (false and missed merges).")
     ] = False,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes that parse and extract.")
+        int, typer.Option("--workers", min=1, metavar="N", help="Processes that parse and extract.")
     ] = 1,
     keep_db: Annotated[
-        Path | None, typer.Option("--keep-db", help="Build the store at this new path and keep it.")
+        Path | None,
+        typer.Option(
+            "--keep-db", metavar="FILE", help="Build the store at this new path and keep it."
+        ),
     ] = None,
 ) -> None:
     """Pairwise precision and recall of entity resolution: ingest the pairs' articles into a
     fresh store, then check which names it stored as one entity."""
+    from pressgraph.bench import harness
     from pressgraph.evaluate import resolution as res
 
-    try:
-        labelled = res.load_pairs(pairs)
-        folders = [corpus] if corpus else harness.corpus_folders()
-        if not folders:
-            raise ConfigError("../shared/corpus not found: give --corpus DIR")
-        if keep_db is not None and keep_db.exists():
-            raise ConfigError(f"{keep_db}: already exists (--keep-db wants a new path)")
-        with Progress(
-            TextColumn("[bold]evaluate-resolution"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("ingest", total=len(res.pair_documents(labelled)))
-            report, failures = res.measure_corpus(
-                labelled, folders[0], workers=workers, db=keep_db,
-                progress=lambda event, detail: bar.advance(task),
-            )  # fmt: skip
-    except PressgraphError as exc:
-        fail(exc)
-        return
+    labelled = res.load_pairs(pairs)
+    folders = [corpus] if corpus else harness.corpus_folders()
+    if not folders:
+        raise ConfigError("../shared/corpus not found: give --corpus DIR")
+    if keep_db is not None and keep_db.exists():
+        raise ConfigError(f"{keep_db}: already exists (--keep-db wants a new path)")
+    with Progress("evaluate-resolution", err) as bar:
+        task = bar.add_task("ingest", total=len(res.pair_documents(labelled)))
+        report, failures = res.measure_corpus(
+            labelled, folders[0], workers=workers, db=keep_db,
+            progress=lambda event, detail: bar.advance(task),
+        )  # fmt: skip
     for line in failures:
         rejected(line)
     if fmt == "json":

@@ -13,9 +13,8 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from pressgraph.cli.app import DbOption, app, db_path, err, fail
-from pressgraph.errors import ConfigError, PressgraphError
-from pressgraph.store import open_readonly
+from pressgraph.cli.app import DbOption, app, db_path, err
+from pressgraph.errors import ConfigError
 
 __all__ = ["serve"]
 
@@ -54,13 +53,11 @@ def serve(
 ) -> None:
     """Browse the database in a web browser: search, dossiers with their sources and
     evidence, the deal graph, articles with their evidence highlighted (read-only)."""
+    from pressgraph.store import open_readonly
+
     path = db_path(db)
-    try:
-        open_readonly(path).close()  # a missing or foreign file is one line, before listening
-        sock = _listen(host, port)
-    except PressgraphError as exc:
-        fail(exc)
-        return
+    open_readonly(path).close()  # a missing or foreign file is one line, before listening
+    sock = _listen(host, port)
     import uvicorn
 
     from pressgraph.web.app import create_app

@@ -58,7 +58,7 @@ Resolver = Callable[[str, int], list[str]]
 
 
 def _user_agent() -> str:
-    from pressgraph import __version__  # the package imports this module first
+    from pressgraph._version import __version__
 
     return USER_AGENT.format(version=__version__)
 

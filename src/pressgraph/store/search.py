@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from pressgraph.errors import PressgraphError
+from pressgraph.errors import SearchError
 from pressgraph.store.connection import CHUNK
 from pressgraph.store.reads import StoreReads
 
@@ -56,10 +56,6 @@ ENTITY_WEIGHTS = (2.0, 1.0)
 
 _SPACES = re.compile(r"\s+")
 _WORD_END = re.compile(r"[^\W_]+$")
-
-
-class SearchError(PressgraphError):
-    """A search that cannot be run: nothing to search for, an unknown type, a bad limit."""
 
 
 class Segment(NamedTuple):

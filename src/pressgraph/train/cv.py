@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pressgraph.errors import ConfigError, GoldError
 from pressgraph.evaluate import EvalReport, score
 from pressgraph.train.examples import Example, candidate_recall
 from pressgraph.train.fit import decide, folds, predict, train
@@ -53,10 +54,10 @@ def cross_validate(
 ) -> CVReport:
     """``k``-fold cross-validation by article of the scorer (see the module docstring)."""
     if k < 2:
-        raise ValueError(f"cross-validation needs at least 2 folds, got {k}")
+        raise ConfigError(f"cross-validation needs at least 2 folds, got {k}")
     ids = [str(g["id"]) for g in golds if str(g["id"]) in by_article]
     if len(ids) < k:
-        raise ValueError(f"{k} folds need at least {k} articles, got {len(ids)}")
+        raise GoldError(f"{k} folds need at least {k} articles, got {len(ids)}")
     predictions: dict[str, list[dict[str, Any]]] = {}
     fold_info: list[dict[str, Any]] = []
     for n, held in enumerate(folds(ids, k, seed), start=1):

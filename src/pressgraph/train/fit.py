@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pressgraph.errors import GoldError
 from pressgraph.evaluate import score
 from pressgraph.extract.merge import merge_claims
 from pressgraph.extract.scorer import Model, select
@@ -50,7 +51,7 @@ def fit(examples: Sequence[Example], c: float, seed: int = 0) -> Fitted:
     rows = [e for e in examples if e.label is not None]
     labels = [bool(e.label) for e in rows]
     if not rows or all(labels) or not any(labels):
-        raise ValueError("training needs both facts and non-facts among the candidates")
+        raise GoldError("training needs both facts and non-facts among the candidates")
     vec = DictVectorizer(sort=True)
     matrix = vec.fit_transform([dict.fromkeys(e.features, 1.0) for e in rows]).tocsr()
     # liblinear takes 32-bit indices only (DictVectorizer may build 64-bit ones).
