@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # NotFound lives in errors.py with every error class; ``query.NotFound`` stays importable.
-from pressgraph.errors import NotFound, PressgraphError
+from pressgraph.errors import NotFound, PressgraphError, StoreError
 from pressgraph.resolve.facts import Fact, build_facts, reported_on
-from pressgraph.store import SQLiteStore
+from pressgraph.resolve.lookup import find
+from pressgraph.store.protocol import Store
 from pressgraph.store.search import SearchError, SearchResults, Segment
 
 __all__ = [
@@ -23,9 +24,12 @@ __all__ = [
     "SearchError",
     "SearchResults",
     "Segment",
+    "claims",
     "dossier",
     "entity",
+    "entity_details",
     "facts",
+    "find_entity",
     "parse_as_of",
     "search",
     "timeline",
@@ -59,24 +63,57 @@ def parse_as_of(value: str | None) -> str | None:
     return value
 
 
-def entity(store: SQLiteStore, name: str) -> dict[str, Any]:
-    found = store.find_entity(name)
+def find_entity(store: Store, name: str) -> dict[str, Any] | None:
+    """The entity a name resolves to (:func:`pressgraph.resolve.lookup.find`), or None."""
+    found = find(store, name)
+    return None if found is None else store.entity(found)
+
+
+def entity(store: Store, name: str) -> dict[str, Any]:
+    found = find_entity(store, name)
     if found is None:
         raise NotFound(f"no entity named {name!r} in the store")
     return found
 
 
+def entity_details(store: Store, name: str) -> dict[str, Any]:
+    """One entity with, for each document that names it, what the document called it and
+    how resolution decided, and its keys (``entities --show``)."""
+    found = find(store, name)
+    if found is None:
+        raise StoreError(f"{store.name}: no entity named {name!r}")
+    return store.entity_details(found)
+
+
+def claims(
+    store: Store,
+    *,
+    entity: str | None = None,
+    with_: str | None = None,
+    type: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored claims (see :meth:`pressgraph.store.Store.claims`), ``entity`` and ``with_``
+    given by name; an unknown name matches nothing."""
+    ids: list[int | None] = []
+    for name in (entity, with_):
+        found = None if name is None else find(store, name)
+        if name is not None and found is None:
+            return []
+        ids.append(found)
+    return store.claims(entity=ids[0], with_=ids[1], type=type)
+
+
 def facts(
-    store: SQLiteStore, *, entity_name: str | None = None, type_: str | None = None
+    store: Store, *, entity_name: str | None = None, type_: str | None = None
 ) -> list[dict[str, Any]]:
     """Stored claims, optionally about one entity and of one type."""
     if entity_name is not None:
         entity(store, entity_name)
-    return store.claims(entity=entity_name, type=type_)
+    return claims(store, entity=entity_name, type=type_)
 
 
 def search(
-    store: SQLiteStore,
+    store: Store,
     text: str,
     *,
     type_: str | None = None,
@@ -90,17 +127,18 @@ def search(
 
 
 def dossier(
-    store: SQLiteStore, name: str, with_: str | None = None, *, as_of: str | None = None
+    store: Store, name: str, with_: str | None = None, *, as_of: str | None = None
 ) -> Dossier:
     """The facts of ``name``, or of the relationship between ``name`` and ``with_``, as
     reported by ``as_of`` (every report when None)."""
     as_of = parse_as_of(as_of)
     main = entity(store, name)
     other = entity(store, with_) if with_ else None
-    rows = store.claims(entity=name, with_=with_)
+    other_id = None if other is None else int(other["id"])
+    rows = store.claims(entity=int(main["id"]), with_=other_id)
     mentioned = [
         m
-        for m in store.mentioned_in(name, with_)
+        for m in store.mentioned_in(int(main["id"]), other_id)
         if as_of is None or (m["published"] or "")[: len(as_of)] <= as_of
     ]
     return Dossier(main, other, build_facts(rows, as_of=as_of), as_of, mentioned)

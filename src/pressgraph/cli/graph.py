@@ -42,7 +42,7 @@ from pressgraph.cli.console import cell, prose
 from pressgraph.errors import ConfigError, PressgraphError
 from pressgraph.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_url_list
 from pressgraph.ingest.fetch import FetchPolicy
-from pressgraph.store import SQLiteStore, open_store
+from pressgraph.store import Store, open_store
 from pressgraph.terminal import terminal_text
 
 T = TypeVar("T")
@@ -182,7 +182,7 @@ def extract(
         raise typer.Exit(1)
 
 
-def _read(db: Path | None, read: Callable[[SQLiteStore], T]) -> T:
+def _read(db: Path | None, read: Callable[[Store], T]) -> T:
     """Run one read against the database; a PressgraphError becomes one line and exit 1."""
     try:
         with open_store(db_path(db)) as store:
@@ -216,11 +216,13 @@ def entities(
     Corrections are kept in the database: documents ingested later follow them."""
     if merge or split:
 
-        def correct(store: SQLiteStore) -> dict[str, Any]:
+        def correct(store: Store) -> dict[str, Any]:
+            from pressgraph.resolve.corrections import merge_entities, split_entity
+
             if merge:
-                return store.merge_entities(*merge)
+                return merge_entities(store, *merge)
             assert split is not None
-            return store.split_entity(*split)
+            return split_entity(store, *split)
 
         done = _read(db, correct)
         verb = f"merged {merge[1]!r} into" if merge else f"split {split[1]!r} from {split[0]!r} as"  # type: ignore[index]
@@ -245,7 +247,7 @@ def entities(
         out.print(table)
         return
     if show:
-        one = _read(db, lambda store: store.entity_details(show))
+        one = _read(db, lambda store: query.entity_details(store, show))
         if fmt == "json":
             print_json(one)
             return
