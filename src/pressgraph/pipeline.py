@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sqlite3
 import threading
 import time
 from collections import OrderedDict, deque
@@ -335,9 +334,9 @@ def run(
     Every document goes through every stage in isolation (:mod:`pressgraph.isolation`):
     what fails on one (reading it, parsing, extracting, storing it) is one line of
     ``RunReport.rejected`` naming it, and the run goes on. Only a store that cannot be
-    written at all (:func:`store_broken`) stops the run. ``workers > 1`` parses and
-    extracts in that many processes; this process alone writes. ``ingest`` sets how inputs
-    are read and fetched (``max_bytes`` overrides its cap).
+    written at all (:meth:`~pressgraph.store.Store.cannot_write`) stops the run.
+    ``workers > 1`` parses and extracts in that many processes; this process alone writes.
+    ``ingest`` sets how inputs are read and fetched (``max_bytes`` overrides its cap).
     """
     report = RunReport()
     notify = progress or (lambda event, detail: None)
@@ -397,7 +396,7 @@ def _is_stored(store: Store, doc: Document, keys: list[str], seen: _Recent) -> b
     try:
         return store.stored_as(doc.id, canonical_url(doc.url)) is not None
     except Exception as exc:
-        if store_broken(exc):
+        if store.cannot_write(exc):
             raise
         return rejection(_name(doc), exc, "storing")
 
@@ -410,24 +409,9 @@ def store_extraction(store: Store, extraction: Extraction) -> bool | IngestError
     try:
         return store.add(extraction, RESOLUTION)
     except Exception as exc:
-        if store_broken(exc):
+        if store.cannot_write(exc):
             raise
         return rejection(_name(extraction.document), exc, "storing")
-
-
-#: SQLite errors of the database itself (locked, full, read-only, corrupt), not of one
-#: document's data: :class:`sqlite3.DatabaseError` itself and these subclasses.
-_DATABASE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
-
-
-def store_broken(exc: BaseException) -> bool:
-    """Whether ``exc`` (or what caused it) says the store cannot be written at all."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if type(cause) is sqlite3.DatabaseError or isinstance(cause, _DATABASE_ERRORS):
-            return True
-        cause = cause.__cause__
-    return False
 
 
 def extract_paths(paths: Sequence[str | Path]) -> Iterator[Extraction | PressgraphError]:

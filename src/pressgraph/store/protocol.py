@@ -246,6 +246,13 @@ class Store(KeyIndex, Protocol):
         """Run ``work`` in one write transaction (rolled back on any error)."""
         ...
 
+    def cannot_write(self, exc: BaseException) -> bool:
+        """Whether an error of this store (or what caused it) says it cannot be written at
+        all (locked, full, read-only, corrupt: every later document would fail alike),
+        rather than that one document was refused. The backend's driver errors are known
+        only to the backend."""
+        ...
+
     # reading
 
     def has_document(self, doc_id: str) -> bool: ...

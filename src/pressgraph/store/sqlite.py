@@ -31,7 +31,7 @@ from pressgraph.store.migrations import apply_migrations
 from pressgraph.store.protocol import ClaimRefs, DocumentRefs, Resolver, WriteIndex
 from pressgraph.store.search import StoreSearch
 
-__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_store"]
+__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "database_broken", "open_store"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,22 @@ def claim_id(claim: Claim, document_id: str) -> str:
     ]
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+#: SQLite errors of the database itself (locked, full, read-only, corrupt), not of one
+#: document's data: :class:`sqlite3.DatabaseError` itself and these subclasses.
+_DATABASE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
+
+
+def database_broken(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the SQLite database cannot be written at
+    all, rather than that one document's data was refused."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause) is sqlite3.DatabaseError or isinstance(cause, _DATABASE_ERRORS):
+            return True
+        cause = cause.__cause__
+    return False
 
 
 def _check_extraction(extraction: Extraction, store: str) -> None:
@@ -96,6 +112,10 @@ class SQLiteStore(StoreSearch):
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.name!r})"
+
+    def cannot_write(self, exc: BaseException) -> bool:
+        """Whether ``exc`` says this store cannot be written at all (:func:`database_broken`)."""
+        return database_broken(exc)
 
     def has_document(self, doc_id: str) -> bool:
         with self._errors("reading documents"):
