@@ -32,8 +32,9 @@ from pressgraph import pipeline
 from pressgraph.errors import IngestError, StoreError
 from pressgraph.extract import extract_parsed
 from pressgraph.model import Document, Extraction
-from pressgraph.pipeline import RunReport, run, store_broken, store_extraction
+from pressgraph.pipeline import RunReport, run, store_extraction
 from pressgraph.store import open_store
+from pressgraph.store.sqlite import database_broken
 
 #: The parse limit of this test (spaCy's default is 1,000,000 characters).
 MAX_LENGTH = 5_000
@@ -294,8 +295,8 @@ def test_a_broken_store_stops_the_run() -> None:
     broken.__cause__ = sqlite3.OperationalError("disk I/O error")
     refused = StoreError("x.db: bad row")
     refused.__cause__ = sqlite3.IntegrityError("CHECK constraint failed")
-    assert store_broken(broken) and not store_broken(refused)
-    assert not store_broken(UnicodeEncodeError("utf-8", "\udc00", 0, 1, "surrogates"))
+    assert database_broken(broken) and not database_broken(refused)
+    assert not database_broken(UnicodeEncodeError("utf-8", "\udc00", 0, 1, "surrogates"))
 
 
 def test_an_unexpected_failure_is_one_line_and_its_traceback_with_debug(

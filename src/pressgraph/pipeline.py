@@ -1,7 +1,9 @@
-"""The pipeline, composed in one place: ingest -> nlp -> extract -> store.
+"""The pipeline, composed in one place: ingest -> nlp -> extract -> resolve -> store.
 
 :func:`run` reads inputs, parses the documents that are not stored yet (in batches, with
-``nlp.pipe``), extracts their claims and stores each document in its own transaction.
+``nlp.pipe``), extracts their claims, and stores each document in its own transaction,
+resolved by the resolution stage (:data:`pressgraph.resolve.stage.RESOLUTION`: its story
+and the stored entity of each name), which the store runs inside that transaction.
 Each document passes each stage in isolation (:mod:`pressgraph.isolation`): whatever goes
 wrong with one, reading, parsing, extracting or storing it, is one ``rejected`` line of the
 returned :class:`RunReport` naming it, and the run goes on with the others. A text longer
@@ -19,7 +21,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sqlite3
 import threading
 import time
 from collections import OrderedDict, deque
@@ -40,7 +41,8 @@ from pressgraph.lang import LANGUAGES, lexicon
 from pressgraph.lang.detect import document_language
 from pressgraph.model import Document, Extraction
 from pressgraph.resolve.dedup import canonical_url
-from pressgraph.store import SQLiteStore
+from pressgraph.resolve.stage import RESOLUTION
+from pressgraph.store.protocol import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -332,7 +334,7 @@ def _extract_here(
 
 def run(
     paths: Sequence[str | Path],
-    store: SQLiteStore,
+    store: Store,
     *,
     progress: Progress | None = None,
     max_bytes: int | None = None,
@@ -345,9 +347,9 @@ def run(
     Every document goes through every stage in isolation (:mod:`pressgraph.isolation`):
     what fails on one (reading it, parsing, extracting, storing it) is one line of
     ``RunReport.rejected`` naming it, and the run goes on. Only a store that cannot be
-    written at all (:func:`store_broken`) stops the run. ``workers > 1`` parses and
-    extracts in that many processes; this process alone writes. ``ingest`` sets how inputs
-    are read and fetched (``max_bytes`` overrides its cap).
+    written at all (:meth:`~pressgraph.store.Store.cannot_write`) stops the run.
+    ``workers > 1`` parses and extracts in that many processes; this process alone writes.
+    ``ingest`` sets how inputs are read and fetched (``max_bytes`` overrides its cap).
     """
     report = RunReport()
     notify = progress or (lambda event, detail: None)
@@ -400,46 +402,29 @@ def _keys_of(doc: Document) -> list[str]:
     return [doc.id, *filter(None, [canonical_url(doc.url)])]
 
 
-def _is_stored(
-    store: SQLiteStore, doc: Document, keys: list[str], seen: _Recent
-) -> bool | IngestError:
+def _is_stored(store: Store, doc: Document, keys: list[str], seen: _Recent) -> bool | IngestError:
     """Whether ``doc`` was read earlier in the run or is in the store already."""
     if any(k in seen for k in keys):
         return True
     try:
-        return store.duplicate_of(doc) is not None
+        return store.stored_as(doc.id, canonical_url(doc.url)) is not None
     except Exception as exc:
-        if store_broken(exc):
+        if store.cannot_write(exc):
             raise
         return rejection(_name(doc), exc, "storing")
 
 
-def store_extraction(store: SQLiteStore, extraction: Extraction) -> bool | IngestError:
-    """Store one document in its own transaction: whether it was new, or the error that
-    stands for it (the transaction rolled back: nothing of it is written, nothing already
-    stored is touched). A store that cannot be written at all is raised: every document
-    after it would fail the same way."""
+def store_extraction(store: Store, extraction: Extraction) -> bool | IngestError:
+    """Resolve and store one document in its own transaction: whether it was new, or the
+    error that stands for it (the transaction rolled back: nothing of it is written, nothing
+    already stored is touched). A store that cannot be written at all is raised: every
+    document after it would fail the same way."""
     try:
-        return store.add(extraction)
+        return store.add(extraction, RESOLUTION)
     except Exception as exc:
-        if store_broken(exc):
+        if store.cannot_write(exc):
             raise
         return rejection(_name(extraction.document), exc, "storing")
-
-
-#: SQLite errors of the database itself (locked, full, read-only, corrupt), not of one
-#: document's data: :class:`sqlite3.DatabaseError` itself and these subclasses.
-_DATABASE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
-
-
-def store_broken(exc: BaseException) -> bool:
-    """Whether ``exc`` (or what caused it) says the store cannot be written at all."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if type(cause) is sqlite3.DatabaseError or isinstance(cause, _DATABASE_ERRORS):
-            return True
-        cause = cause.__cause__
-    return False
 
 
 def extract_paths(

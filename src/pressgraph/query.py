@@ -13,9 +13,10 @@ from typing import Any
 
 # NotFound and SearchError live in errors.py with every error class; they stay importable
 # from here.
-from pressgraph.errors import ConfigError, NotFound, SearchError
+from pressgraph.errors import ConfigError, NotFound, SearchError, StoreError
 from pressgraph.resolve.facts import Fact, build_facts, reported_on
-from pressgraph.store import SQLiteStore
+from pressgraph.resolve.lookup import find
+from pressgraph.store.protocol import Store
 from pressgraph.store.search import SearchResults, Segment
 
 __all__ = [
@@ -25,10 +26,13 @@ __all__ = [
     "SearchResults",
     "Segment",
     "document",
+    "claims",
     "dossier",
     "entity",
+    "entity_details",
     "facts",
     "latest_documents",
+    "find_entity",
     "parse_as_of",
     "search",
     "story",
@@ -64,23 +68,56 @@ def parse_as_of(value: str | None) -> str | None:
     return value
 
 
-def entity(store: SQLiteStore, name: str) -> dict[str, Any]:
-    found = store.find_entity(name)
+def find_entity(store: Store, name: str) -> dict[str, Any] | None:
+    """The entity a name resolves to (:func:`pressgraph.resolve.lookup.find`), or None."""
+    found = find(store, name)
+    return None if found is None else store.entity(found)
+
+
+def entity(store: Store, name: str) -> dict[str, Any]:
+    found = find_entity(store, name)
     if found is None:
         raise NotFound(f"no entity named {name!r} in the store")
     return found
 
 
+def entity_details(store: Store, name: str) -> dict[str, Any]:
+    """One entity with, for each document that names it, what the document called it and
+    how resolution decided, and its keys (``entities --show``)."""
+    found = find(store, name)
+    if found is None:
+        raise StoreError(f"{store.name}: no entity named {name!r}")
+    return store.entity_details(found)
+
+
+def claims(
+    store: Store,
+    *,
+    entity: str | None = None,
+    with_: str | None = None,
+    type: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored claims (see :meth:`pressgraph.store.Store.claims`), ``entity`` and ``with_``
+    given by name; an unknown name matches nothing."""
+    ids: list[int | None] = []
+    for name in (entity, with_):
+        found = None if name is None else find(store, name)
+        if name is not None and found is None:
+            return []
+        ids.append(found)
+    return store.claims(entity=ids[0], with_=ids[1], type=type)
+
+
 def facts(
-    store: SQLiteStore, *, entity_name: str | None = None, type_: str | None = None
+    store: Store, *, entity_name: str | None = None, type_: str | None = None
 ) -> list[dict[str, Any]]:
     """Stored claims, optionally about one entity and of one type."""
     if entity_name is not None:
         entity(store, entity_name)
-    return store.claims(entity=entity_name, type=type_)
+    return claims(store, entity=entity_name, type=type_)
 
 
-def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
+def document(store: Store, doc_id: str) -> dict[str, Any]:
     """One stored document, text included, with its claims in text order (``claims``)."""
     found = store.document(doc_id)
     if found is None:
@@ -89,7 +126,7 @@ def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
 
 
 def story(
-    store: SQLiteStore, doc: dict[str, Any], *, limit: int = 20, offset: int = 0
+    store: Store, doc: dict[str, Any], *, limit: int = 20, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """The other documents of ``doc``'s story (its near-duplicates), oldest first, one page
     of them; and how many there are."""
@@ -98,21 +135,21 @@ def story(
 
 
 def top_entities(
-    store: SQLiteStore, *, limit: int = 20, offset: int = 0
+    store: Store, *, limit: int = 20, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the entities named by the most claims, and how many claims name any."""
     return store.top_entities(limit=limit, offset=offset), store.count_ranked_entities()
 
 
 def latest_documents(
-    store: SQLiteStore, *, limit: int = 20, offset: int = 0
+    store: Store, *, limit: int = 20, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of documents, newest first, and how many there are."""
     return store.latest_documents(limit=limit, offset=offset), store.count_documents()
 
 
 def search(
-    store: SQLiteStore,
+    store: Store,
     text: str,
     *,
     type_: str | None = None,
@@ -126,17 +163,18 @@ def search(
 
 
 def dossier(
-    store: SQLiteStore, name: str, with_: str | None = None, *, as_of: str | None = None
+    store: Store, name: str, with_: str | None = None, *, as_of: str | None = None
 ) -> Dossier:
     """The facts of ``name``, or of the relationship between ``name`` and ``with_``, as
     reported by ``as_of`` (every report when None)."""
     as_of = parse_as_of(as_of)
     main = entity(store, name)
     other = entity(store, with_) if with_ else None
-    rows = store.claims(entity=name, with_=with_)
+    other_id = None if other is None else int(other["id"])
+    rows = store.claims(entity=int(main["id"]), with_=other_id)
     mentioned = [
         m
-        for m in store.mentioned_in(name, with_)
+        for m in store.mentioned_in(int(main["id"]), other_id)
         if as_of is None or (m["published"] or "")[: len(as_of)] <= as_of
     ]
     return Dossier(main, other, build_facts(rows, as_of=as_of), as_of, mentioned)

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from pressgraph.cli import app
 from pressgraph.model import Document, Entity, Extraction
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 from pressgraph.terminal import terminal_text
 
@@ -149,7 +150,7 @@ def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     with open_store(db) as store:
         doc = Document.from_text(text, title="Nvidia [i]et\x07 AMD", outlet="Le \x9bMonde")
-        store.add(Extraction(doc, "fr", (Entity("Nvidia [x]", "ORG"),), (), ()))
+        store.add(Extraction(doc, "fr", (Entity("Nvidia [x]", "ORG"),), (), ()), RESOLUTION)
     code, output = search(db, "nvidia")
     assert code == 0, output
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "👍"):

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from pressgraph import pipeline, query
 from pressgraph.cli import app
+from pressgraph.query import entity_details, find_entity
 from pressgraph.store import SQLiteStore, open_store
 
 DATA = Path(__file__).parent.parent / "data" / "multi"
@@ -43,21 +44,21 @@ def facts_of(store: SQLiteStore, name: str, with_: str | None = None, as_of: str
 
 
 def test_spellings_of_one_company_are_one_entity(store: SQLiteStore) -> None:
-    veltrix = store.find_entity("Veltrix Industries")
+    veltrix = find_entity(store, "Veltrix Industries")
     assert veltrix is not None
     for name in ("Veltrix Industries SA", "Veltrix Industries Inc.", "VELTRIX INDUSTRIES"):
-        assert store.find_entity(name)["id"] == veltrix["id"]
+        assert find_entity(store, name)["id"] == veltrix["id"]
     assert {"Veltrix Industries SA", "Veltrix Industries Inc"} <= set(veltrix["aliases"])
     assert veltrix["documents"] == 4
 
 
 def test_acronym_and_descriptor_join_the_full_name(store: SQLiteStore) -> None:
-    aig = store.find_entity("American International Group")
+    aig = find_entity(store, "American International Group")
     assert aig is not None and "AIG" in aig["aliases"]
-    assert store.find_entity("AIG")["id"] == aig["id"]
-    assert store.find_entity("l'assureur AIG")["id"] == aig["id"]
+    assert find_entity(store, "AIG")["id"] == aig["id"]
+    assert find_entity(store, "l'assureur AIG")["id"] == aig["id"]
     assert aig["documents"] == 2
-    details = store.entity_details("AIG")
+    details = entity_details(store, "AIG")
     # whichever came first, the other joined it by its acronym
     assert {d["how"] for d in details["documents"]} in (
         {"new", "acronym"},
@@ -66,8 +67,8 @@ def test_acronym_and_descriptor_join_the_full_name(store: SQLiteStore) -> None:
 
 
 def test_companies_sharing_a_word_are_not_merged(store: SQLiteStore) -> None:
-    fichtel = store.find_entity("Fichtel und Sachs AG")
-    sachs = store.find_entity("Sachs AG")
+    fichtel = find_entity(store, "Fichtel und Sachs AG")
+    sachs = find_entity(store, "Sachs AG")
     assert fichtel is not None and sachs is not None and fichtel["id"] != sachs["id"]
     assert "Sachs" in fichtel["aliases"]  # the article's own short form is kept
 
@@ -182,10 +183,10 @@ def test_corrections_survive_reingest(tmp_path: Path) -> None:
     )
     assert split.exit_code == 0, split.output
     with open_store(db) as store:
-        assert store.find_entity("Sachs AG")["id"] == store.find_entity("Fichtel und Sachs")["id"]
+        assert find_entity(store, "Sachs AG")["id"] == find_entity(store, "Fichtel und Sachs")["id"]
         assert (
-            store.find_entity("AIG")["id"]
-            != store.find_entity("American International Group")["id"]
+            find_entity(store, "AIG")["id"]
+            != find_entity(store, "American International Group")["id"]
         )
     before = _rows(db)
     # the same ingest again changes nothing
@@ -203,11 +204,11 @@ def test_corrections_survive_reingest(tmp_path: Path) -> None:
     )  # fmt: skip
     assert runner.invoke(app, ["ingest", str(later), "--db", str(db)]).exit_code == 0
     with open_store(db) as store:
-        fichtel = store.find_entity("Fichtel und Sachs AG")
+        fichtel = find_entity(store, "Fichtel und Sachs AG")
         assert fichtel["documents"] == 3 and "Sachs AG" in fichtel["aliases"]
-        aig = store.entity_details("AIG")
+        aig = entity_details(store, "AIG")
         assert aig["name"] == "AIG" and len(aig["documents"]) == 2
-        assert "AIG" not in store.find_entity("American International Group")["aliases"]
+        assert "AIG" not in find_entity(store, "American International Group")["aliases"]
         kinds = [c["action"] for c in store.corrections()]
     assert kinds[-1] == "split" and "merge" in kinds
     listed = runner.invoke(app, ["entities", "--corrections", "--format", "json", "--db", str(db)])

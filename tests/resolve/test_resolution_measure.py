@@ -23,6 +23,7 @@ from pressgraph.evaluate.resolution import (
     score,
 )
 from pressgraph.model import Document, Entity, Extraction, Mention
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 
 
@@ -145,9 +146,9 @@ def _extraction(external_id: str, text: str, names: list[tuple[str, str, list[st
 def test_measure_reads_what_a_store_resolved() -> None:
     with open_store(":memory:") as store:
         acme = [("Acme Corp", "ORG", ["Acme"]), ("Beta Inc", "ORG", [])]
-        store.add(_extraction("a1", "Acme Corp bought Beta Inc. Acme said so.", acme))
+        store.add(_extraction("a1", "Acme Corp bought Beta Inc. Acme said so.", acme), RESOLUTION)
         upper = [("ACME CORP", "ORG", []), ("Gamma Ltd", "ORG", [])]
-        store.add(_extraction("a2", "ACME CORP sold Gamma Ltd.", upper))
+        store.add(_extraction("a2", "ACME CORP sold Gamma Ltd.", upper), RESOLUTION)
         pairs = [
             pair("Acme", "ACME CORP", True, "a1", "a2"),  # one key: stored as one entity
             pair("Acme Corp", "Beta Inc", False, "a1", "a1"),

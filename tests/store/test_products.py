@@ -9,7 +9,9 @@ from pathlib import Path
 
 from pressgraph import query
 from pressgraph.model import Extraction
+from pressgraph.query import claims, find_entity
 from pressgraph.report import to_json, to_markdown
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 
 Extract = Callable[[str], Extraction]
@@ -34,14 +36,14 @@ def test_a_fact_on_the_product_shows_in_the_owners_dossier(
     second = extract_en("Oracle signed a partnership with Microsoft's Azure cloud.")
     assert any(c.object == "Azure" or c.subject == "Azure" for c in second.claims)
     with open_store(tmp_path / "p.db") as store:
-        store.add(first)
-        store.add(second)
-        azure = store.find_entity("Azure")
+        store.add(first, RESOLUTION)
+        store.add(second, RESOLUTION)
+        azure = find_entity(store, "Azure")
         assert azure is not None and azure["owner"] == "Microsoft" and azure["documents"] == 2
-        microsoft = store.find_entity("Microsoft")
+        microsoft = find_entity(store, "Microsoft")
         assert microsoft is not None and microsoft["products"] == ["Azure"]
-        on_azure = {c["id"] for c in store.claims(entity="Azure")}
-        assert on_azure and on_azure <= {c["id"] for c in store.claims(entity="Microsoft")}
+        on_azure = {c["id"] for c in claims(store, entity="Azure")}
+        assert on_azure and on_azure <= {c["id"] for c in claims(store, entity="Microsoft")}
         d = query.dossier(store, "Microsoft")
         assert any("Azure" in (f.subject, f.object) for f in d.facts)
         assert to_json(d)["products"] == ["Azure"]

@@ -13,6 +13,8 @@ import pytest
 from pressgraph import pipeline, query
 from pressgraph.cli import sample_paths
 from pressgraph.model import Claim, Document, Entity, Extraction, Mention
+from pressgraph.resolve.corrections import merge_entities, split_entity
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import SQLiteStore, open_store
 from pressgraph.store.migrations import MIGRATIONS, latest_version
 from pressgraph.store.search import SearchError, Segment, match_expression, segments
@@ -111,7 +113,7 @@ def boeing() -> Extraction:
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     with open_store(tmp_path / "graph.db") as opened:
         for extraction in (socgen(), airbus(), boeing()):
-            assert opened.add(extraction)
+            assert opened.add(extraction, RESOLUTION)
         yield opened
 
 
@@ -258,7 +260,7 @@ def test_operators_typed_are_words(store: SQLiteStore) -> None:
 def test_snippet_markers_cannot_be_forged_by_the_text(tmp_path: Path) -> None:
     text = "Nvidia \x02 gagne \x03 du terrain face à AMD, selon <b>Reuters</b> [bold]."
     with open_store(tmp_path / "g.db") as store:
-        store.add(article(text, "Nvidia", "fr", Entity("Nvidia", "ORG")))
+        store.add(article(text, "Nvidia", "fr", Entity("Nvidia", "ORG")), RESOLUTION)
         (doc,) = store.search("nvidia").documents
     assert [s for s in doc.snippet if s.match] == [Segment("Nvidia", True)]
     assert "".join(s.text for s in doc.snippet) == text
@@ -287,10 +289,11 @@ def test_merge_and_split_keep_the_entity_index_right(store: SQLiteStore) -> None
             "SG Maroc confirme",
             "fr",
             Entity("SG Maroc", "ORG", aliases=("Société Générale Maroc",)),
-        )
+        ),
+        RESOLUTION,
     )
     assert names(store.search("SG Maroc")) == ["SG Maroc"]
-    store.merge_entities("Société Générale", "SG Maroc")
+    merge_entities(store, "Société Générale", "SG Maroc")
     found = store.search("maroc")
     assert names(found) == ["Société Générale"]
     assert set(found.entities[0].matched) == {"SG Maroc", "Société Générale Maroc"}
@@ -299,7 +302,7 @@ def test_merge_and_split_keep_the_entity_index_right(store: SQLiteStore) -> None
         store.entities()
     )
 
-    store.split_entity("Société Générale", "SG Maroc")
+    split_entity(store, "Société Générale", "SG Maroc")
     assert names(store.search("SG Maroc")) == ["SG Maroc"]
     assert names(store.search("socgen")) == ["Société Générale"]
     split = store.search("SG Maroc").entities[0]
@@ -386,6 +389,6 @@ def test_migration_4_indexes_a_version_3_database(tmp_path: Path) -> None:
         assert names(store.search("socgen")) == ["Société Générale"]
         assert [d.id for d in store.search("societe generale").documents] == ["d2"]
         # rows written after the upgrade are indexed as they are written
-        store.add(boeing())
+        store.add(boeing(), RESOLUTION)
         assert [d.id for d in store.search("airbus").documents][-1] == boeing().document.id
         _check_entity_index(store)

@@ -15,7 +15,10 @@ import pytest
 from pressgraph import query
 from pressgraph.errors import StoreError
 from pressgraph.model import Claim, Document, Entity, Extraction, Mention
+from pressgraph.query import find_entity
 from pressgraph.report import to_json, to_markdown
+from pressgraph.resolve.corrections import split_entity
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import SQLiteStore, open_store
 
 BID = (
@@ -74,30 +77,30 @@ def _named(text: str, published: str) -> Extraction:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     with open_store(tmp_path / "v.db") as s:
-        s.add(_bid())
-        s.add(_named(LATER, "1987-03-02"))
-        s.add(_named(NAMED, "1987-03-03"))
+        s.add(_bid(), RESOLUTION)
+        s.add(_named(LATER, "1987-03-02"), RESOLUTION)
+        s.add(_named(NAMED, "1987-03-03"), RESOLUTION)
         yield s
 
 
 def test_split_moves_only_the_mentions_written_with_the_alias(store: SQLiteStore) -> None:
-    before = store.find_entity("Viacom")
+    before = find_entity(store, "Viacom")
     assert before is not None and before["claims"] == 1 and before["mentions"] == 5
-    new = store.split_entity("Viacom", "The Redstone group")
+    new = split_entity(store, "Viacom", "The Redstone group")
     assert new["name"] == "The Redstone group" and new["mentions"] == 1
     assert new["claims"] == 0
-    viacom = store.find_entity("Viacom")
+    viacom = find_entity(store, "Viacom")
     assert viacom is not None and viacom["id"] == before["id"]
     assert viacom["claims"] == 1 and viacom["mentions"] == 4 and viacom["documents"] == 3
     assert "The Redstone group" not in viacom["aliases"]
-    redstone = store.find_entity("The Redstone group")
+    redstone = find_entity(store, "The Redstone group")
     assert redstone is not None and redstone["id"] == new["id"]
     # the dossier of Viacom still answers, with its fact
     d = query.dossier(store, "Viacom")
     assert [f.type for f in d.facts] == ["acquisition"]
     # a later article naming both keeps them apart
-    store.add(_bid_again())
-    assert store.find_entity("The Redstone group")["id"] != store.find_entity("Viacom")["id"]
+    store.add(_bid_again(), RESOLUTION)
+    assert find_entity(store, "The Redstone group")["id"] != find_entity(store, "Viacom")["id"]
 
 
 def _bid_again() -> Extraction:
@@ -109,9 +112,9 @@ def _bid_again() -> Extraction:
 
 def test_split_of_every_documents_own_name_is_refused(store: SQLiteStore) -> None:
     with pytest.raises(StoreError, match="nothing would be left"):
-        store.split_entity("Viacom", "Viacom Inc")  # the same name, with its legal form
+        split_entity(store, "Viacom", "Viacom Inc")  # the same name, with its legal form
     with pytest.raises(StoreError, match="no document calls"):
-        store.split_entity("Viacom", "Paramount")
+        split_entity(store, "Viacom", "Paramount")
 
 
 def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
@@ -134,7 +137,9 @@ def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
 
 
 def _one(store: SQLiteStore, text: str, *entities: Entity) -> None:
-    store.add(Extraction(Document.from_text(text, language="en"), "en", entities, (), ()))
+    store.add(
+        Extraction(Document.from_text(text, language="en"), "en", entities, (), ()), RESOLUTION
+    )
 
 
 def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
@@ -142,22 +147,22 @@ def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
         _one(store, "a", Entity("Martin T. Sosnoff", "PERSON", ("Sosnoff",)))
         _one(store, "b", Entity("Martin Sosnoff", "PERSON"))
         _one(store, "c", Entity("Sosnoff", "PERSON"))
-        sosnoff = store.find_entity("Martin T. Sosnoff")
+        sosnoff = find_entity(store, "Martin T. Sosnoff")
         assert sosnoff is not None and sosnoff["documents"] == 3
         # NER took the man for a company in one article: the stored person answers
         _one(store, "d", Entity("Sumner Redstone", "PERSON"))
         _one(store, "e", Entity("Sumner Redstone", "ORG"))
-        redstone = store.find_entity("Sumner Redstone")
+        redstone = find_entity(store, "Sumner Redstone")
         assert redstone is not None and redstone["type"] == "PERSON"
         assert redstone["documents"] == 2
         # two people share a surname: the surname alone joins neither
         _one(store, "f", Entity("Nicolas Sarkozy", "PERSON"))
         _one(store, "g", Entity("Cécilia Sarkozy", "PERSON"))
         _one(store, "h", Entity("Sarkozy", "PERSON"))
-        assert store.find_entity("Nicolas Sarkozy")["documents"] == 1  # type: ignore[index]
+        assert find_entity(store, "Nicolas Sarkozy")["documents"] == 1  # type: ignore[index]
         # a company is never joined by a surname
         _one(store, "i", Entity("Sosnoff", "ORG"))
-        assert store.find_entity("Martin T. Sosnoff")["documents"] == 3  # type: ignore[index]
+        assert find_entity(store, "Martin T. Sosnoff")["documents"] == 3  # type: ignore[index]
 
 
 def test_one_ticker_names_one_company_across_articles(tmp_path: Path) -> None:
@@ -165,6 +170,6 @@ def test_one_ticker_names_one_company_across_articles(tmp_path: Path) -> None:
         _one(store, "a", Entity("McDonnell Douglas Corp", "ORG", ("<MD>",)))
         _one(store, "b", Entity("McDonnell Douglas Helicopter", "ORG", ("<MD>",)))
         _one(store, "c", Entity("MD", "ORG"))
-        found = store.find_entity("McDonnell Douglas Corp")
+        found = find_entity(store, "McDonnell Douglas Corp")
         assert found is not None and found["documents"] == 2
-        assert store.find_entity("MD")["id"] != found["id"]  # type: ignore[index]
+        assert find_entity(store, "MD")["id"] != found["id"]  # type: ignore[index]

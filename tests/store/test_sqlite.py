@@ -12,6 +12,8 @@ import pytest
 from pressgraph.errors import StoreError
 from pressgraph.model import Argument, Claim, Document, Entity, Extraction, Mention, Source
 from pressgraph.names import entity_key, is_description, legal_suffixes
+from pressgraph.query import claims, entity_details, find_entity
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import SQLiteStore, Store, open_store
 from pressgraph.store.migrations import MIGRATIONS, apply_migrations, latest_version
 from pressgraph.store.sqlite import claim_id
@@ -184,7 +186,7 @@ def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> N
 def test_migrations_are_idempotent_on_reopen(tmp_path: Path) -> None:
     path = tmp_path / "graph.db"
     with open_store(path) as store:
-        assert store.add(extraction_1())
+        assert store.add(extraction_1(), RESOLUTION)
         before = store.stats()
     with open_store(path) as store:
         assert store.stats() == before
@@ -220,7 +222,7 @@ def test_open_errors_name_the_path(tmp_path: Path) -> None:
 def test_add_and_read_back(store: SQLiteStore) -> None:
     ext = extraction_1()
     assert not store.has_document(ext.document.id)
-    assert store.add(ext) is True
+    assert store.add(ext, RESOLUTION) is True
     assert store.has_document(ext.document.id)
     (got,) = store.claims()
     assert got["type"] == "investment"
@@ -242,7 +244,7 @@ def test_add_and_read_back(store: SQLiteStore) -> None:
         {"name": "Les Echos", "kind": "relay"},
     ]
     # the source resolves to the stored entity of that name; the relay is not an entity here
-    assert got["sources"][0]["entity_id"] == store.find_entity("Financial Times")["id"]
+    assert got["sources"][0]["entity_id"] == find_entity(store, "Financial Times")["id"]
     assert got["sources"][1]["entity_id"] is None
     assert got["document"] == ext.document.id
     assert got["title"] == "Microsoft investit dans OpenAI"
@@ -259,7 +261,7 @@ def test_add_and_read_back(store: SQLiteStore) -> None:
 
 
 def test_source_order_is_preserved(store: SQLiteStore) -> None:
-    store.add(extraction_2())
+    store.add(extraction_2(), RESOLUTION)
     (got,) = store.claims()
     assert [s["name"] for s in got["sources"]] == ["L'Usine Digitale", "Reuters", "Boursorama"]
     assert [s["kind"] for s in got["sources"]] == ["source", "relay", "relay"]
@@ -267,7 +269,7 @@ def test_source_order_is_preserved(store: SQLiteStore) -> None:
 
 
 def test_source_linked_to_entity_when_known(store: SQLiteStore) -> None:
-    store.add(extraction_1())
+    store.add(extraction_1(), RESOLUTION)
     rows = store._conn.execute(
         "SELECT cs.name, e.name FROM claim_sources cs LEFT JOIN entities e ON e.id = cs.entity_id"
         " ORDER BY cs.position"
@@ -276,25 +278,25 @@ def test_source_linked_to_entity_when_known(store: SQLiteStore) -> None:
 
 
 def test_readding_same_document_changes_nothing(store: SQLiteStore) -> None:
-    assert store.add(extraction_1()) is True
+    assert store.add(extraction_1(), RESOLUTION) is True
     before = store.stats()
-    assert store.add(extraction_1()) is False
+    assert store.add(extraction_1(), RESOLUTION) is False
     assert store.stats() == before
 
 
 def test_entities_resolve_across_documents_by_key(store: SQLiteStore) -> None:
-    store.add(extraction_1())
-    store.add(extraction_2())
-    microsoft = store.find_entity("Microsoft")
+    store.add(extraction_1(), RESOLUTION)
+    store.add(extraction_2(), RESOLUTION)
+    microsoft = find_entity(store, "Microsoft")
     assert microsoft is not None
-    assert store.find_entity("MICROSOFT CORPORATION") == microsoft
+    assert find_entity(store, "MICROSOFT CORPORATION") == microsoft
     assert microsoft["name"] == "Microsoft Corp."  # the first name stays
     assert microsoft["type"] == "ORG"  # the first type stays
     assert microsoft["aliases"] == ["Microsoft Corp.", "Microsoft", "Microsoft Corporation"]
     assert microsoft["mentions"] == 2 and microsoft["claims"] == 2
-    openai = store.find_entity("OpenAI")
+    openai = find_entity(store, "OpenAI")
     assert openai is not None and openai["claims"] == 2
-    assert [c["document"] for c in store.claims(entity="microsoft corp")] == [
+    assert [c["document"] for c in claims(store, entity="microsoft corp")] == [
         extraction_1().document.id,
         extraction_2().document.id,
     ]
@@ -302,14 +304,14 @@ def test_entities_resolve_across_documents_by_key(store: SQLiteStore) -> None:
 
 
 def test_descriptions_do_not_resolve_across_documents(store: SQLiteStore) -> None:
-    store.add(extraction_1())
-    store.add(extraction_2())
+    store.add(extraction_1(), RESOLUTION)
+    store.add(extraction_2(), RESOLUTION)
     names = {e["name"]: e for e in store.entities()}
     # "l'assureur" is AIG in one article, Axa in another, and a bare entity in the second.
     assert {"AIG", "Axa", "l'assureur"} <= set(names)
     assert names["AIG"]["id"] != names["Axa"]["id"] != names["l'assureur"]["id"]
     assert "l'assureur" in names["AIG"]["aliases"] and "l'assureur" in names["Axa"]["aliases"]
-    assert store.find_entity("l'assureur") is None
+    assert find_entity(store, "l'assureur") is None
     assert names["l'assureur"]["key"].startswith("assureur@")
     assert names["AIG"]["mentions"] == 2
 
@@ -326,24 +328,26 @@ def test_claim_party_missing_from_entities_is_created(store: SQLiteStore) -> Non
         modality="negated",
         subject_type="ORG",
     )
-    assert store.add(Extraction(doc, "fr", ext.entities, ext.mentions, (*ext.claims, extra)))
-    created = store.find_entity("American International Group")
+    assert store.add(
+        Extraction(doc, "fr", ext.entities, ext.mentions, (*ext.claims, extra)), RESOLUTION
+    )
+    created = find_entity(store, "American International Group")
     assert created is not None
     assert created["type"] == "ORG" and created["claims"] == 1
     assert [c["modality"] for c in store.claims(type="stake")] == ["negated"]
 
 
 def test_failing_add_rolls_back_the_whole_document(store: SQLiteStore) -> None:
-    store.add(extraction_2())
+    store.add(extraction_2(), RESOLUTION)
     before = store.stats()
     ext = extraction_1()
     bad = replace(ext.claims[0], modality="rumoured")
     with pytest.raises(StoreError, match=r"storing document .* \(a\.txt\) failed \(CHECK"):
-        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)), RESOLUTION)
     assert store.stats() == before
     assert not store.has_document(ext.document.id)
-    assert store.find_entity("Financial Times") is None
-    assert store.add(ext) is True  # the store is still usable
+    assert find_entity(store, "Financial Times") is None
+    assert store.add(ext, RESOLUTION) is True  # the store is still usable
 
 
 @pytest.mark.parametrize(
@@ -357,7 +361,7 @@ def test_error_in_the_middle_rolls_back(
 
     monkeypatch.setattr(store, "_insert_claim", boom)
     with pytest.raises(StoreError, match="disk I/O error") as info:
-        store.add(extraction_1())
+        store.add(extraction_1(), RESOLUTION)
     assert info.value.__cause__ is error
     assert set(store.stats().values()) == {0}
 
@@ -366,7 +370,7 @@ def test_evidence_outside_the_text_is_refused(store: SQLiteStore) -> None:
     ext = extraction_1()
     bad = Claim(document=ext.document.id, type="ipo", subject="OpenAI", evidence_end=10_000)
     with pytest.raises(StoreError, match="outside the text"):
-        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)), RESOLUTION)
     assert set(store.stats().values()) == {0}
 
 
@@ -374,18 +378,20 @@ def test_claim_of_another_document_is_refused(store: SQLiteStore) -> None:
     ext = extraction_1()
     bad = Claim(document="other", type="ipo", subject="OpenAI")
     with pytest.raises(StoreError, match="belongs to document other"):
-        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)))
+        store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, (bad,)), RESOLUTION)
 
 
 def test_identical_claims_are_stored_once(store: SQLiteStore) -> None:
     ext = extraction_1()
-    store.add(Extraction(ext.document, "fr", ext.entities, ext.mentions, ext.claims * 2))
+    store.add(
+        Extraction(ext.document, "fr", ext.entities, ext.mentions, ext.claims * 2), RESOLUTION
+    )
     assert store.stats()["claims"] == 1
 
 
 def test_foreign_keys_cascade_from_documents(store: SQLiteStore) -> None:
     ext = extraction_1()
-    store.add(ext)
+    store.add(ext, RESOLUTION)
     store._conn.execute("DELETE FROM documents WHERE id = ?", (ext.document.id,))
     stats = store.stats()
     assert stats["mentions"] == stats["claims"] == stats["claim_sources"] == 0
@@ -400,13 +406,13 @@ def test_foreign_keys_cascade_from_documents(store: SQLiteStore) -> None:
 
 
 def test_claim_filters(store: SQLiteStore) -> None:
-    store.add(extraction_1())
-    store.add(extraction_2())
-    assert [c["type"] for c in store.claims(entity="OpenAI", type="divestment")] == ["divestment"]
-    assert len(store.claims(entity="OpenAI", with_="Microsoft")) == 2
-    assert len(store.claims(with_="Microsoft Corp")) == 2
-    assert store.claims(entity="OpenAI", with_="Axa") == []
-    assert store.claims(entity="Nobody") == []
+    store.add(extraction_1(), RESOLUTION)
+    store.add(extraction_2(), RESOLUTION)
+    assert [c["type"] for c in claims(store, entity="OpenAI", type="divestment")] == ["divestment"]
+    assert len(claims(store, entity="OpenAI", with_="Microsoft")) == 2
+    assert len(claims(store, with_="Microsoft Corp")) == 2
+    assert claims(store, entity="OpenAI", with_="Axa") == []
+    assert claims(store, entity="Nobody") == []
     assert store.claims(type="ipo") == []
     assert [c["published"] for c in store.claims()] == ["2023-01-23", None]
 
@@ -467,11 +473,11 @@ def test_is_description(name: str, expected: bool) -> None:
 
 
 def test_description_named_entity_resolves_by_its_name_alias(store: SQLiteStore) -> None:
-    store.add(extraction_1())
+    store.add(extraction_1(), RESOLUTION)
     ext = extraction_2()
     entities = (*ext.entities[:2], Entity("L'assureur", "ORG", aliases=("AIG",)))
-    store.add(Extraction(ext.document, "fr", entities, ext.mentions, ext.claims))
-    aig = store.find_entity("AIG")
+    store.add(Extraction(ext.document, "fr", entities, ext.mentions, ext.claims), RESOLUTION)
+    aig = find_entity(store, "AIG")
     assert aig is not None and aig["name"] == "AIG"
     assert "L'assureur" in aig["aliases"]
     assert aig["mentions"] == 3  # "L'assureur" of the second article is AIG there
@@ -511,10 +517,10 @@ def test_migration_2_gives_old_rows_local_entities_and_keys(tmp_path: Path) -> N
     with open_store(path) as store:
         assert store.pragma("user_version") == latest_version()
         assert store.stats()["local_entities"] == 2
-        assert store.find_entity("ACME Corporation")["id"] == 1
-        (row,) = store.claims(entity="Beta")
+        assert find_entity(store, "ACME Corporation")["id"] == 1
+        (row,) = claims(store, entity="Beta")
         assert row["subject_local"] is not None and row["object_local"] is not None
-        assert store.entity_details("Acme")["documents"][0]["document"] == "d1"
+        assert entity_details(store, "Acme")["documents"][0]["document"] == "d1"
 
 
 def _names_only(text: str, *entities: Entity) -> Extraction:
@@ -523,46 +529,53 @@ def _names_only(text: str, *entities: Entity) -> Extraction:
 
 
 def test_acronyms_join_once_and_two_letters_never(store: SQLiteStore) -> None:
-    store.add(_names_only("a", Entity("AIG", "ORG")))
-    store.add(_names_only("b", Entity("American International Group", "ORG")))
-    aig = store.find_entity("AIG")
-    assert store.find_entity("American International Group")["id"] == aig["id"]
+    store.add(_names_only("a", Entity("AIG", "ORG")), RESOLUTION)
+    store.add(_names_only("b", Entity("American International Group", "ORG")), RESOLUTION)
+    aig = find_entity(store, "AIG")
+    assert find_entity(store, "American International Group")["id"] == aig["id"]
     # another long name with the same initials does not join an acronym already spelled
-    store.add(_names_only("c", Entity("Allied Insurance Group", "ORG")))
-    assert store.find_entity("Allied Insurance Group")["id"] != aig["id"]
+    store.add(_names_only("c", Entity("Allied Insurance Group", "ORG")), RESOLUTION)
+    assert find_entity(store, "Allied Insurance Group")["id"] != aig["id"]
     # two letters are never enough
-    store.add(_names_only("d", Entity("BP", "ORG")))
-    store.add(_names_only("e", Entity("Bregman Partners", "ORG")))
-    assert store.find_entity("Bregman Partners")["id"] != store.find_entity("BP")["id"]
+    store.add(_names_only("d", Entity("BP", "ORG")), RESOLUTION)
+    store.add(_names_only("e", Entity("Bregman Partners", "ORG")), RESOLUTION)
+    assert find_entity(store, "Bregman Partners")["id"] != find_entity(store, "BP")["id"]
     # a bare short name does not merge documents, but answers a query when it is unambiguous
-    store.add(_names_only("f", Entity("Fichtel und Sachs AG", "ORG", aliases=("Sachs",))))
-    store.add(_names_only("g", Entity("Sachs", "ORG")))
-    assert store.entity_details("Fichtel und Sachs")["documents"][0]["how"] == "new"
-    assert len(store.entity_details("Fichtel und Sachs")["documents"]) == 1
+    store.add(
+        _names_only("f", Entity("Fichtel und Sachs AG", "ORG", aliases=("Sachs",))), RESOLUTION
+    )
+    store.add(_names_only("g", Entity("Sachs", "ORG")), RESOLUTION)
+    assert entity_details(store, "Fichtel und Sachs")["documents"][0]["how"] == "new"
+    assert len(entity_details(store, "Fichtel und Sachs")["documents"]) == 1
 
 
 def test_acronym_evidence_against_a_merge(store: SQLiteStore) -> None:
-    store.add(_names_only("h", Entity("Federated Department Stores Inc", "ORG")))
+    store.add(_names_only("h", Entity("Federated Department Stores Inc", "ORG")), RESOLUTION)
     # an article that names the entity in full as well says which one its acronym is
-    store.add(_names_only("i", Entity("Forces démocratiques syriennes", "ORG", aliases=("FDS",))))
+    store.add(
+        _names_only("i", Entity("Forces démocratiques syriennes", "ORG", aliases=("FDS",))),
+        RESOLUTION,
+    )
     assert (
-        store.find_entity("Forces démocratiques syriennes")["id"]
-        != store.find_entity("Federated Department Stores")["id"]
+        find_entity(store, "Forces démocratiques syriennes")["id"]
+        != find_entity(store, "Federated Department Stores")["id"]
     )
     # a company's own name with a legal form is no abbreviation to spell
-    store.add(_names_only("j", Entity("SCM Corp", "ORG")))
-    store.add(_names_only("k", Entity("Siebel Capital Management Inc", "ORG")))
+    store.add(_names_only("j", Entity("SCM Corp", "ORG")), RESOLUTION)
+    store.add(_names_only("k", Entity("Siebel Capital Management Inc", "ORG")), RESOLUTION)
     assert (
-        store.find_entity("Siebel Capital Management")["id"] != store.find_entity("SCM Corp")["id"]
+        find_entity(store, "Siebel Capital Management")["id"]
+        != find_entity(store, "SCM Corp")["id"]
     )
     # organisations only; names made only of legal forms identify nothing
-    store.add(_names_only("l", Entity("IBM", "PRODUCT")))
-    store.add(_names_only("m", Entity("International Business Machines", "ORG")))
+    store.add(_names_only("l", Entity("IBM", "PRODUCT")), RESOLUTION)
+    store.add(_names_only("m", Entity("International Business Machines", "ORG")), RESOLUTION)
     assert (
-        store.find_entity("IBM")["id"] != store.find_entity("International Business Machines")["id"]
+        find_entity(store, "IBM")["id"]
+        != find_entity(store, "International Business Machines")["id"]
     )
-    store.add(_names_only("n", Entity("Co Inc", "ORG")))
-    store.add(_names_only("o", Entity("Co Inc", "ORG")))
+    store.add(_names_only("n", Entity("Co Inc", "ORG")), RESOLUTION)
+    store.add(_names_only("o", Entity("Co Inc", "ORG")), RESOLUTION)
     assert len([e for e in store.entities() if e["name"] == "Co Inc"]) == 2
 
 
@@ -605,12 +618,12 @@ def test_migration_5_rekeys_entities_stored_with_older_keys(tmp_path: Path) -> N
     conn.close()
     with open_store(path) as store:
         assert store.pragma("user_version") == latest_version()
-        store.add(_names_only("c", Entity("Banco Santander", "ORG")))
-        store.add(_names_only("d", Entity("Grupo Santander", "ORG", ("<STD>",))))
-        store.add(_names_only("e", Entity("Martin Sosnoff", "PERSON")))
-        assert store.find_entity("Banco Santander")["documents"] == 3  # type: ignore[index]
-        assert store.find_entity("Martin Sosnoff")["documents"] == 2  # type: ignore[index]
-        keys = {k["key"] for k in store.entity_details("Banco de Santander")["keys"]}
+        store.add(_names_only("c", Entity("Banco Santander", "ORG")), RESOLUTION)
+        store.add(_names_only("d", Entity("Grupo Santander", "ORG", ("<STD>",))), RESOLUTION)
+        store.add(_names_only("e", Entity("Martin Sosnoff", "PERSON")), RESOLUTION)
+        assert find_entity(store, "Banco Santander")["documents"] == 3  # type: ignore[index]
+        assert find_entity(store, "Martin Sosnoff")["documents"] == 2  # type: ignore[index]
+        keys = {k["key"] for k in entity_details(store, "Banco de Santander")["keys"]}
         assert keys == {"banco santander", "ticker:std", "grupo santander"}
 
 
@@ -658,8 +671,8 @@ def test_a_change_and_an_amount_kind_are_stored(tmp_path: Path) -> None:
     )
     with open_store(path) as store:
         assert store.pragma("user_version") == latest_version()
-        assert store.add(ext)
-        rows = {r["type"]: r for r in store.claims(entity="Progressive")}
+        assert store.add(ext, RESOLUTION)
+        rows = {r["type"]: r for r in claims(store, entity="Progressive")}
     assert (rows["stake"]["percent"], rows["stake"]["previous_percent"]) == (52.0, 44.0)
     assert rows["stake"]["amount_kind"] is None and rows["stake"]["previous_amount"] is None
     assert (rows["acquisition"]["amount"], rows["acquisition"]["amount_kind"]) == (4.2, "per_share")

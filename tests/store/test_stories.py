@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from pressgraph.model import Claim, Document, Entity, Extraction
+from pressgraph.resolve.dedup import canonical_url
 from pressgraph.resolve.facts import build_facts
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import SQLiteStore, open_store
 from pressgraph.store.migrations import MIGRATIONS
 
@@ -57,7 +59,7 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 def test_a_reprint_joins_the_story_of_the_wire(store: SQLiteStore) -> None:
     first, second, third = wire(), reprint(), other()
     for extraction in (first, second, third):
-        assert store.add(extraction)
+        assert store.add(extraction, RESOLUTION)
     stories = {d["id"]: d["story"] for d in store.documents()}
     assert stories == {
         first.document.id: first.document.id,
@@ -68,11 +70,11 @@ def test_a_reprint_joins_the_story_of_the_wire(store: SQLiteStore) -> None:
 
 
 def test_a_story_counts_as_one_source(store: SQLiteStore) -> None:
-    store.add(wire())
-    store.add(reprint())
+    store.add(wire(), RESOLUTION)
+    store.add(reprint(), RESOLUTION)
     (fact,) = build_facts(store.claims())
     assert fact.independent_sources == 1 and len(fact.claims) == 2
-    store.add(other())
+    store.add(other(), RESOLUTION)
     (fact,) = build_facts(store.claims())
     assert fact.independent_sources == 2 and len(fact.claims) == 3
 
@@ -81,11 +83,14 @@ def test_the_same_url_with_another_text_is_the_same_article(store: SQLiteStore) 
     first = wire()
     updated = stake(OTHER, "the carmaker is paying 150 million euros for a 20% stake", "Reuters",
                     "http://www.reuters.example/verkor/?utm_source=rss#top")  # fmt: skip
-    assert store.add(first)
-    assert store.duplicate_of(updated.document) == first.document.id
-    assert not store.add(updated)
+    assert store.add(first, RESOLUTION)
+    assert (
+        store.stored_as(updated.document.id, canonical_url(updated.document.url))
+        == first.document.id
+    )
+    assert not store.add(updated, RESOLUTION)
     assert store.stats()["documents"] == 1
-    assert store.duplicate_of(other().document) is None
+    assert store.stored_as(other().document.id, canonical_url(other().document.url)) is None
 
 
 def test_migration_3_gives_stored_documents_their_story(tmp_path: Path) -> None:
@@ -107,4 +112,7 @@ def test_migration_3_gives_stored_documents_their_story(tmp_path: Path) -> None:
         stories = [d["story"] for d in sorted(store.documents(), key=lambda d: docs.index(
             next(x for x in docs if x.id == d["id"])))]  # fmt: skip
         assert stories == [docs[0].id, docs[0].id, docs[2].id]
-        assert store.duplicate_of(Document.from_text("updated", url=docs[1].url)) == docs[1].id
+        assert (
+            store.stored_as(Document.from_text("updated").id, canonical_url(docs[1].url))
+            == docs[1].id
+        )

@@ -86,6 +86,7 @@ def run_incremental(
     article of the first and the last ``window`` (see the module docstring)."""
     from pressgraph import nlp
     from pressgraph.pipeline import extract_documents
+    from pressgraph.resolve.stage import RESOLUTION
     from pressgraph.store import open_store
 
     docs = _documents(paths, limit, seed)
@@ -111,7 +112,7 @@ def run_incremental(
                     rejected += 1
                 else:
                     t0 = time.process_time()
-                    store.add(item)
+                    store.add(item, RESOLUTION)
                     store_s.append(time.process_time() - t0)
                 stamps.append(time.perf_counter())
                 if progress is not None:

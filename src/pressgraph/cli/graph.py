@@ -38,12 +38,12 @@ from pressgraph.terminal import terminal_text
 
 if TYPE_CHECKING:
     from pressgraph import query
-    from pressgraph.store import SQLiteStore
+    from pressgraph.store import Store
 
 T = TypeVar("T")
 
 
-def _read(db: Path | None, read: Callable[[SQLiteStore], T]) -> T:
+def _read(db: Path | None, read: Callable[[Store], T]) -> T:
     """Run one read against the database, which must exist (reading never creates one)."""
     from pressgraph.store import open_store
 
@@ -80,11 +80,13 @@ def entities(
     Corrections are kept in the database: documents ingested later follow them."""
     if merge or split:
 
-        def correct(store: SQLiteStore) -> dict[str, Any]:
+        def correct(store: Store) -> dict[str, Any]:
+            from pressgraph.resolve.corrections import merge_entities, split_entity
+
             if merge:
-                return store.merge_entities(*merge)
+                return merge_entities(store, *merge)
             assert split is not None
-            return store.split_entity(*split)
+            return split_entity(store, *split)
 
         done = _read(db, correct)
         verb = f"merged {merge[1]!r} into" if merge else f"split {split[1]!r} from {split[0]!r} as"  # type: ignore[index]
@@ -109,7 +111,7 @@ def entities(
         out.print(table)
         return
     if show:
-        one = _read(db, lambda store: store.entity_details(show))
+        one = _read(db, lambda store: query.entity_details(store, show))
         if fmt == "json":
             print_json(one)
             return

@@ -16,7 +16,7 @@ from typing import Any
 
 from pressgraph import query
 from pressgraph.resolve.facts import Fact, build_facts
-from pressgraph.store import SQLiteStore
+from pressgraph.store import Store
 
 __all__ = ["Graph", "chain_text", "clean", "read_graph"]
 
@@ -42,12 +42,12 @@ class Graph:
         return {d["id"]: d for d in self.documents}
 
 
-def read_graph(store: SQLiteStore, entity: str | None = None) -> Graph:
+def read_graph(store: Store, entity: str | None = None) -> Graph:
     """The whole graph, or (``entity`` given) that entity's facts, as its dossier has them,
     with the entities those facts touch (parties and named sources) and the entity itself.
     An unknown name raises :class:`~pressgraph.errors.NotFound`."""
     main = query.entity(store, entity) if entity is not None else None
-    claims = store.claims(entity=entity)
+    claims = store.claims(entity=main["id"] if main is not None else None)
     facts = build_facts(claims)
     entities = store.entities()
     if main is not None:

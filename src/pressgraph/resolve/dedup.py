@@ -1,6 +1,7 @@
 """Duplicate and near-duplicate documents: canonical URLs, MinHash signatures, LSH bands.
 
-Pure functions; the tables that hold their results are in :mod:`pressgraph.store.stories`.
+Pure functions; :mod:`pressgraph.resolve.stories` decides a new document's story with them
+against the store's index.
 
 *The same article* is the same text (:func:`pressgraph.model.content_id`) or the same
 :func:`canonical_url`. *The same story* (a wire story reprinted with small edits by

@@ -1,4 +1,9 @@
-"""The read side of a SQLite store: documents, entities and claims with their sources."""
+"""The read side of a SQLite store: documents, entities and claims with their sources,
+and the key lookups of :class:`~pressgraph.store.protocol.KeyIndex`.
+
+Entities are read by id: a name a person typed is first resolved to one
+(:func:`pressgraph.resolve.lookup.find`, through the key lookups here).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from pressgraph.store.connection import CHUNK
-from pressgraph.store.resolution import EntityResolution
+from pressgraph.errors import StoreError
+from pressgraph.store.connection import CHUNK, Connection
+from pressgraph.store.index import SQLiteKeys, entity_rows
 
 __all__ = ["StoreReads"]
 
@@ -22,8 +28,42 @@ _TABLES = (
 )
 
 
-class StoreReads(EntityResolution):
+class StoreReads(Connection):
     """Reading documents, entities and claims back."""
+
+    # -- the key index (KeyIndex), outside a write transaction -----------------------------
+
+    def corrections_for(self, keys: Sequence[str]) -> list[tuple[str, str, int]]:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).corrections_for(keys)
+
+    def entities_with_key(self, key: str, kinds: Sequence[str]) -> list[tuple[int, str]]:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).entities_with_key(key, kinds)
+
+    def name_keys_between(
+        self, low: str, high: str, shortest: int, longest: int, limit: int
+    ) -> list[tuple[str, int, str]]:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).name_keys_between(low, high, shortest, longest, limit)
+
+    def has_key_of_words(self, entity_id: int) -> bool:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).has_key_of_words(entity_id)
+
+    def name_aliases(self, entity_id: int) -> list[str]:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).name_aliases(entity_id)
+
+    def entity_type(self, entity_id: int) -> str | None:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).entity_type(entity_id)
+
+    def entity_by_key(self, key: str) -> int | None:
+        with self._errors("reading entities"):
+            return SQLiteKeys(self._conn).entity_by_key(key)
+
+    # -- rows ------------------------------------------------------------------------------
 
     def stats(self) -> dict[str, int]:
         """Row counts per table."""
@@ -52,35 +92,7 @@ class StoreReads(EntityResolution):
         return None if row is None else dict(row)
 
     def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        rows = self._conn.execute(
-            "SELECT e.id, e.key, e.name, e.type,"
-            " (SELECT o.name FROM entities o WHERE o.id = e.owner_id) AS owner,"
-            " (SELECT json_group_array(p.name) FROM entities p WHERE p.owner_id = e.id)"
-            " AS products,"
-            " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-            " (SELECT count(DISTINCT l.document_id) FROM local_entities l"
-            "  WHERE l.entity_id = e.id) AS documents,"
-            " (SELECT count(*) FROM claims c WHERE c.subject_id = e.id)"
-            " + (SELECT count(*) FROM claims c WHERE c.object_id = e.id"
-            "    AND c.subject_id != e.id) AS claims"
-            f" FROM entities e {where} ORDER BY e.id",
-            params,
-        ).fetchall()
-        entities = [dict(row) for row in rows]
-        aliases: dict[int, list[str]] = {e["id"]: [] for e in entities}
-        ids = list(aliases)
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for entity_id, alias in self._conn.execute(
-                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY rowid",
-                chunk,
-            ):
-                aliases[entity_id].append(alias)
-        for entity in entities:
-            entity["aliases"] = aliases[entity["id"]]
-            entity["products"] = json.loads(entity["products"] or "[]")
-        return entities
+        return entity_rows(self._conn, where, params)
 
     def entities(self) -> list[dict[str, Any]]:
         """Every entity: id, key, name, type, aliases, and mention and claim counts."""
@@ -115,20 +127,22 @@ class StoreReads(EntityResolution):
                     rows += [(doc, text, entity_id, "local") for text in written]
         return [{"document": d, "text": t, "entity_id": e, "via": v} for d, t, e, v in rows]
 
-    def find_entity(self, name: str) -> dict[str, Any] | None:
-        """The entity a name resolves to (by key, then by name-alias key), or None."""
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        """One entity, as :meth:`entities` gives it, or None."""
         with self._errors("reading entities"):
-            found = self._find(name)
-            if found is None:
-                return None
-            return self._entity_rows("WHERE e.id = ?", (found,))[0]
+            found = self._entity_rows("WHERE e.id = ?", (entity_id,))
+        return found[0] if found else None
 
-    def entity_details(self, name: str) -> dict[str, Any]:
+    def entity_details(self, entity_id: int) -> dict[str, Any]:
         """One entity with, for each document that names it, what the document called it
-        and how resolution decided (new, name, acronym, short form, merged, split)."""
+        and how resolution decided (new, name, acronym, short form, merged, split), and its
+        keys. Raises :class:`~pressgraph.errors.StoreError` when there is no such entity."""
+        found = entity_id
         with self._errors("reading entities"):
-            found = self._entity_or_fail(name)
-            one = self._entity_rows("WHERE e.id = ?", (found,))[0]
+            entities = self._entity_rows("WHERE e.id = ?", (found,))
+            if not entities:
+                raise StoreError(f"{self.name}: no entity {entity_id}")
+            one = entities[0]
             rows = self._conn.execute(
                 "SELECT l.document_id AS document, d.title, d.outlet, d.published, l.names, l.how"
                 " FROM local_entities l JOIN documents d ON d.id = l.document_id"
@@ -145,16 +159,13 @@ class StoreReads(EntityResolution):
         return one
 
     def mentioned_in(
-        self, name: str, with_: str | None = None, *, limit: int = 50
+        self, entity: int, with_: int | None = None, *, limit: int = 50
     ) -> list[dict[str, Any]]:
         """Documents that name the entity (and ``with_``, given) without a claim about it
         (or linking the two), newest first: the dossier's "also mentioned in". Each with
         its title, outlet, date, URL and the first mention's text and offsets."""
+        found, other = entity, with_
         with self._errors("reading mentions"):
-            found = self._find(name)
-            other = self._find(with_) if with_ is not None else None
-            if found is None or (with_ is not None and other is None):
-                return []
             both = (
                 ""
                 if other is None
@@ -190,25 +201,21 @@ class StoreReads(EntityResolution):
     def claims(
         self,
         *,
-        entity: str | None = None,
-        with_: str | None = None,
+        entity: int | None = None,
+        with_: int | None = None,
         type: str | None = None,
     ) -> list[dict[str, Any]]:
         """Claims with their sources and document, oldest publication first.
 
-        ``entity`` and ``with_`` name entities (resolved like :meth:`find_entity`) on
-        either side of the claim; given both, the claim links the two. An unknown name
-        matches nothing.
+        ``entity`` and ``with_`` are entity ids, on either side of the claim (or of a claim
+        about one of the entity's products); given both, the claim links the two.
         """
         where: list[str] = []
         params: list[Any] = []
         with self._errors("reading claims"):
-            for name in (entity, with_):
-                if name is None:
-                    continue
-                found = self._find(name)
+            for found in (entity, with_):
                 if found is None:
-                    return []
+                    continue
                 # the entity and its products (a fact on "Y" of "X's Y cloud" in X's dossier)
                 owned = "(SELECT ? UNION SELECT id FROM entities WHERE owner_id = ?)"
                 where.append(f"(c.subject_id IN {owned} OR c.object_id IN {owned})")
@@ -249,3 +256,13 @@ class StoreReads(EntityResolution):
             ):
                 out.setdefault(cid, []).append({"name": name, "kind": kind, "entity_id": entity_id})
         return out
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """The merges and splits people made, oldest first."""
+        with self._errors("reading corrections"):
+            rows = self._conn.execute(
+                "SELECT c.id, c.action, c.name, c.key, c.entity_id, e.name AS entity, c.created_at"
+                " FROM entity_corrections c LEFT JOIN entities e ON e.id = c.entity_id"
+                " ORDER BY c.id"
+            ).fetchall()
+        return [dict(r) for r in rows]

@@ -5,13 +5,12 @@ IMMEDIATE`` ... ``COMMIT``), with ``journal_mode=WAL`` (readers never block the 
 ``foreign_keys=ON`` and a ``busy_timeout``. Every ``sqlite3`` error is raised as
 :class:`~pressgraph.errors.StoreError` naming the database and the reason.
 
-Entity resolution across documents is by :func:`~pressgraph.names.entity_key`:
-an entity of a new document joins the stored entity whose key, or one of whose *name*
-aliases' keys, equals the key of its name or of one of its name aliases. The first name and
-the first type an entity was stored with are kept. Descriptions (``"l'assureur"``: all
-lower case, or only ever mentioned as a description or a pronoun) are stored as aliases of
-kind ``description`` and never resolve across documents; an entity known only by a
-description gets a key scoped to its document (``"assureur@<document id>"``).
+Which stored entity a document's name is, and which story the document joins, is decided
+by the resolution stage the caller passes to :meth:`SQLiteStore.add`
+(:mod:`pressgraph.resolve.stage`); the store runs it inside the document's transaction,
+hands it a :class:`~pressgraph.store.index.SQLiteIndex` of that transaction, and writes
+the mentions and claims with the entities it decided. The first name and the first type an
+entity was stored with are kept.
 """
 
 from __future__ import annotations
@@ -20,25 +19,33 @@ import hashlib
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pressgraph.errors import StoreError
-from pressgraph.model import Claim, Document, Entity, Extraction
+from pressgraph.model import Claim, Document, Extraction
 from pressgraph.store.browse import StoreBrowse
-from pressgraph.store.corrections import EntityCorrections
+from pressgraph.store.index import SQLiteIndex
 from pressgraph.store.migrations import apply_migrations, latest_version
-from pressgraph.store.resolution import DocumentEntities
+from pressgraph.store.protocol import ClaimRefs, DocumentRefs, Resolver, WriteIndex
 from pressgraph.store.search import StoreSearch
-from pressgraph.store.stories import index_document, stored_duplicate
 
-__all__ = ["BUSY_TIMEOUT_MS", "SQLiteStore", "claim_id", "open_readonly", "open_store"]
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SQLiteStore",
+    "claim_id",
+    "database_broken",
+    "open_readonly",
+    "open_store",
+]
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 BUSY_TIMEOUT_MS = 5_000
-#: Entity type given to a claim's party that the extraction did not list as an entity.
-DEFAULT_ENTITY_TYPE = "ORG"
 _CLAIM_ATTRIBUTES = ("amount", "currency", "percent", "date", "until", "role", "value")
 _CHANGE_ATTRIBUTES = ("amount_kind", "previous_amount", "previous_percent")
 
@@ -58,6 +65,22 @@ def claim_id(claim: Claim, document_id: str) -> str:
     ]
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+#: SQLite errors of the database itself (locked, full, read-only, corrupt), not of one
+#: document's data: :class:`sqlite3.DatabaseError` itself and these subclasses.
+_DATABASE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
+
+
+def database_broken(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the SQLite database cannot be written at
+    all, rather than that one document's data was refused."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause) is sqlite3.DatabaseError or isinstance(cause, _DATABASE_ERRORS):
+            return True
+        cause = cause.__cause__
+    return False
 
 
 def _check_extraction(extraction: Extraction, store: str) -> None:
@@ -84,31 +107,45 @@ def _check_extraction(extraction: Extraction, store: str) -> None:
             )
 
 
-class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
-    """A pressgraph store in one SQLite file. Open it with :func:`open_store`.
+class SQLiteStore(StoreSearch, StoreBrowse):
+    """A pressgraph store in one SQLite file (:class:`~pressgraph.store.protocol.Store`).
+    Open it with :func:`open_store` (or :func:`open_readonly`, as the web UI does).
 
     Its layers, each a module: :class:`~pressgraph.store.connection.Connection` (errors,
-    transactions), :class:`~pressgraph.store.resolution.EntityResolution`,
-    :class:`~pressgraph.store.reads.StoreReads`,
-    :class:`~pressgraph.store.corrections.EntityCorrections`,
+    transactions), :class:`~pressgraph.store.reads.StoreReads` (rows and key lookups),
     :class:`~pressgraph.store.search.StoreSearch` (full-text search, whose indexes triggers
-    keep: migration 4) and :class:`~pressgraph.store.browse.StoreBrowse` (paged reads);
+    keep: migration 4), :class:`~pressgraph.store.browse.StoreBrowse` (paged reads) and
+    :class:`~pressgraph.store.index.SQLiteIndex` (the writes of the resolution stage);
     writing documents is here.
     """
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.name!r})"
 
+    def cannot_write(self, exc: BaseException) -> bool:
+        """Whether ``exc`` says this store cannot be written at all (:func:`database_broken`)."""
+        return database_broken(exc)
+
     def has_document(self, doc_id: str) -> bool:
         with self._errors("reading documents"):
             row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,))
             return row.fetchone() is not None
 
-    def duplicate_of(self, doc: Document) -> str | None:
-        """The id of the stored document that is the same article as ``doc`` (the same
-        text, or the same canonical URL), or None."""
+    def stored_as(self, document_id: str, url_key: str | None) -> str | None:
+        """The id of the stored document that is the same article (the same id, or the
+        same canonical URL key), or None."""
         with self._errors("reading documents"):
-            return stored_duplicate(self._conn, doc.id, doc.url)
+            return self._stored_as(document_id, url_key)
+
+    def _stored_as(self, document_id: str, url_key: str | None) -> str | None:
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+            return document_id
+        if url_key is None:
+            return None
+        row = conn.execute("SELECT document_id FROM document_urls WHERE url = ?", (url_key,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
 
     def story_of(self, doc_id: str) -> str | None:
         """The story id of a stored document: the id of the first stored document of the
@@ -118,79 +155,58 @@ class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
             found = row.fetchone()
         return None if found is None else found[0]
 
-    def add(self, extraction: Extraction) -> bool:
+    def write(self, action: str, work: Callable[[WriteIndex], T]) -> T:
+        """Run ``work`` with the index of one ``BEGIN IMMEDIATE`` transaction, rolled back
+        on any error (raised as :class:`StoreError` naming ``action``)."""
+        return self._transaction(action, lambda: work(SQLiteIndex(self._conn)))
+
+    def add(self, extraction: Extraction, resolver: Resolver) -> bool:
         """Store one document and everything read from it, in one transaction.
 
         Returns False, and changes nothing, when the document is already stored (the same
-        text, or the same canonical URL: see :meth:`duplicate_of`). A near-duplicate of a
-        stored document joins its story (:mod:`pressgraph.store.stories`). On any error the
-        whole document is rolled back and :class:`StoreError` is raised.
+        text, or the same canonical URL: see :meth:`stored_as`). Inside the transaction,
+        once the document row is written, ``resolver`` decides its story and the stored
+        entity of each of its names (:mod:`pressgraph.resolve.stage`); the mentions and
+        claims are written with them. On any error the whole document is rolled back and
+        :class:`StoreError` is raised.
         """
         doc = extraction.document
         _check_extraction(extraction, self.name)
+        url_key = resolver.url_key(doc.url)
 
         def work() -> bool:
-            duplicate = stored_duplicate(self._conn, doc.id, doc.url)
+            duplicate = self._stored_as(doc.id, url_key)
             if duplicate is not None:
                 logger.debug("%s: document %s already stored as %s", self.name, doc.id, duplicate)
                 return False  # nothing written: the commit changes nothing
-            self._write(extraction)
+            self._insert_document(doc)
+            self._write(extraction, resolver.resolve(extraction, SQLiteIndex(self._conn)))
             return True
 
         return self._transaction(f"storing document {doc.id} ({doc.source or 'no source'})", work)
 
-    def _write(self, extraction: Extraction) -> None:
+    def _write(self, extraction: Extraction, refs: DocumentRefs) -> None:
         doc = extraction.document
-        self._insert_document(doc)
-        local = DocumentEntities({m.text for m in extraction.mentions if m.kind != "name"})
-        for entity in extraction.entities:
-            local_id = self._resolve(entity, doc.id, local)
-            for name in (entity.name, *entity.aliases):
-                local.add(name, local_id)
-
-        def local_for(name: str, type_: str | None) -> int:
-            found = local.get(name)
-            if found is None:
-                logger.debug("%s: %r is not an entity of the extraction", doc.id, name)
-                found = self._resolve(Entity(name, type_ or DEFAULT_ENTITY_TYPE), doc.id, local)
-                local.add(name, found)
-            return found
-
-        for entity in extraction.entities:
-            self._link_owner(entity, local)
-        rows = []
-        for m in extraction.mentions:
-            lid = local_for(m.entity, m.type)
-            rows.append((doc.id, local.entity_of[lid], lid, m.start, m.end, m.text, m.kind))
+        if len(refs.mentions) != len(extraction.mentions) or len(refs.claims) != len(
+            extraction.claims
+        ):
+            raise StoreError(f"{self.name}: document {doc.id}: resolution does not match it")
         self._conn.executemany(
             "INSERT INTO mentions (document_id, entity_id, local_id, start, end, text, kind)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            [
+                (doc.id, ref.entity_id, ref.local_id, m.start, m.end, m.text, m.kind)
+                for m, ref in zip(extraction.mentions, refs.mentions, strict=True)
+            ],
         )
         seen: set[str] = set()
-        for claim in extraction.claims:
+        for claim, parties in zip(extraction.claims, refs.claims, strict=True):
             cid = claim_id(claim, doc.id)
             if cid in seen:
                 logger.debug("%s: duplicate claim %s skipped", doc.id, cid)
                 continue
             seen.add(cid)
-            subject = local_for(claim.subject, claim.subject_type)
-            obj = None if claim.object is None else local_for(claim.object, claim.object_type)
-            self._insert_claim(cid, claim, doc.id, subject, obj, local)
-
-    def _link_owner(self, entity: Entity, local: DocumentEntities) -> None:
-        """Record whose product ``entity`` is, when the document says so; the first owner
-        an article gave stays (a later article cannot move a product silently)."""
-        if entity.owner is None:
-            return
-        product, owner = local.get(entity.name), local.get(entity.owner)
-        if product is None or owner is None:
-            return
-        pid, oid = local.entity_of[product], local.entity_of[owner]
-        if pid != oid:
-            self._conn.execute(
-                "UPDATE entities SET owner_id = ? WHERE id = ? AND owner_id IS NULL", (oid, pid)
-            )
+            self._insert_claim(cid, claim, doc.id, parties)
 
     def _insert_document(self, doc: Document) -> None:
         self._conn.execute(
@@ -209,21 +225,13 @@ class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
-        index_document(self._conn, doc.id, doc.text, doc.url)
 
-    def _insert_claim(
-        self,
-        cid: str,
-        claim: Claim,
-        doc_id: str,
-        subject: int,
-        obj: int | None,
-        local: DocumentEntities,
-    ) -> None:
+    def _insert_claim(self, cid: str, claim: Claim, doc_id: str, parties: ClaimRefs) -> None:
         arguments = [
             {"role": a.role, "text": a.text, "start": a.start, "end": a.end}
             for a in claim.arguments
         ]
+        obj = parties.object
         self._conn.execute(
             "INSERT INTO claims (id, document_id, type, subject_id, object_id, subject_local,"
             " object_local, amount, currency, percent, date, until, role, value, modality,"
@@ -234,10 +242,10 @@ class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
                 cid,
                 doc_id,
                 claim.type,
-                local.entity_of[subject],
-                None if obj is None else local.entity_of[obj],
-                subject,
-                obj,
+                parties.subject.entity_id,
+                None if obj is None else obj.entity_id,
+                parties.subject.local_id,
+                None if obj is None else obj.local_id,
                 claim.amount,
                 claim.currency,
                 claim.percent,
@@ -255,17 +263,24 @@ class SQLiteStore(EntityCorrections, StoreSearch, StoreBrowse):
                 claim.previous_percent,
             ),
         )
-        rows = []
-        for position, source in enumerate(claim.sources):
-            lid = local.get(source.name)
-            entity_id = local.entity_of[lid] if lid is not None else self._find(source.name)
-            rows.append(
-                (cid, position, source.name, source.kind, entity_id, lid, source.start, source.end)
-            )
         self._conn.executemany(
             "INSERT INTO claim_sources (claim_id, position, name, kind, entity_id, local_id,"
             " start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            [
+                (
+                    cid,
+                    position,
+                    source.name,
+                    source.kind,
+                    entity_id,
+                    local_id,
+                    source.start,
+                    source.end,
+                )
+                for position, (source, (local_id, entity_id)) in enumerate(
+                    zip(claim.sources, parties.sources, strict=True)
+                )
+            ],  # fmt: skip
         )
 
 

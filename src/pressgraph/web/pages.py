@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pressgraph import query, report
-from pressgraph.store import SQLiteStore
+from pressgraph.store import Store
 from pressgraph.web.graph import deal_graph
 from pressgraph.web.highlight import highlight
 from pressgraph.web.links import chain_text, href_of
@@ -86,7 +86,7 @@ class View:
     status: int = 200
 
 
-def home_view(store: SQLiteStore, entities_page: int = 1, documents_page: int = 1) -> View:
+def home_view(store: Store, entities_page: int = 1, documents_page: int = 1) -> View:
     """The entities named by the most claims, and the latest documents."""
     ents = Page(entities_page, ENTITIES_PER_PAGE)
     entities, n_entities = query.top_entities(store, limit=ents.size, offset=ents.offset)
@@ -106,7 +106,7 @@ def home_view(store: SQLiteStore, entities_page: int = 1, documents_page: int = 
     return View("index.html", "pressgraph", data, {"entities_pager": ents, "documents_pager": docs})
 
 
-def search_view(store: SQLiteStore, text: str | None, page: int = 1) -> View:
+def search_view(store: Store, text: str | None, page: int = 1) -> View:
     """Entities and documents matching ``text``, one page of each (``RESULTS_PER_PAGE``);
     nothing typed is the empty search form."""
     if text is None or not text.strip():
@@ -130,7 +130,7 @@ def _claim_lines(fact: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def dossier_view(
-    store: SQLiteStore,
+    store: Store,
     name: str,
     with_: str | None = None,
     *,
@@ -177,7 +177,7 @@ def _claim_view(claim: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def document_view(store: SQLiteStore, doc_id: str, *, page: int = 1, story_page: int = 1) -> View:
+def document_view(store: Store, doc_id: str, *, page: int = 1, story_page: int = 1) -> View:
     """An article: its text with every claim's evidence highlighted, one page of its claims,
     its outlet, date and URL (a link only when it is an http(s) URL), and its story."""
     doc = query.document(store, doc_id)
