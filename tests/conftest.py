@@ -20,6 +20,7 @@ from pressgraph import nlp
 from pressgraph.extract import extract_parsed
 from pressgraph.extract.scorer import RULES_ONLY
 from pressgraph.model import Document, Extraction
+from pressgraph.resolve.stage import RESOLUTION
 
 #: The folder beside the clone that holds ``eval/`` and ``corpus/`` (see the README).
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -274,5 +275,5 @@ def graph_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_store(db) as store:
         report = pipeline.run([*sample_paths(), multi, hostile], store)
         assert report.ok, report.rejected
-        assert store.add(_hostile_extraction())
+        assert store.add(_hostile_extraction(), RESOLUTION)
     return db

@@ -152,6 +152,10 @@ def _fact_block(f: Fact, by_id: dict[str, Fact]) -> list[str]:
             if x
         )
         according = f" — according to {escape_md(', '.join(chain))}" if chain else ""
+        # A claim that says less than its fact ("would not comment on whether it plans to
+        # raise its stake" under a stated stake) says how it says it.
+        if claim.get("modality") and claim["modality"] != f.modality:
+            according += f" ({claim['modality']})"
         # The claim of a former level: its evidence is the change's sentence.
         former = " (the level it changed from)" if claim.get("change_of") else ""
         traded = "".join(

@@ -17,6 +17,7 @@ import pressgraph
 from pressgraph.cli import app
 from pressgraph.model import FACT_TYPES, Claim, Document, Entity, Extraction, Mention
 from pressgraph.report import escape_md
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 from pressgraph.terminal import terminal_text
 
@@ -182,7 +183,7 @@ def db(tmp_path: Path) -> Path:
     entities = (Entity("Renault", "ORG"), Entity("Ampere", "ORG"))
     path = tmp_path / "g.db"
     with open_store(path) as store:
-        store.add(Extraction(doc, "fr", entities, mentions, (claim,)))
+        store.add(Extraction(doc, "fr", entities, mentions, (claim,)), RESOLUTION)
     return path
 
 

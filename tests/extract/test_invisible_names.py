@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pressgraph import pipeline
+from pressgraph import pipeline, query
 from pressgraph.names import clean_name, entity_key, resolution_key
 from pressgraph.store import open_store
 
@@ -98,11 +98,11 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_store(tmp / "db.sqlite") as store:
         report = pipeline.run([dump], store)
         assert report.rejected == [] and len(report.stored) == 3
-        microsoft = store.find_entity("Microsoft")
+        microsoft = query.find_entity(store, "Microsoft")
         assert microsoft is not None
         # "Micro\u200bsoft" resolves with "Microsoft", whichever way it is asked
-        assert store.find_entity("Micro\u200bsoft Corp") == microsoft
-        assert store.find_entity("Micro\u200csoft") == microsoft
+        assert query.find_entity(store, "Micro\u200bsoft Corp") == microsoft
+        assert query.find_entity(store, "Micro\u200csoft") == microsoft
     return tmp / "db.sqlite"
 
 

@@ -22,6 +22,7 @@ import pytest
 from pressgraph import pipeline
 from pressgraph.cli import sample_paths
 from pressgraph.model import Claim, Document, Entity, Extraction, Mention, Source
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 
 SCRIPT = "<script>alert(1)</script>"
@@ -180,5 +181,5 @@ def hostile_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_store(db) as store:
         report = pipeline.run([str(source)], store)
         assert report.stored and not report.rejected
-        assert store.add(hostile_extraction())
+        assert store.add(hostile_extraction(), RESOLUTION)
     return db

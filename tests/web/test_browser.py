@@ -25,6 +25,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import pressgraph
+from pressgraph.resolve.stage import RESOLUTION
 from pressgraph.store import open_store
 
 CHROMIUM = "/usr/bin/chromium"
@@ -209,7 +210,7 @@ def test_hostile_article_opens_no_dialog_and_adds_no_element(
     )
     assert ingest.returncode == 0, ingest.stderr
     with open_store(server.db) as store:  # names holding the payloads, by the store's write path
-        assert store.add(hostile.extraction())
+        assert store.add(hostile.extraction(), RESOLUTION)
     dialogs: list[str] = []
     console: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

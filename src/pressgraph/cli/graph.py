@@ -111,6 +111,8 @@ def entities(
         out.print(table)
         return
     if show:
+        from pressgraph import query
+
         one = _read(db, lambda store: query.entity_details(store, show))
         if fmt == "json":
             print_json(one)
