@@ -367,3 +367,13 @@ def test_a_reprint_is_in_the_story_of_its_article(hostile_client: TestClient) ->
     assert "Same story elsewhere" in html and f'href="/document/{reprint["id"]}"' in html
     back = _json(hostile_client, f"/document/{reprint['id']}")["story_documents"]
     assert [d["id"] for d in back] == [original["id"]]
+
+
+def test_a_claim_saying_less_than_its_fact_shows_how(client: TestClient) -> None:
+    """The stake Microsoft holds is stated by the French sample; the English sample only
+    raises it ("would not comment on whether it plans to raise its stake"): that claim is
+    marked hedged on the page, under the asserted fact."""
+    html = client.get("/pair/Microsoft/OpenAI").text
+    start = html.index("would not comment on whether")
+    item = html[html.rindex("<li>", 0, start) : start]
+    assert '<span class="modality hedged">hedged</span>' in item
