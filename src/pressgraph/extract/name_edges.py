@@ -134,11 +134,19 @@ def _stray_dot(doc: Doc, start: int, end: int) -> bool:
 
 def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The name with its parentheses balanced: one closed right after the name joins it
-    ("Measurex (South Africa Pty)"), one never closed ends the name before it."""
+    ("Measurex (South Africa Pty)"), one never closed ends the name before it, and so does a
+    word glued to a parenthesis it leaves open ("Initech alert(1" is "Initech")."""
     depth = 0
     opened = None
     for i in range(start, end):
-        if doc[i].text == "(":
+        text = doc[i].text
+        if text != "(" and "(" in text and ")" not in text[text.index("(") :]:
+            # a word glued to a parenthesis it leaves open ("alert(1"): code, not a name
+            end = i
+            while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            break
+        if text == "(":
             depth, opened = depth + 1, (i if depth == 0 else opened)
         elif doc[i].text == ")":
             if depth == 0:
