@@ -60,7 +60,8 @@ class Connection:
         try:
             yield
         except self.driver_errors as exc:
-            raise StoreError(f"{self.name}: {action} failed ({exc})") from exc
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError(f"{self.name}: {action} failed ({reason})") from exc
 
     def pragma(self, name: str) -> Any:
         """The value of ``PRAGMA name`` (``journal_mode``, ``foreign_keys``, ``user_version``)."""
