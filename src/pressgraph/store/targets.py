@@ -4,6 +4,7 @@ PostgreSQL database given by its URL (``postgresql://USER@HOST:PORT/DB``, or
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,16 @@ from pressgraph.store.sqlite import open_store as _sqlite_store
 if TYPE_CHECKING:
     from pressgraph.store.postgres import PostgresStore
 
-__all__ = ["URL_SCHEMES", "is_database_url", "open_readonly", "open_store"]
+__all__ = ["URL_SCHEMES", "display_name", "is_database_url", "open_readonly", "open_store"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+
+_PASSWORD = re.compile(r"(://[^:@/]*):[^@/]*@")
+
+
+def display_name(target: str) -> str:
+    """The store as messages show it: a URL without its password."""
+    return _PASSWORD.sub(r"\1:***@", target)
 
 
 def is_database_url(target: str | Path) -> bool:

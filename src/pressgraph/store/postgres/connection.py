@@ -9,7 +9,6 @@ opened: ``pip install 'pressgraph[postgres]'``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +18,7 @@ from pressgraph.store.dialect import pyformat
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["PgConnection", "Row", "display_name", "import_psycopg"]
-
-_PASSWORD = re.compile(r"(://[^:@/]*):[^@/]*@")
-
-
-def display_name(url: str) -> str:
-    """The URL as messages show it: without its password."""
-    return _PASSWORD.sub(r"\1:***@", url)
+__all__ = ["PgConnection", "Row", "import_psycopg"]
 
 
 def import_psycopg() -> Any:

@@ -51,6 +51,9 @@ __all__ = ["PgSearch", "fold", "snippet", "ts_query"]
 DOCUMENT_WEIGHTS = "{0, 0, 0.25, 1}"
 ENTITY_WEIGHTS = "{0, 0, 0.5, 1}"
 
+#: Words of a snippet before its first matched word (when the window allows).
+LEAD = 4
+
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -116,6 +119,9 @@ def snippet(
         count += hits[first + size - 1] - hits[first - 1]
         if count > best_count:
             best, best_count = first, count
+    matched = [n for n in range(best, min(len(tokens), best + size)) if hits[n]]
+    if matched:  # a few words of context before the first match, as FTS5 does
+        best = max(0, min(matched[0] - LEAD, matched[-1] - size + 1, len(tokens) - size))
     last = min(len(tokens), best + size)
     out: list[Segment] = []
     start = 0 if best == 0 else tokens[best][0]

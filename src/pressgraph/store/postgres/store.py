@@ -30,9 +30,10 @@ from pressgraph.model import Document
 from pressgraph.store.base import SQLStore
 from pressgraph.store.dialect import POSTGRES
 from pressgraph.store.index import SQLIndex
-from pressgraph.store.postgres.connection import PgConnection, display_name, import_psycopg
+from pressgraph.store.postgres.connection import PgConnection, import_psycopg
 from pressgraph.store.postgres.migrations import applied_versions, apply_migrations, latest_version
 from pressgraph.store.postgres.search import PgSearch
+from pressgraph.store.targets import display_name
 
 __all__ = ["WRITE_LOCK", "PostgresStore", "open_postgres"]
 
