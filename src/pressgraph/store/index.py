@@ -271,6 +271,12 @@ class SQLIndex(SQLKeys):
             " ON CONFLICT DO NOTHING",
             (target, source),
         )
+        # its products become the target's (and the target, if it was one, owns itself: none)
+        conn.execute(
+            "UPDATE entities SET owner_id = CASE WHEN id = ? THEN NULL ELSE ? END"
+            " WHERE owner_id = ?",
+            (target, target, source),
+        )
         conn.execute("DELETE FROM entity_keys WHERE entity_id = ?", (source,))
         conn.execute("DELETE FROM aliases WHERE entity_id = ?", (source,))
         conn.execute("DELETE FROM entities WHERE id = ?", (source,))
