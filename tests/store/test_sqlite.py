@@ -687,3 +687,16 @@ def test_claim_ids_of_claims_without_a_change_are_unchanged() -> None:
     total = replace(plain, amount=5.0, currency="USD", amount_kind="total")
     assert claim_id(plain, doc.id) != claim_id(replace(plain, previous_percent=3.0), doc.id)
     assert claim_id(total, doc.id) == claim_id(replace(total, amount_kind=None), doc.id)
+
+
+def test_a_merge_moves_the_products_of_the_absorbed_entity(store: Store) -> None:
+    from pressgraph.resolve.corrections import merge_entities
+
+    store.add(extraction_1(), RESOLUTION)
+    store.add(extraction_2(), RESOLUTION)
+    ids = {e["name"]: e["id"] for e in store.entities()}
+    # Axa owns OpenAI (for the test): merging Axa into Microsoft moves the product
+    store.write("owner", lambda index: index.set_owner(ids["OpenAI"], ids["Axa"]))
+    merge_entities(store, "Microsoft Corp.", "Axa")
+    owned = store.entity(ids["OpenAI"])
+    assert owned is not None and owned["owner"] == "Microsoft Corp."

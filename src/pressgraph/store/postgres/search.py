@@ -119,9 +119,9 @@ def snippet(
         count += hits[first + size - 1] - hits[first - 1]
         if count > best_count:
             best, best_count = first, count
-    matched = [n for n in range(best, min(len(tokens), best + size)) if hits[n]]
-    if matched:  # a few words of context before the first match, as FTS5 does
-        best = max(0, min(matched[0] - LEAD, matched[-1] - size + 1, len(tokens) - size))
+    inside = [n for n in range(best, min(len(tokens), best + size)) if hits[n]]
+    if inside:  # a few words of context before the first match, as FTS5 does
+        best = max(0, min(inside[0] - LEAD, inside[-1] - size + 1, len(tokens) - size))
     last = min(len(tokens), best + size)
     out: list[Segment] = []
     start = 0 if best == 0 else tokens[best][0]
