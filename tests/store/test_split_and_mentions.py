@@ -142,8 +142,8 @@ def _one(store: Store, text: str, *entities: Entity) -> None:
     )
 
 
-def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_people_join_across_articles_by_their_evidence(store_target: str | Path) -> None:
+    with open_store(store_target) as store:
         _one(store, "a", Entity("Martin T. Sosnoff", "PERSON", ("Sosnoff",)))
         _one(store, "b", Entity("Martin Sosnoff", "PERSON"))
         _one(store, "c", Entity("Sosnoff", "PERSON"))
@@ -165,8 +165,8 @@ def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
         assert find_entity(store, "Martin T. Sosnoff")["documents"] == 3  # type: ignore[index]
 
 
-def test_one_ticker_names_one_company_across_articles(tmp_path: Path) -> None:
-    with open_store(tmp_path / "t.db") as store:
+def test_one_ticker_names_one_company_across_articles(store_target: str | Path) -> None:
+    with open_store(store_target) as store:
         _one(store, "a", Entity("McDonnell Douglas Corp", "ORG", ("<MD>",)))
         _one(store, "b", Entity("McDonnell Douglas Helicopter", "ORG", ("<MD>",)))
         _one(store, "c", Entity("MD", "ORG"))
