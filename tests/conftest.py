@@ -352,6 +352,9 @@ def _free_port() -> int:
 def _start_postgres() -> PostgresServer:
     """Start a throwaway cluster, or raise RuntimeError saying why it cannot be."""
     bindir = _postgres_bin()
+    given = os.environ.get("PRESSGRAPH_PG_BIN")
+    if given and not (Path(given) / "initdb").exists():
+        raise RuntimeError(f"PostgreSQL not found: no initdb in $PRESSGRAPH_PG_BIN ({given})")
     if bindir is None or not (bindir / "initdb").exists():
         raise RuntimeError(
             "PostgreSQL not found (no initdb on PATH nor in /usr/lib/postgresql/*/bin): "
