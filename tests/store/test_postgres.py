@@ -176,3 +176,31 @@ def test_merge_split_env_export_and_serve(
     page = client.get("/entity/OpenAI", params={"format": "json"})
     assert page.status_code == 200 and "OpenAI" in page.text
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("Société Générale", "('societe') & ('generale':*)"),
+        ("AT&T", "('at' <-> 't')"),
+        ("airb", "('airb':*)"),
+        ("SG ab", "('sg') & ('ab')"),
+        ("l'assureur 'x' OR y", "('l' <-> 'assureur') & ('x') & ('or') & ('y')"),
+    ],
+)
+def test_what_is_typed_is_tokens_of_a_tsquery(typed: str, query: str) -> None:
+    from pressgraph.store.postgres.search import ts_query
+
+    assert ts_query(typed) == query
+
+
+def test_folding_and_snippets() -> None:
+    from pressgraph.store.postgres.search import fold, snippet
+
+    assert fold("Société Générale, l'ŒUVRE_x") == "societe generale  l œuvre x"
+    words = " ".join(f"w{n}" for n in range(60))
+    text = words + " Générale " + words
+    cut = snippet(text, lambda w: fold(w) == "generale")
+    assert cut[0].text.startswith("\u2026") and cut[-1].text.endswith("\u2026")
+    assert [s.text for s in cut if s.match] == ["Générale"]
+    assert snippet("short Airbus text", lambda w: w == "Airbus")[0].text == "short "
