@@ -1,12 +1,18 @@
 """Shared fixtures: the French and English pipelines (loaded once per session), extraction
 helpers, the evaluation folders of ``../shared`` (a failure when they are missing), a local
-web site (a real HTTP server on 127.0.0.1) for the fetching tests, and a store with hostile
-names for the export tests."""
+web site (a real HTTP server on 127.0.0.1) for the fetching tests, a store with hostile
+names for the export tests, and a throwaway PostgreSQL server (a failure when PostgreSQL
+cannot be found or started)."""
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -277,3 +283,146 @@ def graph_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert report.ok, report.rejected
         assert store.add(_hostile_extraction(), RESOLUTION)
     return db
+
+
+# -- PostgreSQL: a throwaway cluster for the session ---------------------------------------
+
+#: Set to 1 to let the PostgreSQL tests skip when no server can be started (not in CI).
+ALLOW_MISSING_POSTGRES = "PRESSGRAPH_ALLOW_MISSING_POSTGRES"
+
+
+def _postgres_bin() -> Path | None:
+    """The folder of ``initdb`` and ``pg_ctl``: ``$PRESSGRAPH_PG_BIN``, the ``PATH``, or
+    Debian's ``/usr/lib/postgresql/<version>/bin`` (the newest)."""
+    given = os.environ.get("PRESSGRAPH_PG_BIN")
+    if given:
+        return Path(given)
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    debian = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: [int(x) for x in Path(p).parts[-3].split(".") if x.isdigit()],
+    )
+    return Path(debian[-1]).parent if debian else None
+
+
+@dataclass
+class PostgresServer:
+    """A PostgreSQL cluster in a temporary folder, on a free local port (its unix socket
+    in the folder), owned by the ``postgres`` system user when the tests run as root
+    (``initdb`` refuses root). ``new_database()`` gives the URL of an empty database."""
+
+    bindir: Path
+    folder: Path
+    port: int
+    run_as: list[str]
+    count: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://pressgraph@127.0.0.1:{self.port}/postgres"
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.run_as, *args], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self.count += 1
+        name = f"test_{self.count}"
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgresql://pressgraph@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.run(str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+                 "-w", "stop")  # fmt: skip
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_postgres() -> PostgresServer:
+    """Start a throwaway cluster, or raise RuntimeError saying why it cannot be."""
+    bindir = _postgres_bin()
+    given = os.environ.get("PRESSGRAPH_PG_BIN")
+    if given and not (Path(given) / "initdb").exists():
+        raise RuntimeError(f"PostgreSQL not found: no initdb in $PRESSGRAPH_PG_BIN ({given})")
+    if bindir is None or not (bindir / "initdb").exists():
+        raise RuntimeError(
+            "PostgreSQL not found (no initdb on PATH nor in /usr/lib/postgresql/*/bin): "
+            "apt-get install postgresql (.ci/run does), or set PRESSGRAPH_PG_BIN"
+        )
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeError("psycopg is not installed: pip install '.[test]'") from exc
+    folder = Path(tempfile.mkdtemp(prefix="pressgraph-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: the cluster belongs to postgres
+        import pwd
+
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError as exc:
+            raise RuntimeError("running as root and there is no postgres system user") from exc
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    server = PostgresServer(bindir, folder, _free_port(), run_as)
+    data = str(folder / "data")
+    init = server.run(str(bindir / "initdb"), "-D", data, "-U", "pressgraph", "--auth=trust",
+                      "--no-locale", "-E", "UTF8", "--no-sync")  # fmt: skip
+    if init.returncode != 0:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
+    settings = (
+        f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        " -c full_page_writes=off -c synchronous_commit=off -c max_connections=60"
+    )
+    started = server.run(str(bindir / "pg_ctl"), "-D", data, "-l", str(folder / "log"), "-w",
+                         "-t", "60", "-o", settings, "start")  # fmt: skip
+    if started.returncode != 0:
+        log = (folder / "log").read_text(errors="replace") if (folder / "log").exists() else ""
+        server.stop()
+        raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log[-500:]}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server for the session (started on first use, stopped and deleted at
+    the end). When PostgreSQL cannot be found or started the test fails, saying why, or
+    skips if ``$PRESSGRAPH_ALLOW_MISSING_POSTGRES`` is 1."""
+    try:
+        server = _start_postgres()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        message = f"{exc}; set {ALLOW_MISSING_POSTGRES}=1 to skip the PostgreSQL tests instead"
+        if os.environ.get(ALLOW_MISSING_POSTGRES) == "1":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture()
+def pg_url(postgres: PostgresServer) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return postgres.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a store test opens its store: a SQLite file, then a PostgreSQL database (the
+    store tests run on both backends)."""
+    if request.param == "sqlite":
+        return tmp_path / "graph.db"
+    return str(request.getfixturevalue("pg_url"))

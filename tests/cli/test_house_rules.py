@@ -124,7 +124,17 @@ def test_a_crashed_extraction_is_reported_by_the_pipeline(
     assert "extraction failed (RuntimeError: extractor crashed)" in str(found[0])
 
 
-HEAVY = ("spacy", "httpx", "httpcore", "trafilatura", "numpy", "sklearn", "warcio", "lxml")
+HEAVY = (
+    "spacy",
+    "httpx",
+    "httpcore",
+    "trafilatura",
+    "numpy",
+    "sklearn",
+    "warcio",
+    "lxml",
+    "psycopg",
+)
 
 
 def _loaded_after(code: str) -> list[str]:

@@ -1,19 +1,19 @@
-"""Two processes writing one SQLite store at once keep one entity per name.
+"""Two processes writing one store at once keep one entity per name (SQLite, PostgreSQL).
 
-The resolution stage runs inside the store's write transaction (``BEGIN IMMEDIATE``, see
-:mod:`pressgraph.store.protocol`): a writer's lookups and the entities it creates are one
-atomic step, so the second writer finds what the first created instead of creating it again.
+The resolution stage runs inside the store's write transaction (SQLite's ``BEGIN
+IMMEDIATE``, PostgreSQL's advisory write lock, see :mod:`pressgraph.store.protocol`): a
+writer's lookups and the entities it creates are one atomic step, so the second writer
+finds what the first created instead of creating it again.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 from pathlib import Path
 
 from pressgraph.model import Document, Entity, Extraction, Mention
 from pressgraph.resolve.stage import RESOLUTION
-from pressgraph.store import open_store
+from pressgraph.store import is_database_url, open_store
 
 #: Names every document gives, in several spellings (one entity each, whatever the order).
 SHARED = (("Acme Corp", "Acme Corporation"), ("Globex SA", "GLOBEX"), ("Initech Inc", "Initech"))
@@ -32,14 +32,15 @@ def _extraction(n: int) -> Extraction:
     return Extraction(doc, "en", entities, tuple(mentions), ())
 
 
-def _write(db: Path, order: list[int]) -> None:
-    with open_store(db, busy_timeout_ms=60_000) as store:
+def _write(db: str | Path, order: list[int]) -> None:
+    options = {} if is_database_url(db) else {"busy_timeout_ms": 60_000}
+    with open_store(db, **options) as store:
         for n in order:
             store.add(_extraction(n), RESOLUTION)
 
 
-def test_two_writers_at_once_create_no_duplicate_entity(tmp_path: Path) -> None:
-    db = tmp_path / "shared.db"
+def test_two_writers_at_once_create_no_duplicate_entity(store_target: str | Path) -> None:
+    db = store_target
     open_store(db).close()  # migrated once, before the writers start
     docs = list(range(60))
     context = multiprocessing.get_context("fork")
@@ -52,17 +53,12 @@ def test_two_writers_at_once_create_no_duplicate_entity(tmp_path: Path) -> None:
     for writer in writers:
         writer.join(timeout=300)
         assert writer.exitcode == 0
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == len(docs)
-        keys = [key for (key,) in conn.execute("SELECT key FROM entities ORDER BY key")]
+    with open_store(db) as store:
+        assert store.stats()["documents"] == len(docs)
+        keys = sorted(e["key"] for e in store.entities())
         assert not [k for k in keys if "#" in k], keys  # no second entity under one key
         assert len(keys) == len(SHARED) + len(docs)
         # every document's shared names joined the same three entities
-        per_document = conn.execute(
-            "SELECT count(DISTINCT entity_id) FROM local_entities"
-            " WHERE name NOT LIKE 'Company Number%'"
-        ).fetchone()[0]
-        assert per_document == len(SHARED)
-    finally:
-        conn.close()
+        shared = {e["id"] for e in store.entities() if not e["name"].startswith("Company Number")}
+        assert len(shared) == len(SHARED)
+        assert all(e["documents"] == len(docs) for e in store.entities() if e["id"] in shared)

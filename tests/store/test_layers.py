@@ -13,7 +13,7 @@ import pytest
 import pressgraph.store
 from pressgraph import query
 from pressgraph.store import Store, WriteIndex, open_store
-from pressgraph.store.index import SQLiteIndex
+from pressgraph.store.index import SQLIndex
 
 STORE = Path(pressgraph.store.__file__).parent
 #: What the store may import from pressgraph: itself, the data model, the errors.
@@ -59,6 +59,6 @@ def test_the_sqlite_store_is_a_store(tmp_path: Path) -> None:
     with open_store(tmp_path / "p.db") as store:
         assert isinstance(store, Store)
         checked: Store = store
-        index: WriteIndex = SQLiteIndex(store._conn)
+        index: WriteIndex = SQLIndex(store._conn)
         assert checked.entities() == [] and index.entity_by_key("x") is None
         assert query.find_entity(checked, "Acme") is None

@@ -30,12 +30,12 @@ def test_a_product_named_with_its_owner_is_linked(extract_fr: Extract, extract_e
 
 
 def test_a_fact_on_the_product_shows_in_the_owners_dossier(
-    tmp_path: Path, extract_fr: Extract, extract_en: Extract
+    store_target: str | Path, extract_fr: Extract, extract_en: Extract
 ) -> None:
     first = extract_fr("OpenAI utilise la plateforme Azure de Microsoft.")
     second = extract_en("Oracle signed a partnership with Microsoft's Azure cloud.")
     assert any(c.object == "Azure" or c.subject == "Azure" for c in second.claims)
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(store_target) as store:
         store.add(first, RESOLUTION)
         store.add(second, RESOLUTION)
         azure = find_entity(store, "Azure")

@@ -15,7 +15,7 @@ from pressgraph.cli import sample_paths
 from pressgraph.model import Claim, Document, Entity, Extraction, Mention
 from pressgraph.resolve.corrections import merge_entities, split_entity
 from pressgraph.resolve.stage import RESOLUTION
-from pressgraph.store import SQLiteStore, open_store
+from pressgraph.store import Store, open_store
 from pressgraph.store.migrations import MIGRATIONS, latest_version
 from pressgraph.store.search import SearchError, Segment, match_expression, segments
 
@@ -110,8 +110,8 @@ def boeing() -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path / "graph.db") as opened:
+def store(store_target: str | Path) -> Iterator[Store]:
+    with open_store(store_target) as opened:
         for extraction in (socgen(), airbus(), boeing()):
             assert opened.add(extraction, RESOLUTION)
         yield opened
@@ -170,7 +170,7 @@ def test_segments_split_marked_text() -> None:
 # -- searching -------------------------------------------------------------------------------
 
 
-def test_a_name_finds_its_entity_and_the_documents(store: SQLiteStore) -> None:
+def test_a_name_finds_its_entity_and_the_documents(store: Store) -> None:
     found = store.search("Airbus")
     assert names(found) == ["Airbus"]
     (hit,) = found.entities
@@ -182,7 +182,7 @@ def test_a_name_finds_its_entity_and_the_documents(store: SQLiteStore) -> None:
     }
 
 
-def test_ranking_puts_the_more_relevant_document_first(store: SQLiteStore) -> None:
+def test_ranking_puts_the_more_relevant_document_first(store: Store) -> None:
     # Airbus in the title and three times in the text, against once in passing.
     found = store.search("airbus")
     assert titles(found) == [
@@ -192,7 +192,7 @@ def test_ranking_puts_the_more_relevant_document_first(store: SQLiteStore) -> No
     assert found.documents[0].score > found.documents[1].score
 
 
-def test_accents_and_case_do_not_matter(store: SQLiteStore) -> None:
+def test_accents_and_case_do_not_matter(store: Store) -> None:
     found = store.search("SOCIETE generale")
     assert names(found) == ["Société Générale"]
     assert found.entities[0].matched == ("Société Générale",)
@@ -202,14 +202,14 @@ def test_accents_and_case_do_not_matter(store: SQLiteStore) -> None:
     assert [s.text for s in doc.snippet if s.match] == ["Société", "Générale"]
 
 
-def test_an_alias_finds_the_entity(store: SQLiteStore) -> None:
+def test_an_alias_finds_the_entity(store: Store) -> None:
     found = store.search("socgen")
     assert names(found) == ["Société Générale"]
     assert found.entities[0].matched == ("SocGen",)
     assert "SocGen" in found.entities[0].aliases
 
 
-def test_descriptions_do_not_make_an_entity_answer(store: SQLiteStore) -> None:
+def test_descriptions_do_not_make_an_entity_answer(store: Store) -> None:
     # "la banque" is a description alias of Société Générale: the text finds it, the
     # entity index does not.
     found = store.search("banque")
@@ -217,12 +217,12 @@ def test_descriptions_do_not_make_an_entity_answer(store: SQLiteStore) -> None:
     assert titles(found) == ["Société Générale cède sa filiale marocaine"]
 
 
-def test_prefix_of_the_last_word(store: SQLiteStore) -> None:
+def test_prefix_of_the_last_word(store: Store) -> None:
     assert names(store.search("Slawomir Kru")) == ["Slawomir Krupa"]
     assert names(store.search("Kr")) == []  # too short to be a prefix
 
 
-def test_type_limit_and_offset(store: SQLiteStore) -> None:
+def test_type_limit_and_offset(store: Store) -> None:
     assert store.search("Airbus", type="document").entities == ()
     only_people = store.search("Ortberg", type="person")
     assert names(only_people) == ["Kelly Ortberg"] and only_people.documents == ()
@@ -242,7 +242,7 @@ def test_type_limit_and_offset(store: SQLiteStore) -> None:
      "title:Airbus", "^Airbus", "Airbus NOT", "(Airbus", "Airbus*", "\\", "%_", "\x00Airbus",
      "x" * 5000, "Airbus " * 32],
 )  # fmt: skip
-def test_hostile_queries_give_results_or_a_clean_error(store: SQLiteStore, text: str) -> None:
+def test_hostile_queries_give_results_or_a_clean_error(store: Store, text: str) -> None:
     try:
         found = query.search(store, text)
     except SearchError:
@@ -251,7 +251,7 @@ def test_hostile_queries_give_results_or_a_clean_error(store: SQLiteStore, text:
     assert store.stats()["documents"] == 3  # nothing dropped
 
 
-def test_operators_typed_are_words(store: SQLiteStore) -> None:
+def test_operators_typed_are_words(store: Store) -> None:
     assert titles(store.search("Airbus OR Saham")) == []  # "or" is a word no text has
     assert names(store.search("title:Airbus")) == []
     assert "Airbus wins record order from IndiGo" in titles(store.search("(Airbus"))
@@ -282,7 +282,7 @@ def test_bundled_samples_search(tmp_path: Path) -> None:
 # -- keeping the indexes right ---------------------------------------------------------------
 
 
-def test_merge_and_split_keep_the_entity_index_right(store: SQLiteStore) -> None:
+def test_merge_and_split_keep_the_entity_index_right(store: Store) -> None:
     store.add(
         article(
             "Société Générale Maroc a confirmé l'accord avec Saham. SG Maroc restera cotée.",
@@ -298,7 +298,8 @@ def test_merge_and_split_keep_the_entity_index_right(store: SQLiteStore) -> None
     assert names(found) == ["Société Générale"]
     assert set(found.entities[0].matched) == {"SG Maroc", "Société Générale Maroc"}
     assert found.entities[0].documents == 2
-    assert store._conn.execute("SELECT count(*) FROM entities_fts").fetchone()[0] == len(
+    table = "entities_fts" if _backend(store) == "sqlite" else "entities_search"
+    assert store._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(
         store.entities()
     )
 
@@ -310,9 +311,17 @@ def test_merge_and_split_keep_the_entity_index_right(store: SQLiteStore) -> None
     _check_entity_index(store)
 
 
-def _check_entity_index(store: SQLiteStore) -> None:
+def _backend(store: Store) -> str:
+    return str(store.dialect.name)  # type: ignore[attr-defined]
+
+
+def _check_entity_index(store: Store) -> None:
     """Every indexed entity row is what a rebuild from ``entities`` and ``aliases`` gives."""
     conn = store._conn
+    if _backend(store) != "sqlite":  # PostgreSQL: one tsvector row per named entity
+        indexed_ids = {r[0] for r in conn.execute("SELECT entity_id FROM entities_search")}
+        assert indexed_ids == {e["id"] for e in store.entities() if "@" not in e["key"]}
+        return
     conn.execute("INSERT INTO entities_fts (entities_fts, rank) VALUES ('integrity-check', 0)")
     indexed = {
         r[0]: (r[1], sorted((r[2] or "").split("\x1e")))
@@ -335,17 +344,25 @@ def _check_entity_index(store: SQLiteStore) -> None:
     assert indexed == expected
 
 
-def test_deleted_documents_leave_the_index(store: SQLiteStore) -> None:
+def test_deleted_documents_leave_the_index(store: Store) -> None:
     doc_id = airbus().document.id
     store._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     assert titles(store.search("airbus")) == ["Boeing names new chief executive"]
-    store._conn.execute(
-        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
-    )
+    if _backend(store) == "sqlite":
+        store._conn.execute(
+            "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
+        )
 
 
-def test_vacuum_keeps_document_search(store: SQLiteStore) -> None:
+def test_vacuum_keeps_document_search(tmp_path: Path) -> None:
     """The document index is keyed by the implicit rowid of ``documents``: VACUUM keeps it."""
+    with open_store(tmp_path / "graph.db") as store:
+        for extraction in (socgen(), airbus(), boeing()):
+            assert store.add(extraction, RESOLUTION)
+        _vacuum_keeps_document_search(store)
+
+
+def _vacuum_keeps_document_search(store: Store) -> None:
     store._conn.execute("DELETE FROM documents WHERE id = ?", (socgen().document.id,))
     before = store.search("airbus").to_dict()
     store._conn.execute("VACUUM")

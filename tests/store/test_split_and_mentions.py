@@ -19,7 +19,7 @@ from pressgraph.query import find_entity
 from pressgraph.report import to_json, to_markdown
 from pressgraph.resolve.corrections import split_entity
 from pressgraph.resolve.stage import RESOLUTION
-from pressgraph.store import SQLiteStore, open_store
+from pressgraph.store import Store, open_store
 
 BID = (
     "National Amusements Inc said it raised its bid for Viacom. "
@@ -75,15 +75,15 @@ def _named(text: str, published: str) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path / "v.db") as s:
+def store(store_target: str | Path) -> Iterator[Store]:
+    with open_store(store_target) as s:
         s.add(_bid(), RESOLUTION)
         s.add(_named(LATER, "1987-03-02"), RESOLUTION)
         s.add(_named(NAMED, "1987-03-03"), RESOLUTION)
         yield s
 
 
-def test_split_moves_only_the_mentions_written_with_the_alias(store: SQLiteStore) -> None:
+def test_split_moves_only_the_mentions_written_with_the_alias(store: Store) -> None:
     before = find_entity(store, "Viacom")
     assert before is not None and before["claims"] == 1 and before["mentions"] == 5
     new = split_entity(store, "Viacom", "The Redstone group")
@@ -110,7 +110,7 @@ def _bid_again() -> Extraction:
     return Extraction(doc, "en", ex.entities, ex.mentions, ())
 
 
-def test_split_of_every_documents_own_name_is_refused(store: SQLiteStore) -> None:
+def test_split_of_every_documents_own_name_is_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="nothing would be left"):
         split_entity(store, "Viacom", "Viacom Inc")  # the same name, with its legal form
     with pytest.raises(StoreError, match="no document calls"):
@@ -118,7 +118,7 @@ def test_split_of_every_documents_own_name_is_refused(store: SQLiteStore) -> Non
 
 
 def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
-    store: SQLiteStore,
+    store: Store,
 ) -> None:
     d = query.dossier(store, "Viacom")
     assert [m["published"] for m in d.mentioned_in] == ["1987-03-03", "1987-03-02"]
@@ -136,14 +136,14 @@ def test_dossier_lists_documents_that_name_the_entity_without_a_fact(
     assert nothing.mentioned_in == []  # its one document has its fact
 
 
-def _one(store: SQLiteStore, text: str, *entities: Entity) -> None:
+def _one(store: Store, text: str, *entities: Entity) -> None:
     store.add(
         Extraction(Document.from_text(text, language="en"), "en", entities, (), ()), RESOLUTION
     )
 
 
-def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_people_join_across_articles_by_their_evidence(store_target: str | Path) -> None:
+    with open_store(store_target) as store:
         _one(store, "a", Entity("Martin T. Sosnoff", "PERSON", ("Sosnoff",)))
         _one(store, "b", Entity("Martin Sosnoff", "PERSON"))
         _one(store, "c", Entity("Sosnoff", "PERSON"))
@@ -165,8 +165,8 @@ def test_people_join_across_articles_by_their_evidence(tmp_path: Path) -> None:
         assert find_entity(store, "Martin T. Sosnoff")["documents"] == 3  # type: ignore[index]
 
 
-def test_one_ticker_names_one_company_across_articles(tmp_path: Path) -> None:
-    with open_store(tmp_path / "t.db") as store:
+def test_one_ticker_names_one_company_across_articles(store_target: str | Path) -> None:
+    with open_store(store_target) as store:
         _one(store, "a", Entity("McDonnell Douglas Corp", "ORG", ("<MD>",)))
         _one(store, "b", Entity("McDonnell Douglas Helicopter", "ORG", ("<MD>",)))
         _one(store, "c", Entity("MD", "ORG"))

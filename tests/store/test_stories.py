@@ -14,7 +14,7 @@ from pressgraph.model import Claim, Document, Entity, Extraction
 from pressgraph.resolve.dedup import canonical_url
 from pressgraph.resolve.facts import build_facts
 from pressgraph.resolve.stage import RESOLUTION
-from pressgraph.store import SQLiteStore, open_store
+from pressgraph.store import Store, open_store
 from pressgraph.store.migrations import MIGRATIONS
 
 TEXTS = json.loads((Path(__file__).parents[1] / "data" / "stories.json").read_text("utf-8"))[
@@ -51,12 +51,12 @@ def other() -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with open_store(tmp_path / "graph.db") as s:
+def store(store_target: str | Path) -> Iterator[Store]:
+    with open_store(store_target) as s:
         yield s
 
 
-def test_a_reprint_joins_the_story_of_the_wire(store: SQLiteStore) -> None:
+def test_a_reprint_joins_the_story_of_the_wire(store: Store) -> None:
     first, second, third = wire(), reprint(), other()
     for extraction in (first, second, third):
         assert store.add(extraction, RESOLUTION)
@@ -69,7 +69,7 @@ def test_a_reprint_joins_the_story_of_the_wire(store: SQLiteStore) -> None:
     assert store.story_of(second.document.id) == first.document.id
 
 
-def test_a_story_counts_as_one_source(store: SQLiteStore) -> None:
+def test_a_story_counts_as_one_source(store: Store) -> None:
     store.add(wire(), RESOLUTION)
     store.add(reprint(), RESOLUTION)
     (fact,) = build_facts(store.claims())
@@ -79,7 +79,7 @@ def test_a_story_counts_as_one_source(store: SQLiteStore) -> None:
     assert fact.independent_sources == 2 and len(fact.claims) == 3
 
 
-def test_the_same_url_with_another_text_is_the_same_article(store: SQLiteStore) -> None:
+def test_the_same_url_with_another_text_is_the_same_article(store: Store) -> None:
     first = wire()
     updated = stake(OTHER, "the carmaker is paying 150 million euros for a 20% stake", "Reuters",
                     "http://www.reuters.example/verkor/?utm_source=rss#top")  # fmt: skip

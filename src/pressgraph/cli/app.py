@@ -155,20 +155,45 @@ app = _App(
 
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
-        "--db", metavar="FILE", help="SQLite file (default: $PRESSGRAPH_DB or ./pressgraph.db)."
+        "--db",
+        metavar="FILE|URL",
+        help=(
+            "SQLite file, or PostgreSQL database as postgresql://USER@HOST:PORT/DB"
+            " (default: $PRESSGRAPH_DB or ./pressgraph.db)."
+        ),
     ),
 ]
 
+#: A store: a SQLite file, or the URL of a PostgreSQL database.
+Target = Path | str
 
-def db_path(path: Path | None) -> Path:
-    return path or Path(os.environ.get("PRESSGRAPH_DB") or DEFAULT_DB)
+
+def db_path(given: str | Path | None) -> Target:
+    """The store a command uses: ``--db``, else ``$PRESSGRAPH_DB``, else ./pressgraph.db; a
+    ``postgresql://`` URL stays a URL, anything else is a file."""
+    from pressgraph.store.targets import is_database_url
+
+    chosen = given or os.environ.get("PRESSGRAPH_DB") or DEFAULT_DB
+    if is_database_url(str(chosen)):
+        return str(chosen)
+    return Path(chosen)
 
 
-def existing_db(path: Path | None) -> Path:
-    """The database a read command opens: it must be there (reading never creates one)."""
-    found = db_path(path)
+def db_name(target: Target) -> str:
+    """The store as messages show it (a URL without its password)."""
+    from pressgraph.store.targets import display_name
+
+    return display_name(str(target))
+
+
+def existing_db(given: str | Path | None) -> Target:
+    """The database a read command opens: a file must be there (reading never creates
+    one); a PostgreSQL URL is checked by connecting to it."""
+    found = db_path(given)
+    if isinstance(found, str):
+        return found
     if not found.is_file():
         where = "no such file" if not found.exists() else "not a file"
         raise StoreError(f"{found}: no database there ({where}); `pressgraph ingest` makes one")

@@ -22,6 +22,7 @@ from rich.text import Text
 from pressgraph.cli.app import (
     DbOption,
     app,
+    db_name,
     db_path,
     err,
     existing_db,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def _read(db: Path | None, read: Callable[[Store], T]) -> T:
+def _read(db: str | None, read: Callable[[Store], T]) -> T:
     """Run one read against the database, which must exist (reading never creates one)."""
     from pressgraph.store import open_store
 
@@ -403,7 +404,7 @@ def demo(
     for d in dossiers:
         _print_dossier(d, fmt)
     first = dossiers[0].entity["name"]
-    where = f" --db {path}" if db is not None else ""
+    where = f" --db {db_name(path)}" if db is not None else ""
     command, url = f"pressgraph serve{where}", f"http://127.0.0.1:8000/entity/{quote(first)}"
     if fmt == "md":
         print_plain(f"\nBrowse the same database: `{command}`, then open <{url}>\n")

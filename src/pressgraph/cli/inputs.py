@@ -16,7 +16,17 @@ from rich.markup import escape
 from rich.progress import ProgressColumn, Task
 from rich.text import Text
 
-from pressgraph.cli.app import DbOption, app, db_path, err, out, print_jsonl, rejected
+from pressgraph.cli.app import (
+    DbOption,
+    Target,
+    app,
+    db_name,
+    db_path,
+    err,
+    out,
+    print_jsonl,
+    rejected,
+)
 from pressgraph.cli.console import cell
 from pressgraph.cli.progress import Progress
 from pressgraph.errors import ConfigError, PressgraphError
@@ -37,7 +47,7 @@ class _RateColumn(ProgressColumn):
         return Text(f"{task.completed / elapsed:.1f} articles/s", style="progress.data.speed")
 
 
-def _summary(result: RunReport, seconds: float, db: Path) -> str:
+def _summary(result: RunReport, seconds: float, db: Target) -> str:
     """The end-of-ingest line: counts, claims, stories joined, time and, when something was
     stored, the throughput."""
     n = len(result.stored) + len(result.skipped) + len(result.rejected)
@@ -46,13 +56,13 @@ def _summary(result: RunReport, seconds: float, db: Path) -> str:
     return (
         f"stored {len(result.stored)} document(s) ({result.claims} claims{joined}), "
         f"skipped {len(result.skipped)}, rejected {len(result.rejected)} in {seconds:.1f} s"
-        f"{rate} -> {db}"
+        f"{rate} -> {db_name(db)}"
     )
 
 
 def ingest_paths(
     paths: list[Path] | list[str],
-    db: Path,
+    db: Target,
     quiet: bool = False,
     workers: int = 1,
     options: IngestOptions | None = None,

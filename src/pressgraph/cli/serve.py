@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from pressgraph.cli.app import DbOption, app, db_path, err
+from pressgraph.cli.app import DbOption, app, db_name, db_path, err
 from pressgraph.errors import ConfigError
 
 __all__ = ["serve"]
@@ -66,9 +66,14 @@ def serve(
     shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
     if host not in _LOOPBACK and not host.startswith("127."):
         err.print(
-            Text(f"warning: listening on {host}, not loopback: whoever reaches it reads {path}")
+            Text(
+                f"warning: listening on {host}, not loopback: whoever reaches it reads"
+                f" {db_name(path)}"
+            )
         )
-    err.print(Text(f"serving {path} (read-only) on http://{shown}:{bound[1]}/  (Ctrl-C to stop)"))
+    err.print(
+        Text(f"serving {db_name(path)} (read-only) on http://{shown}:{bound[1]}/  (Ctrl-C to stop)")
+    )
     config = uvicorn.Config(
         create_app(path, host=host), log_level="warning", access_log=False, server_header=False
     )

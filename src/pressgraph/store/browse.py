@@ -30,7 +30,7 @@ _RANKED = (
     " SELECT subject_id AS id FROM claims"
     " UNION ALL SELECT object_id FROM claims"
     "  WHERE object_id IS NOT NULL AND object_id != subject_id"
-    ") GROUP BY id"
+    ") AS sides GROUP BY id"
 )
 
 
@@ -40,7 +40,9 @@ class StoreBrowse(StoreReads):
     def count_ranked_entities(self) -> int:
         """Entities that at least one claim names."""
         with self._errors("counting entities"):
-            return int(self._conn.execute(f"SELECT count(*) FROM ({_RANKED})").fetchone()[0])
+            return int(
+                self._conn.execute(f"SELECT count(*) FROM ({_RANKED}) AS ranked").fetchone()[0]
+            )
 
     def top_entities(self, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
         """Entities named by the most claims first (then by name): each with its type,
@@ -93,11 +95,12 @@ class StoreBrowse(StoreReads):
         oldest first, without ``exclude``; and how many there are in all."""
         with self._errors("reading documents"):
             total = self._conn.execute(
-                "SELECT count(*) FROM documents WHERE story = ? AND id IS NOT ?", (story, exclude)
+                f"SELECT count(*) FROM documents WHERE story = ? AND id {self.dialect.is_not} ?",
+                (story, exclude),
             ).fetchone()[0]
             rows = self._conn.execute(
                 "SELECT id, title, outlet, url, published, language, ingested_at FROM documents"
-                " WHERE story = ? AND id IS NOT ?"
+                f" WHERE story = ? AND id {self.dialect.is_not} ?"
                 " ORDER BY published IS NULL, published, ingested_at, id LIMIT ? OFFSET ?",
                 (story, exclude, limit, offset),
             ).fetchall()

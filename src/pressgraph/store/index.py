@@ -1,35 +1,37 @@
-"""The key index of a SQLite store: the reads and writes the resolution stage makes
+"""The key index of a store: the reads and writes the resolution stage makes
 (:class:`~pressgraph.store.protocol.KeyIndex`, :class:`~pressgraph.store.protocol.WriteIndex`).
 
 Plain SQL, no decision: which entity a name joins, which keys a name gives and what a
-correction moves are decided in :mod:`pressgraph.resolve`. :class:`SQLiteIndex` works on
-the store's connection inside a transaction the store opened; its ``sqlite3`` errors are
-turned into :class:`~pressgraph.errors.StoreError` by that transaction.
+correction moves are decided in :mod:`pressgraph.resolve`. :class:`SQLIndex` works on
+the store's connection inside a transaction the store opened; its driver errors are
+turned into :class:`~pressgraph.errors.StoreError` by that transaction. The SQL is the
+portable subset of SQLite and PostgreSQL (:mod:`pressgraph.store.dialect`).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from pressgraph.store.connection import CHUNK
+from pressgraph.store.dialect import SQLITE, DBConnection, Dialect
 from pressgraph.store.protocol import LocalEntityRow, StoryCandidate
 
-__all__ = ["SQLiteIndex", "SQLiteKeys", "entity_rows"]
+__all__ = ["SQLIndex", "SQLKeys", "entity_rows"]
 
 
 def entity_rows(
-    conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
+    conn: DBConnection, where: str = "", params: Sequence[Any] = (), dialect: Dialect = SQLITE
 ) -> list[dict[str, Any]]:
     """Entities as the read side gives them: id, key, name, type, owner, products,
     aliases, and their mention, document and claim counts."""
+    products = dialect.json_array.format(expr="p.name", order="p.id")
     rows = conn.execute(
         "SELECT e.id, e.key, e.name, e.type,"
         " (SELECT o.name FROM entities o WHERE o.id = e.owner_id) AS owner,"
-        " (SELECT json_group_array(p.name) FROM entities p WHERE p.owner_id = e.id)"
+        f" (SELECT {products} FROM entities p WHERE p.owner_id = e.id)"
         " AS products,"
         " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
         " (SELECT count(DISTINCT l.document_id) FROM local_entities l"
@@ -57,11 +59,12 @@ def entity_rows(
     return entities
 
 
-class SQLiteKeys:
+class SQLKeys:
     """The :class:`~pressgraph.store.protocol.KeyIndex` reads, on one connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: DBConnection, dialect: Dialect = SQLITE) -> None:
         self._conn = conn
+        self._dialect = dialect
 
     def corrections_for(self, keys: Sequence[str]) -> list[tuple[str, str, int]]:
         if not keys:
@@ -122,7 +125,7 @@ class SQLiteKeys:
         return None if row is None else int(row[0])
 
 
-class SQLiteIndex(SQLiteKeys):
+class SQLIndex(SQLKeys):
     """The :class:`~pressgraph.store.protocol.WriteIndex` of one write transaction."""
 
     # -- entities, keys and aliases ----------------------------------------------------
@@ -135,14 +138,17 @@ class SQLiteIndex(SQLiteKeys):
             n += 1
             candidate = f"{key}#{n}"
         cursor = self._conn.execute(
-            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?)", (candidate, name, type)
+            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) RETURNING id",
+            (candidate, name, type),
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()[0])
 
     def add_keys(self, entity_id: int, keys: Sequence[tuple[str, str]]) -> None:
         block = [(key, kind, entity_id) for key, kind in keys]
         self._conn.executemany(
-            "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)", block
+            "INSERT INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            block,
         )
         self._conn.executemany(
             "UPDATE entity_keys SET kind = 'name' WHERE key = ? AND entity_id = ?",
@@ -151,7 +157,8 @@ class SQLiteIndex(SQLiteKeys):
 
     def add_aliases(self, entity_id: int, aliases: Sequence[tuple[str, str, str]]) -> None:
         self._conn.executemany(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)",
+            "INSERT INTO aliases (entity_id, alias, key, kind) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             [(entity_id, alias, key, kind) for alias, key, kind in aliases],
         )
 
@@ -160,10 +167,10 @@ class SQLiteIndex(SQLiteKeys):
     ) -> int:
         cursor = self._conn.execute(
             "INSERT INTO local_entities (document_id, name, type, names, entity_id, how)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (document_id, name, type, json.dumps(list(names), ensure_ascii=False), entity_id, how),
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()[0])
 
     def set_owner(self, product_id: int, owner_id: int) -> None:
         self._conn.execute(
@@ -203,16 +210,17 @@ class SQLiteIndex(SQLiteKeys):
         conn = self._conn
         if url_key is not None:
             conn.execute(
-                "INSERT OR IGNORE INTO document_urls (url, document_id) VALUES (?, ?)",
+                "INSERT INTO document_urls (url, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 (url_key, document_id),
             )
         conn.executemany(
-            "INSERT OR IGNORE INTO story_bands (key, document_id) VALUES (?, ?)",
+            "INSERT INTO story_bands (key, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(band, document_id) for band in bands],
         )
         conn.execute(
-            "INSERT OR REPLACE INTO story_signatures (document_id, shingles, signature)"
-            " VALUES (?, ?, ?)",
+            "INSERT INTO story_signatures (document_id, shingles, signature) VALUES (?, ?, ?)"
+            " ON CONFLICT (document_id) DO UPDATE"
+            " SET shingles = excluded.shingles, signature = excluded.signature",
             (document_id, shingles, signature),
         )
         conn.execute("UPDATE documents SET story = ? WHERE id = ?", (story, document_id))
@@ -253,14 +261,21 @@ class SQLiteIndex(SQLiteKeys):
                               ("entity_corrections", "entity_id")):  # fmt: skip
             conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
         conn.execute(
-            "INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)"
-            " SELECT key, kind, ? FROM entity_keys WHERE entity_id = ?",
+            "INSERT INTO entity_keys (key, kind, entity_id)"
+            " SELECT key, kind, ? FROM entity_keys WHERE entity_id = ? ON CONFLICT DO NOTHING",
             (target, source),
         )
         conn.execute(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, kind)"
-            " SELECT ?, alias, key, kind FROM aliases WHERE entity_id = ?",
+            "INSERT INTO aliases (entity_id, alias, key, kind)"
+            " SELECT ?, alias, key, kind FROM aliases WHERE entity_id = ? ORDER BY alias"
+            " ON CONFLICT DO NOTHING",
             (target, source),
+        )
+        # its products become the target's (and the target, if it was one, owns itself: none)
+        conn.execute(
+            "UPDATE entities SET owner_id = CASE WHEN id = ? THEN NULL ELSE ? END"
+            " WHERE owner_id = ?",
+            (target, target, source),
         )
         conn.execute("DELETE FROM entity_keys WHERE entity_id = ?", (source,))
         conn.execute("DELETE FROM aliases WHERE entity_id = ?", (source,))
@@ -312,4 +327,4 @@ class SQLiteIndex(SQLiteKeys):
         )
 
     def entity_row(self, entity_id: int) -> dict[str, Any]:
-        return entity_rows(self._conn, "WHERE e.id = ?", (entity_id,))[0]
+        return entity_rows(self._conn, "WHERE e.id = ?", (entity_id,), self._dialect)[0]

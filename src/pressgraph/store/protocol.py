@@ -2,20 +2,21 @@
 indexes the resolution stage reads and writes through.
 
 The pipeline, the queries, the reports and the corrections are typed against these
-protocols, never against a backend; :class:`~pressgraph.store.sqlite.SQLiteStore` is one
-implementation, and a second backend (PostgreSQL) implements the same methods with its own
-SQL. What differs between SQL dialects stays inside a backend.
+protocols, never against a backend: :class:`~pressgraph.store.sqlite.SQLiteStore` and
+:class:`~pressgraph.store.postgres.PostgresStore` implement them, on SQL written once
+(:mod:`pressgraph.store.base`); what differs between the dialects is in
+:mod:`pressgraph.store.dialect` and inside each backend (its connection, search, locks).
 
 Resolution (:mod:`pressgraph.resolve.stage`) decides; the store reads and writes keys and
 rows. The decisions need the store's current state, and two processes may write one store
 at once, so the store runs the stage *inside its write transaction*:
 :meth:`Store.add` opens the transaction (for SQLite, ``BEGIN IMMEDIATE``: the one writer
-lock), inserts the document, and calls the :class:`Resolver` it is given with a
-:class:`WriteIndex` of that transaction. Whatever the stage reads through the index is what
-it writes against: no other writer can add an entity between its lookup and its insert, so
-two concurrent ingests of one name never create two entities. Corrections run the same way
-(:meth:`Store.write`). The store itself imports nothing from :mod:`pressgraph.resolve`
-(``tests/store/test_layers.py``).
+lock; for PostgreSQL, an advisory lock taken first), inserts the document, and calls the
+:class:`Resolver` it is given with a :class:`WriteIndex` of that transaction. Whatever the
+stage reads through the index is what it writes against: no other writer can add an entity
+between its lookup and its insert, so two concurrent ingests of one name never create two
+entities. Corrections run the same way (:meth:`Store.write`). The store itself imports
+nothing from :mod:`pressgraph.resolve` (``tests/store/test_layers.py``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 
 from pressgraph.errors import StoreError
 from pressgraph.store.connection import CHUNK, Connection
-from pressgraph.store.index import SQLiteKeys, entity_rows
+from pressgraph.store.index import SQLKeys, entity_rows
 
 __all__ = ["StoreReads"]
 
@@ -33,35 +33,38 @@ class StoreReads(Connection):
 
     # -- the key index (KeyIndex), outside a write transaction -----------------------------
 
+    def _keys(self) -> SQLKeys:
+        return SQLKeys(self._conn, self.dialect)
+
     def corrections_for(self, keys: Sequence[str]) -> list[tuple[str, str, int]]:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).corrections_for(keys)
+            return self._keys().corrections_for(keys)
 
     def entities_with_key(self, key: str, kinds: Sequence[str]) -> list[tuple[int, str]]:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).entities_with_key(key, kinds)
+            return self._keys().entities_with_key(key, kinds)
 
     def name_keys_between(
         self, low: str, high: str, shortest: int, longest: int, limit: int
     ) -> list[tuple[str, int, str]]:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).name_keys_between(low, high, shortest, longest, limit)
+            return self._keys().name_keys_between(low, high, shortest, longest, limit)
 
     def has_key_of_words(self, entity_id: int) -> bool:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).has_key_of_words(entity_id)
+            return self._keys().has_key_of_words(entity_id)
 
     def name_aliases(self, entity_id: int) -> list[str]:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).name_aliases(entity_id)
+            return self._keys().name_aliases(entity_id)
 
     def entity_type(self, entity_id: int) -> str | None:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).entity_type(entity_id)
+            return self._keys().entity_type(entity_id)
 
     def entity_by_key(self, key: str) -> int | None:
         with self._errors("reading entities"):
-            return SQLiteKeys(self._conn).entity_by_key(key)
+            return self._keys().entity_by_key(key)
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -88,11 +91,15 @@ class StoreReads(Connection):
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """One stored document, text included."""
         with self._errors("reading documents"):
-            row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            row = self._conn.execute(
+                "SELECT id, external_id, title, outlet, url, published, language, source, text,"
+                " ingested_at, story FROM documents WHERE id = ?",
+                (doc_id,),
+            ).fetchone()
         return None if row is None else dict(row)
 
     def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        return entity_rows(self._conn, where, params)
+        return entity_rows(self._conn, where, params, self.dialect)
 
     def entities(self) -> list[dict[str, Any]]:
         """Every entity: id, key, name, type, aliases, and mention and claim counts."""

@@ -32,7 +32,10 @@ __all__ = [
     "SearchResults",
     "Segment",
     "StoreSearch",
+    "is_prefix",
     "match_expression",
+    "query_words",
+    "search_type",
     "segments",
 ]
 
@@ -161,6 +164,24 @@ def _printable(text: str) -> str:
     return "".join(out)
 
 
+def query_words(text: str) -> list[str]:
+    """The words of what a person typed that have a letter or digit; raises
+    :class:`SearchError` when there is none, or too many."""
+    words = [w for w in _SPACES.split(_printable(text)) if any(c.isalnum() for c in w)]
+    if not words:
+        raise SearchError("nothing to search for: give a name or words (letters or digits)")
+    if len(words) > MAX_WORDS:
+        raise SearchError(f"too many words to search for ({len(words)}; at most {MAX_WORDS})")
+    return words
+
+
+def is_prefix(word: str) -> bool:
+    """Whether the last word typed is searched as a prefix (its last letters or digits are
+    :data:`PREFIX_MIN` or more)."""
+    last = _WORD_END.search(word)
+    return last is not None and len(last.group()) >= PREFIX_MIN
+
+
 def match_expression(text: str) -> str:
     """The FTS5 expression of what a person typed: every word a quoted phrase, all of them
     required, the last one a prefix when it is long enough.
@@ -170,14 +191,9 @@ def match_expression(text: str) -> str:
     syntax error. A word without a letter or digit is dropped (an empty phrase would match
     nothing); nothing left to search for raises :class:`SearchError`.
     """
-    words = [w for w in _SPACES.split(_printable(text)) if any(c.isalnum() for c in w)]
-    if not words:
-        raise SearchError("nothing to search for: give a name or words (letters or digits)")
-    if len(words) > MAX_WORDS:
-        raise SearchError(f"too many words to search for ({len(words)}; at most {MAX_WORDS})")
+    words = query_words(text)
     terms = ['"' + w.replace('"', '""') + '"' for w in words]
-    last = _WORD_END.search(words[-1])
-    if last is not None and len(last.group()) >= PREFIX_MIN:
+    if is_prefix(words[-1]):
         terms[-1] += "*"
     return " ".join(terms)
 
@@ -204,7 +220,7 @@ def _markers() -> tuple[str, str]:
     return f"\x02{token}\x02", f"\x03{token}\x03"
 
 
-def _search_type(type_: str | None) -> str | None:
+def search_type(type_: str | None) -> str | None:
     if type_ is None:
         return None
     folded = type_.strip()
@@ -228,7 +244,7 @@ class StoreSearch(StoreReads):
         ``type`` is an entity type (only entities of that type) or ``"document"`` (only
         documents); ``limit`` and ``offset`` page each kind.
         """
-        kind = _search_type(type)
+        kind = search_type(type)
         if limit < 1 or offset < 0:
             raise SearchError(f"limit must be at least 1 and offset at least 0 ({limit}, {offset})")
         match = match_expression(text)
