@@ -9,8 +9,9 @@ The same stages, the same isolation, the same store; only where they run changes
               own readers)      or seen earlier)     loads spaCy once)        time)
 
 - **Read**: each input (a file, a folder; all URLs together, so fetching stays polite
-  per host) is one Ray task running :func:`pressgraph.ingest.iter_documents`: a bad input
-  is the same ``rejected:`` line as with the local engine.
+  per host) is one Ray task running :func:`pressgraph.ingest.iter_documents` on the
+  driver's node (the paths named are paths there): a bad input is the same ``rejected:``
+  line as with the local engine.
 - **Skip**: one actor, on the node of the driver (beside a SQLite file), opens the store
   read-only and drops, before any parsing, the documents already stored or already seen
   in this run (by id and canonical URL, as :func:`pressgraph.pipeline.run` does): a
@@ -308,6 +309,7 @@ def _stages(
         .map_batches(
             _read, batch_size=1, batch_format="pyarrow", fn_kwargs={"options": options},
             num_cpus=0,  # reading is light: it takes no CPU from the extracting actors
+            label_selector={"ray.io/node-id": node},  # the paths named are the driver's
         )
         .map_batches(
             _SkipStored, batch_size=None, batch_format="pyarrow",
