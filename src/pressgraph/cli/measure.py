@@ -26,7 +26,7 @@ def _bench_table(result: bench.BenchReport) -> None:
         "peak MB", "load s", title=f"pressgraph bench: {sel['articles']} articles ({languages})",
     )  # fmt: skip
     for r in result.rows:
-        name = {"spacy": "spaCy", "ray": "ray engine"}.get(r.kind, "pipeline")
+        name = {"spacy": "spaCy", "ray": "ray"}.get(r.kind, "pipeline")
         ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
         table.add_row(
             name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
@@ -37,7 +37,7 @@ def _bench_table(result: bench.BenchReport) -> None:
     out.print(table)
     out.print(
         "spaCy: bare nlp.pipe; pipeline: ingest + extract + store (fresh SQLite file)"
-        + ("; ray engine: the same on Ray Data, proc = CPUs = actors" if any(
+        + ("; ray: the same on the Ray Data engine, proc = CPUs = actors" if any(
             r.kind == "ray" for r in result.rows) else "")
     )  # fmt: skip
     most = max(r.workers for r in result.rows)
