@@ -67,7 +67,7 @@ from pressgraph.store.protocol import Store
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["DriverWriter", "Writer", "connect", "run"]
+__all__ = ["DriverWriter", "Writer", "connect", "disconnect", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +120,14 @@ def _ray() -> Any:
     return ray
 
 
-def _package_root() -> str:
-    """The folder this pressgraph is imported from: Ray's workers import the same code."""
+def _python_path() -> str:
+    """``PYTHONPATH`` for Ray's workers: the folder this pressgraph is imported from first,
+    so that they run the same code (on a cluster's other nodes, a folder that is not there
+    is passed over and the installed pressgraph is imported)."""
     import pressgraph
 
-    return str(Path(pressgraph.__file__).resolve().parents[1])
+    root = str(Path(pressgraph.__file__).resolve().parents[1])
+    return os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
 
 
 def connect(*, address: str | None = None, cpus: int | None = None) -> bool:
@@ -139,21 +142,29 @@ def connect(*, address: str | None = None, cpus: int | None = None) -> bool:
         "include_dashboard": False,
         "log_to_driver": False,
         "logging_level": logging.ERROR,
-        "runtime_env": {"env_vars": {"PYTHONPATH": _package_root()}},
+        "runtime_env": {"env_vars": {"PYTHONPATH": _python_path()}},
     }
     try:
         if address:
             ray.init(address=address, **options)
         else:
-            ray.init(num_cpus=cpus or os.cpu_count() or 1, **options)
+            # "local": a Ray of its own, even where `ray start` left a cluster running
+            ray.init(address="local", num_cpus=cpus or os.cpu_count() or 1, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "Ray on this machine"
-        raise ConfigError(f"cannot start or join {where}: {exc}") from exc
+        hint = ""
+        if address and not os.environ.get("RAY_AUTH_MODE"):
+            hint = (
+                " (a cluster started by `ray start` wants its token: set RAY_AUTH_MODE=token,"
+                " with the head's ~/.ray/auth_token here or RAY_AUTH_TOKEN)"
+            )
+        raise ConfigError(f"cannot start or join {where}: {exc}{hint}") from exc
     _quiet_ray()  # ray.init set its loggers again
     return True
 
 
 def disconnect() -> None:
+    """Leave Ray (and stop it, when :func:`connect` started it here)."""
     _ray().shutdown()
 
 
