@@ -279,3 +279,25 @@ def test_without_ray_one_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray raises ImportError
     with pytest.raises(ConfigError, match=r"pip install 'pressgraph\[ray\]'"):
         ray_engine.connect(cpus=1)
+
+
+def test_urls_are_fetched_and_refused_as_by_the_local_engine(
+    ray_cluster: Any, local_site: Any, tmp_path: Path
+) -> None:
+    """URLs are read in one Ray task (one fetcher: robots.txt and politeness per host), a
+    page and a missing page give what the local engine gives."""
+    from pressgraph.ingest import IngestOptions
+    from pressgraph.ingest.fetch import FetchPolicy
+
+    page = (Path(__file__).parent / "data" / "web" / "article-fr.html").read_bytes()
+    urls = [local_site.serve("/news/one", page), local_site.url("/news/missing")]
+    policy = FetchPolicy(timeout=2.0, min_interval=0.0, allowed_networks=("127.0.0.1/32",))
+    options = IngestOptions(fetch=policy)
+    reports = []
+    for engine in (pipeline, ray_engine):
+        with open_store(tmp_path / f"{engine.__name__}.db") as store:
+            reports.append(engine.run(urls, store, ingest=options))
+    local, ray = reports
+    assert len(ray.stored) == 1 and ray.stored == local.stored
+    assert len(ray.rejected) == 1 and ray.rejected == local.rejected
+    assert "/news/missing" in ray.rejected[0]

@@ -173,6 +173,10 @@ def _quiet_ray() -> None:
     are not pressgraph's lines: only Ray's errors are shown."""
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # Fewer batches than actors (a small input) is not worth a warning on the terminal.
+    warnings.filterwarnings(
+        "ignore", "The minimum number of concurrent actors", UserWarning, "ray.data"
+    )
 
 
 def _pack(items: Sequence[object]) -> pa.Table:
