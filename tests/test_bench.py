@@ -46,6 +46,23 @@ def _m(kind: str, workers: int, seconds: float, **kw: int) -> Measurement:
                        **kw)  # fmt: skip
 
 
+def test_ray_rows_sit_next_to_the_local_engine_without_its_targets() -> None:
+    """``bench --engine ray``: the Ray engine's rows get their throughput, ratio to bare
+    spaCy and speed-up; the targets (and the memory target: Ray's own processes are not
+    pressgraph's) stay the local engine's."""
+    measurements = [
+        _m("spacy", 1, 10.0, tokens=20_000), _m("pipeline", 1, 12.5), _m("ray", 1, 12.5),
+        _m("spacy", 2, 6.0, tokens=20_000), _m("pipeline", 2, 7.5),
+        _m("ray", 2, 6.25, pss_peak_kib=3000 * 1024),
+    ]  # fmt: skip
+    report = summarise(measurements, {"articles": 100})
+    assert report.row("ray", 1).articles_per_s == 8.0 and report.row("ray", 1).vs_spacy == 0.8
+    assert report.speedups["ray"] == 2.0 and report.speedups["pipeline"] == 1.666
+    names = [t.name for t in report.targets]
+    assert not any("ray" in n for n in names)
+    assert next(t for t in report.targets if t.name.startswith("peak memory")).passed
+
+
 def test_summary_figures_ratios_and_targets() -> None:
     measurements = [
         _m("spacy", 1, 10.0, tokens=20_000), _m("pipeline", 1, 12.5),

@@ -5,6 +5,7 @@
     ├── IngestError            an input cannot be read (names the input and the reason)
     │   └── ExtractionError    a document was read, but parsing or extracting it failed
     ├── StoreError             the database cannot be opened, migrated or written
+    ├── EngineError            the Ray engine lost what it ran on (an actor, the cluster)
     ├── NotFound               no stored entity (document) answers to a name (an id)
     ├── ExportError            an export cannot be written where it was asked to go
     ├── SearchError            a search that cannot be run (nothing to search for...)
@@ -53,6 +54,11 @@ class ExtractionError(IngestError):
 
 class StoreError(PressgraphError):
     """The store cannot be opened, migrated or written."""
+
+
+class EngineError(PressgraphError):
+    """The Ray engine stopped: an actor died (a document crashed native code, a node was
+    lost) or the cluster cannot be reached. What was stored stays; run again to go on."""
 
 
 class NotFound(PressgraphError):

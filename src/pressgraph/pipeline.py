@@ -82,7 +82,7 @@ class RunReport:
         return not self.rejected
 
 
-class _Recent:
+class Recent:
     """A set that keeps only the ``size`` keys added last."""
 
     def __init__(self, size: int) -> None:
@@ -111,12 +111,16 @@ def _readable_language(doc: Document) -> str:
     found when pressgraph does not read that language."""
     found = document_language(doc.language, doc.text)
     if not found.supported:
-        raise IngestError(_name(doc), f"{found}, not one pressgraph reads ({', '.join(LANGUAGES)})")
+        raise IngestError(
+            source_of(doc), f"{found}, not one pressgraph reads ({', '.join(LANGUAGES)})"
+        )
     return found.language
 
 
 def extract_batch(docs: Sequence[Document]) -> list[Extraction | IngestError]:
-    """Parse and extract one batch, grouped per language (one ``nlp.pipe`` per language).
+    """Parse and extract one batch, grouped per language (one ``nlp.pipe`` per language);
+    the results in the order of ``docs``, so that what is stored does not depend on how a
+    stream was cut into batches (by a pool here, by Ray Data in :mod:`pressgraph.ray_engine`).
 
     Each document is parsed and extracted in isolation (:mod:`pressgraph.isolation`): a
     language without a pipeline or a lexicon, a parse or an extraction that fails give an
@@ -125,27 +129,32 @@ def extract_batch(docs: Sequence[Document]) -> list[Extraction | IngestError]:
     A text longer than one parse is read in parts (:func:`_extract_long`). Module-level and
     pure but for the per-process model cache, so a process pool can map it.
     """
-    results: list[Extraction | IngestError] = []
-    by_lang: dict[str, list[Document]] = {}
-    for d in docs:
-        lang = attempt(_name(d), "parsing", partial(_readable_language, d))
+    results: list[Extraction | IngestError | None] = [None] * len(docs)
+    by_lang: dict[str, list[int]] = {}  # language -> positions of its documents in ``docs``
+    for i, d in enumerate(docs):
+        lang = attempt(source_of(d), "parsing", partial(_readable_language, d))
         if isinstance(lang, IngestError):
-            results.append(lang)
+            results[i] = lang
         else:
-            by_lang.setdefault(lang, []).append(d)
-    for lang, group in by_lang.items():
+            by_lang.setdefault(lang, []).append(i)
+    for lang, positions in by_lang.items():
+        group = [docs[i] for i in positions]
         try:
             pipe = nlp.load(lang)
             lexicon(lang)
         except PressgraphError as exc:
             reason = f"language {lang!r} not supported: {exc}"
-            results += [IngestError(_name(d), reason) for d in group]
-            continue
-        results += _extract_group(pipe, lang, group)
-    return results
+            outcome: list[Extraction | IngestError] = [
+                IngestError(source_of(d), reason) for d in group
+            ]
+        else:
+            outcome = _extract_group(pipe, lang, group)
+        for i, result in zip(positions, outcome, strict=True):
+            results[i] = result
+    return [r for r in results if r is not None]
 
 
-def _name(doc: Document) -> str:
+def source_of(doc: Document) -> str:
     """How a document is named in a rejected line: where it was read, else its id."""
     return doc.source or doc.id
 
@@ -163,9 +172,11 @@ def _extract_group(
             continue
         doc = next(parses)
         if isinstance(doc, Exception):
-            results.append(rejection(_name(d), doc, "parsing"))
+            results.append(rejection(source_of(d), doc, "parsing"))
         else:
-            results.append(attempt(_name(d), "extraction", partial(extract_parsed, d, doc, lang)))
+            results.append(
+                attempt(source_of(d), "extraction", partial(extract_parsed, d, doc, lang))
+            )
     return results
 
 
@@ -174,12 +185,12 @@ def _extract_long(pipe: Language, lang: str, doc: Document) -> Extraction | Inge
     (:func:`pressgraph.nlp.parse_parts`, :func:`pressgraph.extract.extract_in_parts`)."""
     log.info(
         "%s: %d characters, read in parts of at most %d",
-        _name(doc),
+        source_of(doc),
         len(doc.text),
         nlp.part_limit(pipe),
     )
     return attempt(
-        _name(doc),
+        source_of(doc),
         "extraction",
         lambda: extract_in_parts(doc, nlp.parse_parts(pipe, doc.text), lang),
     )
@@ -248,7 +259,7 @@ class _Pool:
             return result
         except BrokenProcessPool:
             self.renew()
-            return ExtractionError(_name(doc), "extraction failed: its worker process died")
+            return ExtractionError(source_of(doc), "extraction failed: its worker process died")
 
 
 def _extract_in_pool(
@@ -359,12 +370,12 @@ def run(
         notify("rejected", str(error))
 
     def fresh() -> Iterator[Document | PressgraphError]:
-        seen = _Recent(RECENT)
+        seen = Recent(RECENT)
         for item in iter_documents(paths, max_bytes=max_bytes or None, options=ingest):
             if isinstance(item, PressgraphError):
                 yield item
                 continue
-            keys = attempt(_name(item), "reading", partial(_keys_of, item))
+            keys = attempt(source_of(item), "reading", partial(document_keys, item))
             if isinstance(keys, IngestError):
                 yield keys
                 continue
@@ -373,7 +384,7 @@ def run(
                 yield stored
             elif stored:
                 report.skipped.append(item.id)
-                notify("skipped", _name(item))
+                notify("skipped", source_of(item))
             else:
                 seen.update(keys)
                 yield item
@@ -390,19 +401,19 @@ def run(
             report.claims += len(result.claims)
             if store.story_of(result.document.id) != result.document.id:
                 report.reprints += 1
-            notify("stored", _name(result.document))
+            notify("stored", source_of(result.document))
         else:
             report.skipped.append(result.document.id)
-            notify("skipped", _name(result.document))
+            notify("skipped", source_of(result.document))
     return report
 
 
-def _keys_of(doc: Document) -> list[str]:
+def document_keys(doc: Document) -> list[str]:
     """What makes two documents the same article: their id, their canonical URL."""
     return [doc.id, *filter(None, [canonical_url(doc.url)])]
 
 
-def _is_stored(store: Store, doc: Document, keys: list[str], seen: _Recent) -> bool | IngestError:
+def _is_stored(store: Store, doc: Document, keys: list[str], seen: Recent) -> bool | IngestError:
     """Whether ``doc`` was read earlier in the run or is in the store already."""
     if any(k in seen for k in keys):
         return True
@@ -411,7 +422,7 @@ def _is_stored(store: Store, doc: Document, keys: list[str], seen: _Recent) -> b
     except Exception as exc:
         if store.cannot_write(exc):
             raise
-        return rejection(_name(doc), exc, "storing")
+        return rejection(source_of(doc), exc, "storing")
 
 
 def store_extraction(store: Store, extraction: Extraction) -> bool | IngestError:
@@ -424,7 +435,7 @@ def store_extraction(store: Store, extraction: Extraction) -> bool | IngestError
     except Exception as exc:
         if store.cannot_write(exc):
             raise
-        return rejection(_name(extraction.document), exc, "storing")
+        return rejection(source_of(extraction.document), exc, "storing")
 
 
 def extract_paths(

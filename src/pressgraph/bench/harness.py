@@ -27,6 +27,7 @@ from pressgraph.bench import (
     DEFAULT_LIMIT,
     DEFAULT_WORKERS,
     KINDS,
+    RAY_KIND,
     BenchReport,
     Measurement,
     Selection,
@@ -77,11 +78,14 @@ def run(
     repeat: int = 1,
     progress: Progress | None = None,
     debug: bool = False,
+    engine: str = "local",
 ) -> BenchReport:
     """Measure every configuration on the articles of ``selection`` (read from ``paths``
     with ``limit``), with 1 and ``workers`` processes, each in a fresh process; with
     ``repeat > 1``, the configurations are run that many times in turn and the fastest run
-    of each is kept (the one other processes disturbed least)."""
+    of each is kept (the one other processes disturbed least). ``engine="ray"`` measures
+    the Ray Data engine too, with 1 and ``workers`` CPUs (one actor each)."""
+    kinds = (*KINDS, RAY_KIND) if engine == "ray" else KINDS
     notes = selection_notes(selection, paths, os.getloadavg()[0], os.cpu_count() or 1)
     total = len(selection.articles)
     measurements = []
@@ -93,7 +97,7 @@ def run(
             for n in sorted({1, workers}):
                 if n > 1:
                     control.append(control_speedup(n))
-                for kind in KINDS:
+                for kind in kinds:
                     label = f"{kind} x{n}" + (f" ({turn}/{repeat})" if repeat > 1 else "")
 
                     def report(done: int, label: str = label) -> None:
@@ -101,6 +105,13 @@ def run(
                             progress(label, done, total)
 
                     measurements.append(measure(kind, n, articles, on_progress=report, debug=debug))
+    notes.append(f"load average when the run ended: {os.getloadavg()[0]:.2f}")
+    if engine == "ray":
+        notes.append(
+            "ray: Ray Data engine, 1 actor per CPU, timed from its first batch written to its "
+            "last article (Ray's start, the actors' model load and that batch in 'load s'); "
+            "CPU and memory include Ray's own processes"
+        )
     if repeat > 1:
         notes.append(f"each configuration run {repeat} times in turn; the fastest run is shown")
     return summarise(
@@ -205,34 +216,54 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (from ``/proc/*/stat``)."""
-    found = []
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every process: pid -> (parent pid, CPU clock ticks used), from ``/proc/*/stat``."""
+    found = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                fields = f.read().rsplit(")", 1)[1].split()
+            found[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
         except (OSError, IndexError, ValueError):
             continue
-        if ppid == pid:
-            found.append(int(entry.name))
+    return found
+
+
+def _descendants(pid: int, table: dict[int, tuple[int, int]]) -> list[int]:
+    """The children of ``pid``, their children and so on (a Ray run's actors are children
+    of its raylet, which is a child of this process)."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        kids = [p for p, (ppid, _) in table.items() if ppid == parent]
+        found += kids
+        todo += kids
     return found
 
 
 class _MemorySampler(threading.Thread):
-    """Samples the summed PSS of this process and its children until stopped."""
+    """Samples the summed PSS of this process and its descendants until stopped, and the
+    CPU time each descendant was last seen to have used."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_kib = 0
+        self.ticks: dict[int, int] = {}  # descendant pid -> CPU clock ticks, last seen
         self._stop_event = threading.Event()
 
     def sample(self) -> None:
         me = os.getpid()
-        total = sum(_pss_kib(pid) for pid in [me, *_children(me)])
+        table = _processes()
+        kin = _descendants(me, table)
+        total = sum(_pss_kib(pid) for pid in [me, *kin])
         self.peak_kib = max(self.peak_kib, total)
+        self.ticks.update({pid: table[pid][1] for pid in kin})
+
+    def descendants_cpu(self) -> float:
+        """CPU seconds of the descendants seen (to the last sample before each ended)."""
+        return sum(self.ticks.values()) / os.sysconf("SC_CLK_TCK")
 
     def run(self) -> None:
         while not self._stop_event.wait(MEMORY_SAMPLING):
@@ -298,6 +329,8 @@ def _run_configuration(kind: str, workers: int, articles: Path) -> dict[str, Any
     from pressgraph.ingest import iter_documents
     from pressgraph.store import open_store
 
+    if kind == RAY_KIND:
+        return _run_ray(workers, articles)
     docs = [d for d in iter_documents([articles]) if not isinstance(d, PressgraphError)]
     started = time.perf_counter()
     for lang in sorted({d.language or "" for d in docs}):
@@ -340,6 +373,58 @@ def _run_configuration(kind: str, workers: int, articles: Path) -> dict[str, Any
         "load_seconds": load_seconds,
         "rss_self_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "rss_children_kib": children.ru_maxrss, "pss_peak_kib": pss_peak, **figures,
+    }  # fmt: skip
+
+
+def _run_ray(workers: int, articles: Path) -> dict[str, Any]:
+    """The Ray Data engine on ``workers`` CPUs (one actor each), into a fresh SQLite file.
+
+    Timed from the moment the first batch (:data:`BATCH_SIZE` articles) is written to the
+    last article: Ray's start, the actors' start and model load and the first batch are
+    ``load_seconds``. CPU time, over the same span, is this process's and its descendants'
+    (Ray's processes and actors, sampled)."""
+    from functools import partial
+
+    from pressgraph import ray_engine
+    from pressgraph.store import open_readonly, open_store
+
+    sampler = _MemorySampler()
+    sampler.start()
+    started = time.perf_counter()
+    ray_engine.connect(cpus=workers)
+    try:
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+            times: list[float] = []
+            cpu_at_first_batch = 0.0
+
+            def progress(event: str, detail: str) -> None:
+                nonlocal cpu_at_first_batch
+                times.append(time.perf_counter())
+                if len(times) == BATCH_SIZE:  # the clock starts: so does the CPU count
+                    sampler.sample()
+                    cpu_at_first_batch = time.process_time() + sampler.descendants_cpu()
+                _emit({"done": len(times)})
+
+            report = ray_engine.run(
+                [articles], store, workers=workers, progress=progress,
+                reader=partial(open_readonly, Path(tmp) / "bench.db"),
+            )  # fmt: skip
+        sampler.sample()
+        cpu_at_end = time.process_time() + sampler.descendants_cpu()
+    finally:
+        ray_engine.disconnect()
+    pss_peak = sampler.stop()
+    if len(times) <= BATCH_SIZE:
+        raise PressgraphError(f"bench ray: {len(times)} articles, too few to time after a batch")
+    timed = times[BATCH_SIZE - 1 :]
+    return {
+        "kind": RAY_KIND, "workers": workers, "seconds": timed[-1] - timed[0],
+        "cpu_seconds": cpu_at_end - cpu_at_first_batch,
+        "load_seconds": timed[0] - started,
+        "rss_self_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "rss_children_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "pss_peak_kib": pss_peak, "articles": len(timed) - 1, "stored": len(report.stored),
+        "rejected": len(report.rejected), "claims": report.claims,
     }  # fmt: skip
 
 

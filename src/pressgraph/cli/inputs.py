@@ -8,6 +8,7 @@ commands, so that ``pressgraph --help`` loads none of them.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -35,6 +36,9 @@ from pressgraph.terminal import terminal_text
 if TYPE_CHECKING:
     from pressgraph.ingest import IngestOptions
     from pressgraph.pipeline import RunReport
+
+#: Where ``ingest`` parses and extracts: here (and in worker processes), or on Ray Data.
+Engine = Literal["local", "ray"]
 
 
 class _RateColumn(ProgressColumn):
@@ -64,14 +68,20 @@ def ingest_paths(
     paths: list[Path] | list[str],
     db: Target,
     quiet: bool = False,
-    workers: int = 1,
+    workers: int | None = None,
     options: IngestOptions | None = None,
+    engine: Engine = "local",
+    address: str | None = None,
 ) -> RunReport:
     """Ingest ``paths`` into the database ``db`` (created if needed) with progress on
     stderr and a ``rejected:`` line for each input that could not be stored (``ingest``,
-    ``demo``)."""
+    ``demo``). ``engine="ray"`` runs it on Ray Data (:mod:`pressgraph.ray_engine`): on this
+    machine with ``workers`` CPUs, or on the cluster at ``address``."""
     from pressgraph import pipeline
-    from pressgraph.store import open_store
+    from pressgraph.store import open_readonly, open_store
+
+    if address and engine != "ray":
+        raise ConfigError("--address names a Ray cluster: it needs --engine ray")
 
     # No total: a folder, a JSON Lines file or a feed is read as it goes.
     with (
@@ -87,9 +97,15 @@ def ingest_paths(
                 rejected(detail)
             bar.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-        return pipeline.run(
-            [str(p) for p in paths], store, progress=progress, workers=workers, ingest=options
-        )
+        inputs = [str(p) for p in paths]
+        if engine == "ray":
+            from pressgraph import ray_engine
+
+            return ray_engine.run(
+                inputs, store, progress=progress, workers=workers, address=address,
+                ingest=options, reader=partial(open_readonly, db),
+            )  # fmt: skip
+        return pipeline.run(inputs, store, progress=progress, workers=workers or 1, ingest=options)
 
 
 # The inputs of ingest and extract: read the same way, with the same safety rules.
@@ -156,18 +172,43 @@ def ingest(
     paths: InputsArgument = None,
     db: DbOption = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, metavar="N", help="Processes that parse and extract.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Processes that parse and extract (default 1); --engine ray: CPUs and actors"
+            " (default: every CPU of this machine, or of the cluster).",
+        ),
+    ] = None,
     urls: UrlsOption = None,
     follow: FollowOption = False,
     allow_private: AllowPrivateOption = False,
     max_bytes: MaxBytesOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this process and --workers processes; ray: Ray Data, on this machine"
+            " or the cluster at --address (pip install 'pressgraph\\[ray]').",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            metavar="ADDRESS",
+            help="With --engine ray: the Ray cluster to join (HOST:PORT of its head, or auto).",
+        ),
+    ] = None,
 ) -> None:
     """Read articles into the database; already stored articles are skipped."""
     options = _read_options(max_bytes, follow, allow_private)
     inputs, refused = _inputs(paths, urls)
     started = time.perf_counter()
-    result = ingest_paths(inputs, db_path(db), workers=workers, options=options)
+    result = ingest_paths(
+        inputs, db_path(db), workers=workers, options=options, engine=engine, address=address
+    )
     result.rejected[:0] = refused
     err.print(escape(_summary(result, time.perf_counter() - started, db_path(db))))
     if not result.ok:

@@ -5,7 +5,7 @@ name pairs)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -26,7 +26,7 @@ def _bench_table(result: bench.BenchReport) -> None:
         "peak MB", "load s", title=f"pressgraph bench: {sel['articles']} articles ({languages})",
     )  # fmt: skip
     for r in result.rows:
-        name = "spaCy" if r.kind == "spacy" else "pipeline"
+        name = {"spacy": "spaCy", "ray": "ray"}.get(r.kind, "pipeline")
         ratio = "" if r.vs_spacy is None else f"{r.vs_spacy:.0%}"
         table.add_row(
             name, str(r.workers), str(r.articles), str(r.tokens), f"{r.seconds:.1f}",
@@ -35,7 +35,11 @@ def _bench_table(result: bench.BenchReport) -> None:
             f"{r.load_seconds:.1f}",
         )  # fmt: skip
     out.print(table)
-    out.print("spaCy: bare nlp.pipe; pipeline: ingest + extract + store (fresh SQLite file)")
+    out.print(
+        "spaCy: bare nlp.pipe; pipeline: ingest + extract + store (fresh SQLite file)"
+        + ("; ray: the same on the Ray Data engine, proc = CPUs = actors" if any(
+            r.kind == "ray" for r in result.rows) else "")
+    )  # fmt: skip
     most = max(r.workers for r in result.rows)
     for kind, x in result.speedups.items():
         out.print(f"{kind}: {most} processes / 1 process = {x:.2f}x")
@@ -165,6 +169,14 @@ def bench_cmd(
             help="With --incremental: keep the database built, at this new path.",
         ),
     ] = None,
+    engine: Annotated[
+        Literal["local", "ray"],
+        typer.Option(
+            "--engine",
+            help="ray: also measure the Ray Data engine with 1 and --workers CPUs, next to the"
+            " local engine (pip install 'pressgraph\\[ray]').",
+        ),
+    ] = "local",
 ) -> None:
     """Throughput of bare spaCy vs the full pipeline, 1 and 2 processes, peak memory;
     with --incremental, whether ingest slows down as the graph grows."""
@@ -174,6 +186,8 @@ def bench_cmd(
     if not paths and not corpus:
         err.print("[yellow]note:[/yellow] ../shared/corpus not found: bundled samples only")
     inputs = [str(p) for p in paths or sample_paths() + corpus]
+    if engine == "ray" and (sizes or incremental):
+        raise ConfigError("--engine ray measures throughput: not with --sizes or --incremental")
     if sizes:
         _bench_sizes(inputs, fmt)
         return
@@ -192,7 +206,7 @@ def bench_cmd(
 
         result = harness.run(
             inputs, selection, limit=limit, workers=workers, repeat=repeat,
-            progress=progress, debug=State.debug,
+            progress=progress, debug=State.debug, engine=engine,
         )  # fmt: skip
     if fmt == "json":
         print_json(result.to_json())
