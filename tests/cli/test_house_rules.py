@@ -134,6 +134,11 @@ HEAVY = (
     "warcio",
     "lxml",
     "psycopg",
+    "ray",
+    "fastapi",
+    "uvicorn",
+    "pyarrow",
+    "py3langid",
 )
 
 
