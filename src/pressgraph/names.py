@@ -21,8 +21,8 @@ Québec``, where a lower-case word follows), trailing legal suffixes
 (``data/gazetteers/legal_suffixes.txt``) dropped, whitespace collapsed. A name is never
 reduced to nothing: ``"SA"`` alone keeps its key ``"sa"``.
 
-Invisible characters are no part of a name (:func:`clean_name`): ``"Micro\u200bsoft"``,
-``"Micro\u00adsoft"`` and ``"\ufeffMicrosoft"`` are ``"Microsoft"``, and so are their keys.
+Invisible characters are no part of a name (:func:`clean_name`): ``"Glo\u200bbex"``,
+``"Glo\u00adbex"`` and ``"\ufeffGlobex"`` are ``"Globex"``, and so are their keys.
 
 Names are written in many languages whatever the article's, so the words that shape them
 are gazetteers shared by all: ``name_articles.txt``, ``name_elisions.txt``,
@@ -67,8 +67,8 @@ _INVISIBLE = frozenset({"Cf", "Cc"})
 def clean_name(text: str) -> str:
     """``text`` as a name is written: its invisible characters (format characters, and
     controls but those that separate words) dropped, and the controls that separate words
-    (tab, line feed, U+001C-U+001F, U+0085) written as a space. ``"Micro\u200bsoft"`` ->
-    ``"Microsoft"``, ``"Alpha\x00bet"`` -> ``"Alphabet"``, ``"Intel\u200d Corp"`` ->
+    (tab, line feed, U+001C-U+001F, U+0085) written as a space. ``"Glo\u200bbex"`` ->
+    ``"Globex"``, ``"Alpha\x00bet"`` -> ``"Alphabet"``, ``"Intel\u200d Corp"`` ->
     ``"Intel Corp"``. Names keep their offsets into the article: only their text is clean.
     """
     if text.isprintable():  # no Cc, Cf, nor space but " " (the common case)

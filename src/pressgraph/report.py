@@ -36,7 +36,7 @@ def escape_md(text: str) -> str:
     md`` piped to a pager) as often as in a Markdown viewer.
 
     Only what Markdown needs is escaped, so ordinary words and figures read as written
-    ("Microsoft -> OpenAI 13bn USD (2019)", "2024-10-02", "start-up."): the characters of
+    ("Acme -> Globex 13bn USD (2019)", "2024-10-02", "start-up."): the characters of
     :data:`_MD_ALWAYS`, an underscore that could be emphasis, an ``&`` that starts an
     entity, and a list, quote or heading marker at the start of the text (any piece of
     text may start a line of the report). In the Markdown source the backslash of an

@@ -81,7 +81,7 @@ def clean(value: str) -> str:
 
 
 def chain_text(claim: Mapping[str, Any]) -> str:
-    """A claim's attribution chain as one phrase: "Financial Times, relayed by Les Echos"
+    """A claim's attribution chain as one phrase: "Reuters, relayed by Le Monde"
     (empty when the article says it in its own voice)."""
     parts = []
     for link in claim.get("sources") or []:

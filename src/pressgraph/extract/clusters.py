@@ -35,7 +35,7 @@ class Name:
     outlet: bool = False
 
     def __post_init__(self) -> None:
-        # "Micro\u200bsoft": the name is "Microsoft"; its offsets still span what is written.
+        # "Glo\u200bbex": the name is "Globex"; its offsets still span what is written.
         clean = clean_name(self.text)
         if clean != self.text:
             object.__setattr__(self, "text", clean)

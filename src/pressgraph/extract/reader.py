@@ -167,7 +167,7 @@ class Reader:
         quantities = self.quantities_at.within(sent.start_char, sent.end_char)
         S.percents = [q for q in quantities if q.kind == "percent"]
         times = self.times_at.within(sent.start_char, sent.end_char)
-        # A deal noun inside a name ("L'Usine ...", an outlet) is no deal.
+        # A deal noun inside a name (an outlet named after a word of trade) is no deal.
         deal_words = [t for t in find_triggers(sent, lex) if t.token.i not in taken_by_names]
         sc = SentenceContext(index, sent, S, attribution, quantities, times, deal_words)
         sc.changes = find_changes(sent, quantities, lex)
@@ -345,7 +345,7 @@ class Reader:
         claims = merge_claims(select([*best.values(), *scored], model.threshold))
         used = {k.subject for k in claims} | {k.object for k in claims if k.object}
         used |= {s.name for k in claims for s in k.sources}
-        # A source is an entity when it names one ("selon Les Echos", "BP said"); unnamed
+        # A source is an entity when it names one ("selon le Monde", "BP said"); unnamed
         # sources ("people familiar with the matter", "analysts") stay words on the claim.
         # Every organisation, person and named product is stored, fact or no fact.
         stored = stored_clusters(self.clusters, used, self.doc, self.lex)

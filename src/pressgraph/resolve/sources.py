@@ -1,7 +1,7 @@
 """The original sources of a fact: who says it, not who copied it.
 
 A claim's original source is the first named ``source`` link of its attribution chain
-("selon le FT, relayé par Les Echos": the FT), else, for documents of one story (a wire
+("selon le journal A, relayé par le journal B": A), else, for documents of one story (a wire
 story reprinted), the story, else the outlet, else the document. An unattributed claim
 whose evidence is a near copy of an earlier one from another document
 (:data:`COPY_SIMILARITY`, on evidence of :data:`COPY_MIN_CHARS` characters or more) is the

@@ -101,6 +101,16 @@ class StoreReads(Connection):
     def _entity_rows(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return entity_rows(self._conn, where, params, self.dialect)
 
+    def _entities_by_id(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The rows of :meth:`_entity_rows` of these entities, by id (read in chunks)."""
+        details: dict[int, dict[str, Any]] = {}
+        for first in range(0, len(ids), CHUNK):
+            chunk = list(ids[first : first + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for entity in self._entity_rows(f"WHERE e.id IN ({marks})", chunk):
+                details[entity["id"]] = entity
+        return details
+
     def entities(self) -> list[dict[str, Any]]:
         """Every entity: id, key, name, type, aliases, and mention and claim counts."""
         with self._errors("reading entities"):

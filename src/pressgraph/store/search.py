@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from pressgraph.errors import SearchError
-from pressgraph.store.connection import CHUNK
 from pressgraph.store.reads import StoreReads
 
 __all__ = [
@@ -81,6 +81,21 @@ class EntityHit:
     claims: int
     mentions: int
     score: float  # -bm25: higher is more relevant
+
+    @classmethod
+    def of(cls, entity: dict[str, Any], matched: Iterable[str], score: float) -> EntityHit:
+        """The hit of an entity row (:meth:`StoreReads._entity_rows`)."""
+        return cls(
+            id=entity["id"],
+            name=entity["name"],
+            type=entity["type"],
+            aliases=tuple(entity["aliases"]),
+            matched=tuple(matched),
+            documents=entity["documents"],
+            claims=entity["claims"],
+            mentions=entity["mentions"],
+            score=score,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,13 +284,7 @@ class StoreSearch(StoreReads):
             + " ORDER BY score DESC, e.id LIMIT ? OFFSET ?",
             (start, end, start, end, match, *([type_] if type_ else []), limit, offset),
         ).fetchall()
-        ids = [int(r["id"]) for r in rows]
-        details: dict[int, dict[str, Any]] = {}
-        for first in range(0, len(ids), CHUNK):
-            chunk = ids[first : first + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for entity in self._entity_rows(f"WHERE e.id IN ({marks})", chunk):
-                details[entity["id"]] = entity
+        details = self._entities_by_id([int(r["id"]) for r in rows])
         hits = []
         for row in rows:
             entity = details[int(row["id"])]
@@ -285,19 +294,7 @@ class StoreSearch(StoreReads):
                 for parts in (segments(n, start, end) for n in names)
                 if any(s.match for s in parts)
             }
-            hits.append(
-                EntityHit(
-                    id=entity["id"],
-                    name=entity["name"],
-                    type=entity["type"],
-                    aliases=tuple(entity["aliases"]),
-                    matched=tuple(matched),
-                    documents=entity["documents"],
-                    claims=entity["claims"],
-                    mentions=entity["mentions"],
-                    score=float(row["score"]),
-                )
-            )
+            hits.append(EntityHit.of(entity, matched, float(row["score"])))
         return tuple(hits)
 
     def _search_documents(self, match: str, limit: int, offset: int) -> tuple[DocumentHit, ...]:

@@ -81,7 +81,7 @@ def href_of(url: str | None) -> str | None:
 
 
 def chain_text(attribution: list[Mapping[str, object]]) -> str:
-    """An attribution chain in words: "Financial Times, relayed by Les Echos"."""
+    """An attribution chain in words: "Reuters, relayed by Le Monde"."""
     words = []
     for link in attribution:
         name = str(link.get("name") or "?")

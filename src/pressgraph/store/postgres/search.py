@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from pressgraph.model import Document
 from pressgraph.store.connection import CHUNK
@@ -240,29 +239,8 @@ class PgSearch(StoreReads):
             entity = details[int(row[0])]
             names = [entity["name"], *keys.name_aliases(entity["id"])]
             matched = {n: None for n in names if any(matches(w) for w in _TOKEN.findall(n))}
-            hits.append(
-                EntityHit(
-                    id=entity["id"],
-                    name=entity["name"],
-                    type=entity["type"],
-                    aliases=tuple(entity["aliases"]),
-                    matched=tuple(matched),
-                    documents=entity["documents"],
-                    claims=entity["claims"],
-                    mentions=entity["mentions"],
-                    score=float(row[1]),
-                )
-            )
+            hits.append(EntityHit.of(entity, matched, float(row[1])))
         return tuple(hits)
-
-    def _entities_by_id(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        details: dict[int, dict[str, Any]] = {}
-        for first in range(0, len(ids), CHUNK):
-            chunk = list(ids[first : first + CHUNK])
-            marks = ",".join("?" * len(chunk))
-            for entity in self._entity_rows(f"WHERE e.id IN ({marks})", chunk):
-                details[entity["id"]] = entity
-        return details
 
     def _search_documents(
         self, query: str, matches: Callable[[str], bool], limit: int, offset: int
