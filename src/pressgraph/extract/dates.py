@@ -129,12 +129,23 @@ def _build(lex: Lexicon) -> _Patterns:
             + months
             + r")(?![^\W\d_])"
         )
-    # A weekday alone ("ce lundi", "lundi dernier", "a annoncé lundi"): the latest such day
-    # of the week up to the reference (the next one with a future marker).
+    # A weekday alone ("ce lundi", "lundi dernier", "Vendredi, X a été nommé"): the latest
+    # such day of the week up to the reference (before it with a past marker, after it with
+    # a future one). Any case: a weekday opens a sentence too.
     if lex.weekdays_alone:
         weekday_alone = (
-            _optional_words(lex.weekday_determiners) + r"(?P<wd4>" + weekdays + r")(?![^\W_])"
-            r"(?:" + _SP + r"+(?P<mark4>" + past + r"|" + future + r"))?(?!" + _SP + r"*\d)"
+            _optional_words(lex.weekday_determiners)
+            + r"(?P<wd4>"
+            + lexicon_regex(lex.weekdays)
+            + r")(?![^\W_])(?:"
+            + _SP
+            + r"+(?P<mark4>"
+            + past
+            + r"|"
+            + future
+            + r")(?![^\W_])|(?!"
+            + _SP
+            + r"*\d))"  # "lundi 30 mars" is a full date
         )
     else:
         weekday_alone = r"(?!x)x"
@@ -305,6 +316,9 @@ def _relative(unit: str, offset: int, ref: dt.date) -> str:
     if unit == "month":
         idx = ref.year * 12 + ref.month - 1 + offset
         return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+    if unit == "day":
+        d = ref + dt.timedelta(days=offset)
+        return d.isoformat()
     d = ref + dt.timedelta(weeks=offset)
     return f"{d.year:04d}-{d.month:02d}"
 
@@ -359,10 +373,11 @@ def _value(p: _Patterns, text: str, m: re.Match[str], ref: dt.date | None) -> st
         if ref is None:
             return None
         wd = lexicon_lookup(dict(zip(lex.weekdays, range(7), strict=True)), g["wd4"])
-        if _direction(p, g.get("mark4")) > 0:
+        direction = _direction(p, g.get("mark4"))
+        if direction > 0:
             when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
-        else:
-            when = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+        else:  # "lundi dernier" in a Monday's paper: a week before
+            when = ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or (7 if direction else 0))
         return _iso(when.year, when.month, when.day)
     if g["y"]:
         return _iso(int(g["y"]))

@@ -67,6 +67,8 @@ DATES = DateWords(
         "le mois prochain": ("month", 1),
         "ce mois-ci": ("month", 0),
         "la semaine dernière": ("week", -1),
+        "hier": ("day", -1),
+        "avant-hier": ("day", -2),
         "la semaine prochaine": ("week", 1),
     },
     past_markers=("dernier", "passé"),
